@@ -1,0 +1,210 @@
+package io.warren.broker;
+
+import io.warren.broker.message.Message;
+import io.warren.broker.queue.QueueConsumer;
+import io.warren.broker.store.BindingRecord;
+import io.warren.broker.store.ExchangeRecord;
+import io.warren.broker.store.MemoryStore;
+import io.warren.broker.store.QueueRecord;
+import io.warren.broker.store.RecoveryHandler;
+import io.warren.broker.store.Store;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embeddable broker: virtual hosts of exchanges, queues and bindings, a store for durable state and a
+ * timer for TTLs and delays. Start it, open a {@link ClientConnection} on a {@link VirtualHost}, and drive
+ * it through {@link Channel}s.
+ *
+ * <pre>{@code
+ * try (Broker broker = Broker.start(BrokerConfig.builder("local").build())) {
+ *     Channel ch = broker.defaultVirtualHost().connect("app").createChannel();
+ *     ch.queueDeclare("orders", true, false, false, Map.of());
+ *     ch.publish("", "orders", Message.builder().body(bytes).build());
+ * }
+ * }</pre>
+ */
+public final class Broker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
+    /** Name of the virtual host every broker has. */
+    public static final String DEFAULT_VIRTUAL_HOST = "/";
+    private static final long STORE_TIMEOUT_SECONDS = 60;
+
+    private final BrokerConfig config;
+    private final Map<String, VirtualHost> virtualHosts = new ConcurrentHashMap<>();
+    private final AtomicLong storeIds = new AtomicLong();
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final Store store;
+    private volatile boolean running;
+
+    private Broker(BrokerConfig config) {
+        this.config = config;
+        this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "warren-" + config.name() + "-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.store = createStore(config);
+    }
+
+    private static Store createStore(BrokerConfig config) {
+        if (config.storeFactory() != null) {
+            return config.storeFactory().get();
+        }
+        if (config.dataDirectory() != null) {
+            return StoreFactory.journal(config);
+        }
+        return new MemoryStore();
+    }
+
+    /** Creates a broker and starts it: opens the store and recovers durable state. */
+    public static Broker start(BrokerConfig config) {
+        Broker b = new Broker(config);
+        b.startInternal();
+        return b;
+    }
+
+    private void startInternal() {
+        virtualHosts.put(DEFAULT_VIRTUAL_HOST, new VirtualHost(this, DEFAULT_VIRTUAL_HOST));
+        long highest;
+        try {
+            highest = store.open(new Recovery());
+        } catch (RuntimeException e) {
+            scheduler.shutdownNow();
+            throw e;
+        }
+        storeIds.set(highest);
+        virtualHosts.values().forEach(VirtualHost::recoveryDone);
+        running = true;
+        LOG.info("broker '{}' started ({})", config.name(),
+                config.dataDirectory() == null ? "memory store" : "data directory " + config.dataDirectory());
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public BrokerConfig config() {
+        return config;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    void checkRunning() {
+        if (!running) {
+            throw BrokerException.illegalState("broker '" + config.name() + "' is stopped");
+        }
+    }
+
+    public VirtualHost defaultVirtualHost() {
+        return virtualHost(DEFAULT_VIRTUAL_HOST);
+    }
+
+    /** The named virtual host; fails with {@code NOT_FOUND} when there is none. */
+    public VirtualHost virtualHost(String name) {
+        VirtualHost vh = virtualHosts.get(name);
+        if (vh == null) {
+            throw BrokerException.notFound("virtual host '" + name + "'");
+        }
+        return vh;
+    }
+
+    /** Creates a virtual host, or returns the existing one of that name. */
+    public VirtualHost createVirtualHost(String name) {
+        Names.check("virtual host", name);
+        return virtualHosts.computeIfAbsent(name, n -> new VirtualHost(this, n));
+    }
+
+    public Set<String> virtualHostNames() {
+        return new TreeSet<>(virtualHosts.keySet());
+    }
+
+    Store store() {
+        return store;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    long nextStoreId() {
+        return storeIds.incrementAndGet();
+    }
+
+    void notifyCancelled(QueueConsumer consumer) {
+        consumer.targetCancelled();
+    }
+
+    /** Stops timers and closes the store. Durable state is kept for the next start. */
+    @Override
+    public void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        scheduler.shutdownNow();
+        store.close();
+        LOG.info("broker '{}' stopped", config.name());
+    }
+
+    /** Waits for a store write, turning failures into {@link BrokerException}s. */
+    static void await(CompletableFuture<?> written) {
+        try {
+            written.get(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerException(ErrorCode.STORE_ERROR, "interrupted while waiting for the store", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BrokerException be) {
+                throw be;
+            }
+            throw new BrokerException(ErrorCode.STORE_ERROR, "store write failed: " + cause, cause);
+        } catch (TimeoutException e) {
+            throw new BrokerException(ErrorCode.STORE_ERROR, "store did not complete a write within "
+                    + STORE_TIMEOUT_SECONDS + " s", e);
+        }
+    }
+
+    /** Rebuilds virtual hosts from what the store replays. */
+    private final class Recovery implements RecoveryHandler {
+        @Override
+        public void exchange(ExchangeRecord exchange) {
+            createVirtualHost(exchange.virtualHost()).recoverExchange(exchange);
+        }
+
+        @Override
+        public void queue(QueueRecord queue) {
+            createVirtualHost(queue.virtualHost()).recoverQueue(queue);
+        }
+
+        @Override
+        public void binding(BindingRecord binding) {
+            createVirtualHost(binding.virtualHost()).recoverBinding(binding);
+        }
+
+        @Override
+        public void message(String virtualHost, String queue, long messageId, Message message, int deliveryCount) {
+            createVirtualHost(virtualHost).recoverMessage(queue, messageId, message, deliveryCount);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "broker '" + config.name() + "'";
+    }
+}

@@ -1,0 +1,91 @@
+package io.warren.broker;
+
+import io.warren.broker.store.Store;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * How a {@link Broker} is set up: its name, where durable state lives and how eagerly it is synced.
+ * Immutable; build one with {@link #builder(String)}.
+ */
+public final class BrokerConfig {
+    /** How the journal syncs to disk. */
+    public enum SyncPolicy {
+        /** Every durable write returns after an fsync; concurrent writers share one. */
+        ALWAYS,
+        /** Writes are fsynced together at most every sync window; durable writes still wait for it. */
+        BATCHED,
+        /** No fsync: survives a process crash (data is in the OS) but not power loss. For tests. */
+        NEVER
+    }
+
+    private final String name;
+    private final Path dataDirectory;
+    private final SyncPolicy syncPolicy;
+    private final Supplier<Store> storeFactory;
+
+    private BrokerConfig(Builder b) {
+        this.name = b.name;
+        this.dataDirectory = b.dataDirectory;
+        this.syncPolicy = b.syncPolicy;
+        this.storeFactory = b.storeFactory;
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Directory of the on-disk journal, or null for a broker whose durable state lives in memory. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public SyncPolicy syncPolicy() {
+        return syncPolicy;
+    }
+
+    /** A store supplied by the embedding code (tests), or null to use the journal or memory store. */
+    public Supplier<Store> storeFactory() {
+        return storeFactory;
+    }
+
+    /** Builds a {@link BrokerConfig}. */
+    public static final class Builder {
+        private final String name;
+        private Path dataDirectory;
+        private SyncPolicy syncPolicy = SyncPolicy.ALWAYS;
+        private Supplier<Store> storeFactory;
+
+        private Builder(String name) {
+            if (name == null || name.isBlank()) {
+                throw BrokerException.invalidArgument("a broker needs a non-empty name");
+            }
+            this.name = name;
+        }
+
+        public Builder dataDirectory(Path dir) {
+            this.dataDirectory = dir;
+            return this;
+        }
+
+        public Builder syncPolicy(SyncPolicy policy) {
+            this.syncPolicy = Objects.requireNonNull(policy, "syncPolicy");
+            return this;
+        }
+
+        /** Uses the given store instead of the journal (e.g. a shared {@code MemoryStore} in tests). */
+        public Builder store(Supplier<Store> factory) {
+            this.storeFactory = factory;
+            return this;
+        }
+
+        public BrokerConfig build() {
+            return new BrokerConfig(this);
+        }
+    }
+}

@@ -1,0 +1,412 @@
+package io.warren.broker;
+
+import io.warren.broker.exchange.ExchangeType;
+import io.warren.broker.message.Message;
+import io.warren.broker.queue.DeliveryTarget;
+import io.warren.broker.queue.MessageQueue;
+import io.warren.broker.queue.QueueConsumer;
+import io.warren.broker.queue.QueueEntry;
+import io.warren.broker.selector.Selector;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A client's session with the broker, shaped like an AMQP 0-9-1 channel: it declares and binds, publishes,
+ * consumes, and settles deliveries by delivery tag. In transactional mode ({@link #txSelect()}) publishes
+ * and acknowledgements are held until {@link #txCommit()} applies them atomically.
+ *
+ * <p>Methods may be called from any thread; a single client normally drives a channel from one thread.
+ */
+public final class Channel implements AutoCloseable {
+    private static final CompletableFuture<PublishResult> ROUTED_TX = CompletableFuture.completedFuture(PublishResult.ROUTED);
+
+    private final ClientConnection connection;
+    private final VirtualHost host;
+    private final int number;
+    private final AtomicLong deliveryTags = new AtomicLong();
+    private final AtomicLong consumerTags = new AtomicLong();
+    private final ConcurrentSkipListMap<Long, Unacked> unacked = new ConcurrentSkipListMap<>();
+    private final Map<String, Registration> consumers = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+    private volatile boolean transactional;
+    private final List<Message> txPublishes = new ArrayList<>();
+    private final ConcurrentSkipListMap<Long, Unacked> txAcks = new ConcurrentSkipListMap<>();
+
+    private record Unacked(MessageQueue queue, QueueEntry entry) {
+    }
+
+    /** One consumer: its queue registration and the listener its deliveries go to. */
+    private final class Registration implements DeliveryTarget {
+        final MessageQueue queue;
+        final DeliveryListener listener;
+        QueueConsumer consumer;
+
+        Registration(MessageQueue queue, DeliveryListener listener) {
+            this.queue = queue;
+            this.listener = listener;
+        }
+
+        @Override
+        public void deliver(MessageQueue q, QueueEntry entry, QueueConsumer c) {
+            long tag = deliveryTags.incrementAndGet();
+            if (!c.autoAck()) {
+                unacked.put(tag, new Unacked(q, entry));
+            }
+            listener.onDelivery(new Delivery(tag, c.tag(), q.name(), entry.message(), entry.deliveryCount()));
+        }
+
+        @Override
+        public void cancelled(QueueConsumer c) {
+            consumers.remove(c.tag(), this);
+            listener.onCancel(c.tag());
+        }
+    }
+
+    Channel(ClientConnection connection, int number) {
+        this.connection = connection;
+        this.host = connection.virtualHost();
+        this.number = number;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public ClientConnection connection() {
+        return connection;
+    }
+
+    public boolean isOpen() {
+        return !closed && connection.isOpen();
+    }
+
+    private void checkOpen() {
+        if (!isOpen()) {
+            throw BrokerException.illegalState("channel " + number + " of " + connection + " is closed");
+        }
+    }
+
+    private String connectionId() {
+        return connection.id();
+    }
+
+    // ---- declarations ----------------------------------------------------------------------------------
+
+    public void exchangeDeclare(String exchange, ExchangeType type, boolean durable, boolean autoDelete,
+                                boolean internal, Map<String, Object> arguments) {
+        checkOpen();
+        host.exchangeDeclare(exchange, type, durable, autoDelete, internal, arguments);
+    }
+
+    public void exchangeDeclarePassive(String exchange) {
+        checkOpen();
+        host.exchangeDeclarePassive(exchange);
+    }
+
+    public void exchangeDelete(String exchange, boolean ifUnused) {
+        checkOpen();
+        host.exchangeDelete(exchange, ifUnused);
+    }
+
+    public void exchangeBind(String destination, String source, String routingKey, Map<String, Object> arguments) {
+        checkOpen();
+        host.exchangeBind(destination, source, routingKey, arguments);
+    }
+
+    public void exchangeUnbind(String destination, String source, String routingKey, Map<String, Object> arguments) {
+        checkOpen();
+        host.exchangeUnbind(destination, source, routingKey, arguments);
+    }
+
+    public QueueInfo queueDeclare(String queue, boolean durable, boolean exclusive, boolean autoDelete,
+                                  Map<String, Object> arguments) {
+        checkOpen();
+        return host.queueDeclare(connectionId(), queue, durable, exclusive, autoDelete, arguments);
+    }
+
+    public QueueInfo queueDeclarePassive(String queue) {
+        checkOpen();
+        return host.queueDeclarePassive(connectionId(), queue);
+    }
+
+    public int queueDelete(String queue, boolean ifUnused, boolean ifEmpty) {
+        checkOpen();
+        return host.queueDelete(connectionId(), queue, ifUnused, ifEmpty);
+    }
+
+    public int queuePurge(String queue) {
+        checkOpen();
+        return host.queuePurge(connectionId(), queue);
+    }
+
+    public void queueBind(String queue, String exchange, String routingKey, Map<String, Object> arguments) {
+        checkOpen();
+        host.queueBind(connectionId(), queue, exchange, routingKey, arguments);
+    }
+
+    public void queueUnbind(String queue, String exchange, String routingKey, Map<String, Object> arguments) {
+        checkOpen();
+        host.queueUnbind(connectionId(), queue, exchange, routingKey, arguments);
+    }
+
+    // ---- publishing ------------------------------------------------------------------------------------
+
+    /**
+     * Publishes a message. Outside a transaction the future completes once the message is in its queues and,
+     * if persistent, durable. Inside one the message is held until commit and the future completes at once
+     * with {@link PublishResult#ROUTED}; routing happens at commit. The message's origin is set to this
+     * connection for no-local consumers.
+     */
+    public CompletableFuture<PublishResult> publish(String exchange, String routingKey, Message message) {
+        checkOpen();
+        Message m = message.origin() == null || !message.origin().equals(connectionId())
+                ? message.toBuilder().exchange(exchange).routingKey(routingKey).origin(connectionId()).build()
+                : VirtualHost.withRouting(exchange, routingKey, message);
+        if (transactional) {
+            host.exchangeForPublish(exchange);
+            synchronized (txPublishes) {
+                txPublishes.add(m);
+            }
+            return ROUTED_TX;
+        }
+        return host.publish(exchange, routingKey, m);
+    }
+
+    // ---- consuming -------------------------------------------------------------------------------------
+
+    /**
+     * Starts a consumer on a queue; messages are pushed to {@code listener} up to the prefetch.
+     *
+     * @return the consumer tag
+     */
+    public String consume(String queue, ConsumeOptions options, DeliveryListener listener) {
+        checkOpen();
+        Selector selector = options.selector() == null || options.selector().isBlank()
+                ? null : Selector.parse(options.selector());
+        MessageQueue q = host.queue(queue, connectionId());
+        String tag = options.consumerTag() == null || options.consumerTag().isEmpty()
+                ? "ctag-" + number + "-" + consumerTags.incrementAndGet() : options.consumerTag();
+        Registration reg = new Registration(q, listener);
+        if (consumers.putIfAbsent(tag, reg) != null) {
+            throw BrokerException.preconditionFailed("consumer tag '" + tag + "' is already in use on channel "
+                    + number);
+        }
+        reg.consumer = new QueueConsumer(tag, reg, options.prefetch(), options.autoAck(), options.exclusive(),
+                selector, options.noLocal() ? connectionId() : null);
+        try {
+            q.addConsumer(reg.consumer, connectionId());
+        } catch (RuntimeException e) {
+            consumers.remove(tag);
+            throw e;
+        }
+        return tag;
+    }
+
+    /** Stops a consumer. Its unacknowledged deliveries stay unacknowledged on this channel. */
+    public void cancel(String consumerTag) {
+        Registration reg = consumers.remove(consumerTag);
+        if (reg == null) {
+            throw BrokerException.notFound("consumer '" + consumerTag + "' on channel " + number);
+        }
+        reg.queue.removeConsumer(reg.consumer);
+    }
+
+    /**
+     * Takes one message from a queue, or returns null when none (matching {@code selector}) is available.
+     */
+    public Delivery get(String queue, boolean autoAck, String selector) {
+        checkOpen();
+        Selector filter = selector == null || selector.isBlank() ? null : Selector.parse(selector);
+        MessageQueue q = host.queue(queue, connectionId());
+        QueueEntry e = q.get(filter, autoAck, connectionId());
+        if (e == null) {
+            return null;
+        }
+        long tag = deliveryTags.incrementAndGet();
+        if (!autoAck) {
+            unacked.put(tag, new Unacked(q, e));
+        }
+        return new Delivery(tag, null, q.name(), e.message(), e.deliveryCount());
+    }
+
+    /** The messages in a queue (matching {@code selector}), without removing them. */
+    public List<Message> browse(String queue, String selector) {
+        checkOpen();
+        Selector filter = selector == null || selector.isBlank() ? null : Selector.parse(selector);
+        return host.queue(queue, connectionId()).browse(filter, connectionId());
+    }
+
+    // ---- settling --------------------------------------------------------------------------------------
+
+    /** Acknowledges one delivery, or all up to the tag when {@code multiple}. */
+    public void ack(long deliveryTag, boolean multiple) {
+        checkOpen();
+        Map<Long, Unacked> taken = take(deliveryTag, multiple);
+        if (transactional) {
+            txAcks.putAll(taken);
+            return;
+        }
+        forEachQueue(taken.values(), MessageQueue::acknowledge);
+    }
+
+    /** Negatively acknowledges: requeued (counting as a delivery) or dead-lettered/dropped. */
+    public void nack(long deliveryTag, boolean multiple, boolean requeue) {
+        checkOpen();
+        Map<Long, Unacked> taken = take(deliveryTag, multiple);
+        if (requeue) {
+            forEachQueue(taken.values(), (q, entries) -> q.requeue(entries, true));
+        } else {
+            forEachQueue(taken.values(), MessageQueue::reject);
+        }
+    }
+
+    public void reject(long deliveryTag, boolean requeue) {
+        nack(deliveryTag, false, requeue);
+    }
+
+    /**
+     * Returns deliveries the client received but never gave to the application (prefetched, then not
+     * wanted): requeued in place without counting as a delivery.
+     */
+    public void release(Collection<Long> deliveryTags) {
+        List<Unacked> taken = new ArrayList<>(deliveryTags.size());
+        for (Long tag : deliveryTags) {
+            Unacked u = unacked.remove(tag);
+            if (u != null) {
+                taken.add(u);
+            }
+        }
+        forEachQueue(taken, (q, entries) -> q.requeue(entries, false));
+    }
+
+    /** Requeues every unacknowledged delivery of this channel (they come back marked redelivered). */
+    public void recover() {
+        checkOpen();
+        Map<Long, Unacked> all = new java.util.TreeMap<>(unacked);
+        all.keySet().forEach(unacked::remove);
+        forEachQueue(all.values(), (q, entries) -> q.requeue(entries, true));
+    }
+
+    /** Number of deliveries awaiting acknowledgement on this channel. */
+    public int unacknowledgedCount() {
+        return unacked.size();
+    }
+
+    private Map<Long, Unacked> take(long deliveryTag, boolean multiple) {
+        if (multiple) {
+            ConcurrentNavigableMap<Long, Unacked> head = unacked.headMap(deliveryTag, true);
+            Map<Long, Unacked> taken = new java.util.TreeMap<>(head);
+            taken.keySet().forEach(unacked::remove);
+            return taken;
+        }
+        Unacked u = unacked.remove(deliveryTag);
+        if (u == null) {
+            throw BrokerException.illegalState("unknown delivery tag " + deliveryTag + " on channel " + number
+                    + ": already settled or never delivered here");
+        }
+        return Map.of(deliveryTag, u);
+    }
+
+    private static void forEachQueue(Collection<Unacked> settled,
+                                     java.util.function.BiConsumer<MessageQueue, List<QueueEntry>> action) {
+        if (settled.isEmpty()) {
+            return;
+        }
+        Map<MessageQueue, List<QueueEntry>> byQueue = group(settled);
+        byQueue.forEach(action);
+    }
+
+    private static Map<MessageQueue, List<QueueEntry>> group(Collection<Unacked> settled) {
+        Map<MessageQueue, List<QueueEntry>> byQueue = new IdentityHashMap<>();
+        for (Unacked u : settled) {
+            byQueue.computeIfAbsent(u.queue(), k -> new ArrayList<>()).add(u.entry());
+        }
+        return byQueue;
+    }
+
+    // ---- transactions ----------------------------------------------------------------------------------
+
+    /** Puts the channel in transactional mode; it stays so until closed. */
+    public void txSelect() {
+        checkOpen();
+        transactional = true;
+    }
+
+    public boolean isTransactional() {
+        return transactional;
+    }
+
+    /**
+     * Applies the held publishes and acknowledgements atomically. The future completes when they are
+     * durable; {@link PublishResult#REJECTED} tells that a full queue refused a message.
+     */
+    public CompletableFuture<PublishResult> txCommit() {
+        checkOpen();
+        requireTx();
+        List<Message> publishes;
+        synchronized (txPublishes) {
+            publishes = List.copyOf(txPublishes);
+            txPublishes.clear();
+        }
+        Map<Long, Unacked> acks = new java.util.TreeMap<>(txAcks);
+        acks.keySet().forEach(txAcks::remove);
+        return host.commit(group(acks.values()), publishes);
+    }
+
+    /**
+     * Discards held publishes; held acknowledgements are undone, so those deliveries are unacknowledged
+     * again (call {@link #recover()} to have them redelivered).
+     */
+    public void txRollback() {
+        checkOpen();
+        requireTx();
+        synchronized (txPublishes) {
+            txPublishes.clear();
+        }
+        Map<Long, Unacked> acks = new java.util.TreeMap<>(txAcks);
+        acks.keySet().forEach(txAcks::remove);
+        unacked.putAll(acks);
+    }
+
+    private void requireTx() {
+        if (!transactional) {
+            throw BrokerException.illegalState("channel " + number + " is not transactional: call txSelect first");
+        }
+    }
+
+    // ---- closing ---------------------------------------------------------------------------------------
+
+    /** Cancels the consumers and requeues unacknowledged deliveries (marked redelivered). */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (String tag : List.copyOf(consumers.keySet())) {
+            Registration reg = consumers.remove(tag);
+            if (reg != null) {
+                reg.queue.removeConsumer(reg.consumer);
+            }
+        }
+        unacked.putAll(txAcks);
+        txAcks.clear();
+        Map<Long, Unacked> all = new java.util.TreeMap<>(unacked);
+        unacked.clear();
+        forEachQueue(all.values(), (q, entries) -> q.requeue(entries, true));
+        connection.channelClosed(this);
+    }
+
+    @Override
+    public String toString() {
+        return "channel " + number + " of " + connection;
+    }
+}

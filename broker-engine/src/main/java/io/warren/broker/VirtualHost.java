@@ -1,0 +1,771 @@
+package io.warren.broker;
+
+import io.warren.broker.exchange.Binding;
+import io.warren.broker.exchange.Exchange;
+import io.warren.broker.exchange.ExchangeType;
+import io.warren.broker.exchange.RouteCollector;
+import io.warren.broker.message.Message;
+import io.warren.broker.message.Values;
+import io.warren.broker.queue.DeadLetter;
+import io.warren.broker.queue.MessageQueue;
+import io.warren.broker.queue.QueueArguments;
+import io.warren.broker.queue.QueueConsumer;
+import io.warren.broker.queue.QueueHost;
+import io.warren.broker.store.BindingRecord;
+import io.warren.broker.store.ExchangeRecord;
+import io.warren.broker.store.QueueRecord;
+import io.warren.broker.store.Store;
+import io.warren.broker.store.StoreBatch;
+import io.warren.broker.store.StoreOperation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An isolated namespace of exchanges, queues and bindings, with the operations of AMQP 0-9-1 on them.
+ * Management operations (declare, delete, bind) are serialised by one lock; publishing reads the exchange
+ * and binding indexes without it and takes only the locks of the queues it reaches.
+ */
+public final class VirtualHost implements QueueHost {
+    private static final Logger LOG = LoggerFactory.getLogger(VirtualHost.class);
+    private static final CompletableFuture<PublishResult> ROUTED = CompletableFuture.completedFuture(PublishResult.ROUTED);
+    private static final CompletableFuture<PublishResult> UNROUTED =
+            CompletableFuture.completedFuture(PublishResult.UNROUTED);
+    private static final CompletableFuture<PublishResult> REJECTED =
+            CompletableFuture.completedFuture(PublishResult.REJECTED);
+    private static final Comparator<MessageQueue> LOCK_ORDER = Comparator.comparingLong(MessageQueue::id);
+    /** Name of the default exchange, which routes to the queue named by the routing key. */
+    public static final String DEFAULT_EXCHANGE = "";
+
+    private final Broker broker;
+    private final String name;
+    private final Map<String, Exchange> exchanges = new ConcurrentHashMap<>();
+    private final Map<String, MessageQueue> queues = new ConcurrentHashMap<>();
+    private final Object management = new Object();
+
+    VirtualHost(Broker broker, String name) {
+        this.broker = broker;
+        this.name = name;
+        for (ExchangeType t : ExchangeType.values()) {
+            putExchange(Exchange.create(name, "amq." + t.amqpName(), t, true, false, false, Map.of()));
+        }
+        putExchange(Exchange.create(name, "amq.match", ExchangeType.HEADERS, true, false, false, Map.of()));
+        putExchange(Exchange.create(name, DEFAULT_EXCHANGE, ExchangeType.DIRECT, true, false, false, Map.of()));
+    }
+
+    private void putExchange(Exchange e) {
+        exchanges.put(e.name(), e);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String virtualHostName() {
+        return name;
+    }
+
+    @Override
+    public Store store() {
+        return broker.store();
+    }
+
+    @Override
+    public ScheduledExecutorService scheduler() {
+        return broker.scheduler();
+    }
+
+    @Override
+    public long now() {
+        return System.currentTimeMillis();
+    }
+
+    /** Opens a client connection to this virtual host. */
+    public ClientConnection connect(String clientName) {
+        broker.checkRunning();
+        return new ClientConnection(this, clientName);
+    }
+
+    // ---- exchanges -------------------------------------------------------------------------------------
+
+    /** Declares an exchange, or checks that an existing one has the same properties. */
+    public void exchangeDeclare(String exchange, ExchangeType type, boolean durable, boolean autoDelete,
+                                boolean internal, Map<String, Object> arguments) {
+        Names.check("exchange", exchange);
+        if (type == null) {
+            throw BrokerException.invalidArgument("exchange '" + exchange + "' needs a type");
+        }
+        Map<String, Object> args = arguments == null ? Map.of() : arguments;
+        validateArguments("exchange '" + exchange + "'", args);
+        CompletableFuture<Void> written = null;
+        synchronized (management) {
+            Exchange existing = exchanges.get(exchange);
+            if (existing != null) {
+                if (existing.type() != type || existing.isDurable() != durable || existing.isAutoDelete() != autoDelete
+                        || existing.isInternal() != internal || !Values.deepEquals(existing.arguments(), args)) {
+                    throw BrokerException.preconditionFailed("inequivalent declaration of " + existing
+                            + ": it exists as " + describe(existing) + ", declared as " + type.amqpName()
+                            + (durable ? " durable" : " transient") + (autoDelete ? " auto-delete" : "")
+                            + (internal ? " internal" : "") + (args.isEmpty() ? "" : " " + args));
+                }
+                return;
+            }
+            if (exchange.isEmpty() || Names.isReserved(exchange)) {
+                throw new BrokerException(ErrorCode.ACCESS_REFUSED, "exchange name '" + exchange
+                        + "' is reserved: names starting with 'amq.' and the empty name belong to the broker");
+            }
+            Exchange e = Exchange.create(name, exchange, type, durable, autoDelete, internal, args);
+            e.setAlternate(alternateOf(e));
+            if (durable) {
+                written = store().write(StoreBatch.of(new StoreOperation.ExchangeCreated(e.toRecord())));
+            }
+            putExchange(e);
+            LOG.debug("declared {}", e);
+        }
+        await(written);
+    }
+
+    private static String describe(Exchange e) {
+        return e.type().amqpName() + (e.isDurable() ? " durable" : " transient")
+                + (e.isAutoDelete() ? " auto-delete" : "") + (e.isInternal() ? " internal" : "")
+                + (e.arguments().isEmpty() ? "" : " " + e.arguments());
+    }
+
+    private static void validateArguments(String what, Map<String, Object> args) {
+        args.forEach((k, v) -> {
+            if (!Values.isSupported(v)) {
+                throw BrokerException.invalidArgument("argument '" + k + "' of " + what + " has unsupported type "
+                        + v.getClass().getName());
+            }
+        });
+        Object ae = args.get(Exchange.ALTERNATE_EXCHANGE_ARGUMENT);
+        if (ae != null && !(ae instanceof String)) {
+            throw BrokerException.invalidArgument("argument '" + Exchange.ALTERNATE_EXCHANGE_ARGUMENT + "' of "
+                    + what + " must be a string");
+        }
+    }
+
+    private Exchange alternateOf(Exchange e) {
+        String ae = e.alternateExchangeName();
+        return ae == null ? null : exchanges.get(ae);
+    }
+
+    /** Fails with {@code NOT_FOUND} unless the exchange exists. */
+    public void exchangeDeclarePassive(String exchange) {
+        exchange(exchange);
+    }
+
+    /** Whether an exchange of that name exists. */
+    public boolean hasExchange(String exchange) {
+        return exchange != null && exchanges.containsKey(exchange);
+    }
+
+    /** The exchange's type; fails with {@code NOT_FOUND} when there is none. */
+    public ExchangeType exchangeType(String exchange) {
+        return exchange(exchange).type();
+    }
+
+    private Exchange exchange(String exchange) {
+        Exchange e = exchange == null ? null : exchanges.get(exchange);
+        if (e == null) {
+            throw BrokerException.notFound("exchange '" + exchange + "' in virtual host '" + name + "'");
+        }
+        return e;
+    }
+
+    /** Deletes an exchange and its bindings. */
+    public void exchangeDelete(String exchange, boolean ifUnused) {
+        CompletableFuture<Void> written;
+        synchronized (management) {
+            Exchange e = exchange(exchange);
+            if (exchange.isEmpty() || Names.isReserved(exchange)) {
+                throw new BrokerException(ErrorCode.ACCESS_REFUSED, "exchange '" + exchange
+                        + "' belongs to the broker and cannot be deleted");
+            }
+            if (ifUnused && e.hasBindings()) {
+                throw BrokerException.preconditionFailed(e + " in use: it has bindings");
+            }
+            written = removeExchange(e);
+        }
+        await(written);
+    }
+
+    private CompletableFuture<Void> removeExchange(Exchange e) {
+        exchanges.remove(e.name());
+        StoreBatch batch = new StoreBatch();
+        for (Exchange other : exchanges.values()) {
+            for (Binding b : other.unbindAll(e)) {
+                recordUnbind(b, batch);
+            }
+            if (other.alternate() == e) {
+                other.setAlternate(null);
+            }
+        }
+        if (e.isDurable()) {
+            batch.add(new StoreOperation.ExchangeDeleted(name, e.name()));
+        }
+        return batch.isEmpty() ? null : store().write(batch);
+    }
+
+    // ---- queues ----------------------------------------------------------------------------------------
+
+    /**
+     * Declares a queue, or checks that an existing one has the same properties. An empty name asks for a
+     * generated one ({@code amq.gen-...}).
+     *
+     * @param connectionId the declaring connection; owner of the queue when {@code exclusive}
+     */
+    public QueueInfo queueDeclare(String connectionId, String queue, boolean durable, boolean exclusive,
+                                  boolean autoDelete, Map<String, Object> arguments) {
+        String qname = queue == null || queue.isEmpty() ? "amq.gen-" + UUID.randomUUID() : queue;
+        Names.check("queue", qname);
+        QueueArguments args = QueueArguments.parse(qname, arguments);
+        validateArguments("queue '" + qname + "'", args.raw());
+        CompletableFuture<Void> written = null;
+        MessageQueue q;
+        synchronized (management) {
+            MessageQueue existing = queues.get(qname);
+            if (existing != null) {
+                existing.checkUsable(connectionId);
+                String diff = existing.arguments().firstDifference(args);
+                if (existing.isDurable() != durable || existing.isExclusive() != exclusive
+                        || existing.isAutoDelete() != autoDelete || diff != null) {
+                    throw BrokerException.preconditionFailed("inequivalent declaration of queue '" + qname + "': "
+                            + (diff != null ? "argument '" + diff + "' is " + existing.arguments().raw().get(diff)
+                                    + ", declared as " + args.raw().get(diff)
+                                    : "it exists as " + (existing.isDurable() ? "durable" : "transient")
+                                    + (existing.isExclusive() ? " exclusive" : "")
+                                    + (existing.isAutoDelete() ? " auto-delete" : "")));
+                }
+                q = existing;
+            } else {
+                if (Names.isReserved(qname) && queue != null && !queue.isEmpty()) {
+                    throw new BrokerException(ErrorCode.ACCESS_REFUSED, "queue name '" + qname
+                            + "' is reserved: names starting with 'amq.' belong to the broker");
+                }
+                q = new MessageQueue(this, qname, durable, autoDelete, exclusive ? connectionId : null, args);
+                if (durable) {
+                    written = store().write(StoreBatch.of(new StoreOperation.QueueCreated(q.toRecord())));
+                }
+                queues.put(qname, q);
+                LOG.debug("declared {}", q);
+            }
+        }
+        await(written);
+        q.touch();
+        return new QueueInfo(qname, q.messageCount(), q.consumerCount());
+    }
+
+    /** Fails with {@code NOT_FOUND} unless the queue exists; returns its counts. */
+    public QueueInfo queueDeclarePassive(String connectionId, String queue) {
+        MessageQueue q = queue(queue, connectionId);
+        return new QueueInfo(q.name(), q.messageCount(), q.consumerCount());
+    }
+
+    /** Whether a queue of that name exists. */
+    public boolean hasQueue(String queue) {
+        return queue != null && queues.containsKey(queue);
+    }
+
+    /** Names of all queues, for management and tests. */
+    public Set<String> queueNames() {
+        return new TreeSet<>(queues.keySet());
+    }
+
+    MessageQueue queue(String queue, String connectionId) {
+        MessageQueue q = queue == null ? null : queues.get(queue);
+        if (q == null) {
+            throw BrokerException.notFound("queue '" + queue + "' in virtual host '" + name + "'");
+        }
+        q.checkUsable(connectionId);
+        return q;
+    }
+
+    /** Deletes a queue with its messages and bindings; returns how many messages it held. */
+    public int queueDelete(String connectionId, String queue, boolean ifUnused, boolean ifEmpty) {
+        MessageQueue q = queue(queue, connectionId);
+        return deleteQueue(q, ifUnused, ifEmpty);
+    }
+
+    private int deleteQueue(MessageQueue q, boolean ifUnused, boolean ifEmpty) {
+        CompletableFuture<Void> written;
+        List<QueueConsumer> cancelled;
+        int count;
+        synchronized (management) {
+            if (queues.get(q.name()) != q) {
+                throw BrokerException.notFound(q.toString());
+            }
+            count = q.messageCount();
+            cancelled = q.markDeleted(ifUnused, ifEmpty);
+            queues.remove(q.name());
+            StoreBatch batch = new StoreBatch();
+            List<Exchange> emptied = new ArrayList<>();
+            for (Exchange e : exchanges.values()) {
+                for (Binding b : e.unbindAll(q)) {
+                    recordUnbind(b, batch);
+                    if (e.isAutoDelete() && !e.hasBindings()) {
+                        emptied.add(e);
+                    }
+                }
+            }
+            if (q.isDurable()) {
+                batch.add(new StoreOperation.QueueDeleted(name, q.name()));
+            }
+            written = batch.isEmpty() ? null : store().write(batch);
+            for (Exchange e : emptied) {
+                CompletableFuture<Void> w = removeExchange(e);
+                written = w == null ? written : w;
+            }
+            LOG.debug("deleted {} with {} message(s)", q, count);
+        }
+        for (QueueConsumer c : cancelled) {
+            broker.notifyCancelled(c);
+        }
+        await(written);
+        return count;
+    }
+
+    /** Removes a queue's ready messages; returns how many. */
+    public int queuePurge(String connectionId, String queue) {
+        return queue(queue, connectionId).purge();
+    }
+
+    /** Deletes the exclusive queues a closing connection owns. */
+    void deleteExclusiveQueues(String connectionId) {
+        for (MessageQueue q : List.copyOf(queues.values())) {
+            if (connectionId.equals(q.owner())) {
+                try {
+                    deleteQueue(q, false, false);
+                } catch (BrokerException e) {
+                    LOG.debug("exclusive {} already gone: {}", q, e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void queueUnused(MessageQueue q) {
+        try {
+            if (queues.get(q.name()) == q && q.consumerCount() == 0) {
+                deleteQueue(q, true, false);
+            }
+        } catch (BrokerException e) {
+            LOG.debug("unused {} not deleted: {}", q, e.getMessage());
+        }
+    }
+
+    // ---- bindings --------------------------------------------------------------------------------------
+
+    /** Binds a queue to an exchange; binding twice is harmless. */
+    public void queueBind(String connectionId, String queue, String exchange, String routingKey,
+                          Map<String, Object> arguments) {
+        CompletableFuture<Void> written = null;
+        synchronized (management) {
+            MessageQueue q = queue(queue, connectionId);
+            Exchange e = bindableExchange(exchange);
+            int before = e.bindings().size();
+            Binding b = e.bind(q, routingKey, arguments);
+            if (e.bindings().size() > before && b.isDurable()) {
+                written = store().write(StoreBatch.of(new StoreOperation.BindingCreated(b.toRecord())));
+            }
+        }
+        await(written);
+    }
+
+    /** Removes a queue's binding; fails with {@code NOT_FOUND} when there is no such binding. */
+    public void queueUnbind(String connectionId, String queue, String exchange, String routingKey,
+                            Map<String, Object> arguments) {
+        CompletableFuture<Void> written;
+        synchronized (management) {
+            MessageQueue q = queue(queue, connectionId);
+            Exchange e = bindableExchange(exchange);
+            written = unbind(e, q, routingKey, arguments);
+        }
+        await(written);
+    }
+
+    /** Binds exchange {@code destination} to exchange {@code source}. */
+    public void exchangeBind(String destination, String source, String routingKey, Map<String, Object> arguments) {
+        CompletableFuture<Void> written = null;
+        synchronized (management) {
+            Exchange dest = bindableExchange(destination);
+            Exchange src = bindableExchange(source);
+            int before = src.bindings().size();
+            Binding b = src.bind(dest, routingKey, arguments);
+            if (src.bindings().size() > before && b.isDurable()) {
+                written = store().write(StoreBatch.of(new StoreOperation.BindingCreated(b.toRecord())));
+            }
+        }
+        await(written);
+    }
+
+    public void exchangeUnbind(String destination, String source, String routingKey, Map<String, Object> arguments) {
+        CompletableFuture<Void> written;
+        synchronized (management) {
+            written = unbind(bindableExchange(source), bindableExchange(destination), routingKey, arguments);
+        }
+        await(written);
+    }
+
+    private CompletableFuture<Void> unbind(Exchange source, Object destination, String routingKey,
+                                           Map<String, Object> arguments) {
+        Binding b = source.unbind(destination, routingKey, arguments);
+        if (b == null) {
+            throw BrokerException.notFound("binding from " + source + " to " + destination + " with key '"
+                    + routingKey + "'" + (arguments == null || arguments.isEmpty() ? "" : " and " + arguments));
+        }
+        StoreBatch batch = new StoreBatch();
+        recordUnbind(b, batch);
+        if (source.isAutoDelete() && !source.hasBindings()) {
+            CompletableFuture<Void> w = removeExchange(source);
+            if (w != null) {
+                await(w);
+            }
+        }
+        return batch.isEmpty() ? null : store().write(batch);
+    }
+
+    private static void recordUnbind(Binding b, StoreBatch batch) {
+        if (b.isDurable()) {
+            batch.add(new StoreOperation.BindingDeleted(b.toRecord()));
+        }
+    }
+
+    private Exchange bindableExchange(String exchange) {
+        Exchange e = exchange(exchange);
+        if (exchange.isEmpty()) {
+            throw new BrokerException(ErrorCode.ACCESS_REFUSED,
+                    "the default exchange cannot be bound to or from: it routes by queue name");
+        }
+        return e;
+    }
+
+    /** The bindings of an exchange, for management and tests. */
+    public List<Binding> bindings(String exchange) {
+        return exchange(exchange).bindings();
+    }
+
+    // ---- publishing ------------------------------------------------------------------------------------
+
+    /**
+     * Routes and enqueues a message. The future completes when the message is in every queue it reached and,
+     * when persistent and in a durable queue, in the store.
+     */
+    public CompletableFuture<PublishResult> publish(String exchange, String routingKey, Message message) {
+        Message m = withRouting(exchange, routingKey, message);
+        List<MessageQueue> targets = route(exchangeForPublish(exchange), m);
+        if (targets.isEmpty()) {
+            return UNROUTED;
+        }
+        return deliver(m, targets, null);
+    }
+
+    static Message withRouting(String exchange, String routingKey, Message message) {
+        String ex = exchange == null ? "" : exchange;
+        String key = routingKey == null ? "" : routingKey;
+        if (ex.equals(message.exchange()) && key.equals(message.routingKey())) {
+            return message;
+        }
+        return message.toBuilder().exchange(ex).routingKey(key).build();
+    }
+
+    Exchange exchangeForPublish(String exchange) {
+        Exchange e = exchange(exchange == null ? "" : exchange);
+        if (e.isInternal()) {
+            throw new BrokerException(ErrorCode.ACCESS_REFUSED, "cannot publish to internal " + e);
+        }
+        return e;
+    }
+
+    /** The queues a message published to {@code exchange} reaches. */
+    List<MessageQueue> route(Exchange exchange, Message message) {
+        if (exchange.name().isEmpty()) {
+            MessageQueue q = queues.get(message.routingKey());
+            return q == null || q.isDeleted() ? List.of() : List.of(q);
+        }
+        RouteCollector collector = new RouteCollector();
+        exchange.route(message, collector);
+        return collector.queues();
+    }
+
+    /**
+     * Puts a routed message into its queues: the durable ones together under their locks with one store
+     * write, so the store sees the publish before any acknowledgement of it; the others one by one.
+     */
+    private CompletableFuture<PublishResult> deliver(Message m, List<MessageQueue> targets,
+                                                     StoreOperation extra) {
+        boolean persist = m.persistent();
+        List<MessageQueue> durable = null;
+        if (persist) {
+            for (MessageQueue q : targets) {
+                if (q.isDurable()) {
+                    if (durable == null) {
+                        durable = new ArrayList<>(targets.size());
+                    }
+                    durable.add(q);
+                }
+            }
+        }
+        boolean rejected = false;
+        CompletableFuture<Void> written = null;
+        if (durable == null) {
+            if (extra != null) {
+                written = store().write(StoreBatch.of(extra));
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                if (!targets.get(i).offer(m, 0)) {
+                    rejected = true;
+                }
+            }
+        } else {
+            durable.sort(LOCK_ORDER);
+            long storeId = broker.nextStoreId();
+            for (MessageQueue q : durable) {
+                q.lock();
+            }
+            try {
+                StoreBatch batch = new StoreBatch();
+                if (extra != null) {
+                    batch.add(extra);
+                }
+                List<MessageQueue> accepted = new ArrayList<>(durable.size());
+                for (MessageQueue q : durable) {
+                    if (!q.isDeleted() && q.admitsLocked(m)) {
+                        accepted.add(q);
+                    } else {
+                        rejected = true;
+                    }
+                }
+                if (!accepted.isEmpty()) {
+                    batch.add(new StoreOperation.MessageStored(storeId, m));
+                    for (MessageQueue q : accepted) {
+                        batch.add(new StoreOperation.MessageEnqueued(name, q.name(), storeId));
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    written = store().write(batch);
+                }
+                for (MessageQueue q : accepted) {
+                    q.enqueueLocked(m, storeId, 0);
+                }
+            } finally {
+                for (int i = durable.size() - 1; i >= 0; i--) {
+                    durable.get(i).unlock();
+                }
+            }
+            for (MessageQueue q : targets) {
+                if (!q.isDurable() && !q.offer(m, 0)) {
+                    rejected = true;
+                }
+            }
+        }
+        PublishResult result = rejected ? PublishResult.REJECTED : PublishResult.ROUTED;
+        if (written == null || written.isDone() && !written.isCompletedExceptionally()) {
+            return rejected ? REJECTED : ROUTED;
+        }
+        return written.thenApply(v -> result);
+    }
+
+    /**
+     * Commits a transaction: acknowledgements and publishes applied under the locks of every queue involved
+     * and written to the store as one batch.
+     */
+    CompletableFuture<PublishResult> commit(Map<MessageQueue, List<io.warren.broker.queue.QueueEntry>> acks,
+                                            List<Message> publishes) {
+        List<List<MessageQueue>> routes = new ArrayList<>(publishes.size());
+        TreeSet<MessageQueue> involved = new TreeSet<>(LOCK_ORDER);
+        involved.addAll(acks.keySet());
+        for (Message m : publishes) {
+            List<MessageQueue> targets = route(exchange(m.exchange()), m);
+            routes.add(targets);
+            involved.addAll(targets);
+        }
+        boolean rejected = false;
+        CompletableFuture<Void> written = null;
+        List<MessageQueue> locked = new ArrayList<>(involved);
+        for (MessageQueue q : locked) {
+            q.lock();
+        }
+        try {
+            StoreBatch batch = new StoreBatch();
+            acks.forEach((q, entries) -> q.acknowledgeLocked(entries, batch));
+            List<Runnable> enqueues = new ArrayList<>();
+            for (int i = 0; i < publishes.size(); i++) {
+                Message m = publishes.get(i);
+                long storeId = 0;
+                for (MessageQueue q : routes.get(i)) {
+                    if (q.isDeleted() || !q.admitsLocked(m)) {
+                        rejected = true;
+                        continue;
+                    }
+                    long id = 0;
+                    if (m.persistent() && q.isDurable()) {
+                        if (storeId == 0) {
+                            storeId = broker.nextStoreId();
+                            batch.add(new StoreOperation.MessageStored(storeId, m));
+                        }
+                        id = storeId;
+                        batch.add(new StoreOperation.MessageEnqueued(name, q.name(), storeId));
+                    }
+                    long sid = id;
+                    enqueues.add(() -> q.enqueueLocked(m, sid, 0));
+                }
+            }
+            if (!batch.isEmpty()) {
+                written = store().write(batch);
+            }
+            enqueues.forEach(Runnable::run);
+            for (MessageQueue q : acks.keySet()) {
+                q.dispatchAfterCommitLocked();
+            }
+        } finally {
+            for (int i = locked.size() - 1; i >= 0; i--) {
+                locked.get(i).unlock();
+            }
+        }
+        PublishResult result = rejected ? PublishResult.REJECTED : PublishResult.ROUTED;
+        return written == null ? CompletableFuture.completedFuture(result) : written.thenApply(v -> result);
+    }
+
+    @Override
+    public void deadLetter(MessageQueue from, List<DeadLetter> letters) {
+        String dlxName = from.arguments().deadLetterExchange();
+        Exchange dlx = dlxName == null ? null : exchanges.get(dlxName);
+        for (DeadLetter letter : letters) {
+            StoreOperation dequeue = letter.storeId() == 0 ? null
+                    : new StoreOperation.MessageDequeued(name, from.name(), letter.storeId());
+            List<MessageQueue> targets = List.of();
+            Message dead = null;
+            if (dlx != null) {
+                dead = deadLettered(from, letter);
+                targets = route(dlx, dead);
+            }
+            if (targets.isEmpty()) {
+                if (dequeue != null) {
+                    store().write(StoreBatch.of(dequeue));
+                }
+                LOG.debug("dropped dead letter from {} ({}): {}", from, letter.reason().value(),
+                        dlx == null ? "no dead-letter exchange '" + dlxName + "'" : "unroutable");
+                continue;
+            }
+            deliver(dead, targets, dequeue);
+        }
+    }
+
+    private Message deadLettered(MessageQueue from, DeadLetter letter) {
+        Message m = letter.message();
+        String reason = letter.reason().value();
+        String key = from.arguments().deadLetterRoutingKey() != null
+                ? from.arguments().deadLetterRoutingKey() : m.routingKey();
+        Message.Builder b = m.toBuilder().exchange(from.arguments().deadLetterExchange()).routingKey(key)
+                .expiration(0);
+        if (m.header("x-first-death-reason") == null) {
+            b.header("x-first-death-reason", reason)
+                    .header("x-first-death-queue", from.name())
+                    .header("x-first-death-exchange", m.exchange());
+        }
+        b.header("x-last-death-reason", reason)
+                .header("x-last-death-queue", from.name())
+                .header("x-last-death-exchange", m.exchange());
+        b.header("x-death", deathHistory(m, from.name(), reason, now()));
+        return b.build();
+    }
+
+    /** RabbitMQ's {@code x-death}: one entry per (queue, reason), most recent first, with a count. */
+    @SuppressWarnings("unchecked")
+    private static List<Object> deathHistory(Message m, String queue, String reason, long now) {
+        List<Object> history = new ArrayList<>();
+        long count = 1;
+        if (m.header("x-death") instanceof List<?> old) {
+            for (Object o : old) {
+                if (o instanceof Map<?, ?> entry && queue.equals(entry.get("queue")) && reason.equals(entry.get("reason"))) {
+                    count += entry.get("count") instanceof Number n ? n.longValue() : 0;
+                } else {
+                    history.add(o);
+                }
+            }
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("queue", queue);
+        entry.put("reason", reason);
+        entry.put("count", count);
+        entry.put("exchange", m.exchange());
+        entry.put("routing-keys", List.of(m.routingKey()));
+        entry.put("time", now);
+        history.add(0, entry);
+        return history;
+    }
+
+    // ---- recovery --------------------------------------------------------------------------------------
+
+    void recoverExchange(ExchangeRecord r) {
+        if (exchanges.containsKey(r.name())) {
+            return;
+        }
+        putExchange(Exchange.create(name, r.name(), r.type(), true, r.autoDelete(), r.internal(), r.arguments()));
+    }
+
+    void recoverQueue(QueueRecord r) {
+        queues.put(r.name(), new MessageQueue(this, r.name(), true, r.autoDelete(), null,
+                QueueArguments.parse(r.name(), r.arguments())));
+    }
+
+    void recoverBinding(BindingRecord r) {
+        Exchange source = exchanges.get(r.source());
+        Object dest = r.destinationIsQueue() ? queues.get(r.destination()) : exchanges.get(r.destination());
+        if (source == null || dest == null) {
+            LOG.warn("dropping recovered binding {} -> {}: an end is missing", r.source(), r.destination());
+            return;
+        }
+        source.bind(dest, r.routingKey(), r.arguments());
+    }
+
+    void recoverMessage(String queue, long storeId, Message message, int deliveryCount) {
+        MessageQueue q = queues.get(queue);
+        if (q == null) {
+            return;
+        }
+        q.lock();
+        try {
+            q.enqueueLocked(message, storeId, deliveryCount);
+        } finally {
+            q.unlock();
+        }
+    }
+
+    /** Links alternate exchanges once every exchange is recovered. */
+    void recoveryDone() {
+        for (Exchange e : exchanges.values()) {
+            e.setAlternate(alternateOf(e));
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------
+
+    private static void await(CompletableFuture<Void> written) {
+        if (written != null) {
+            Broker.await(written);
+        }
+    }
+
+    Collection<MessageQueue> queues() {
+        return queues.values();
+    }
+
+    @Override
+    public String toString() {
+        return "virtual host '" + name + "'";
+    }
+}

@@ -1,0 +1,888 @@
+package io.warren.broker.queue;
+
+import io.warren.broker.BrokerException;
+import io.warren.broker.ErrorCode;
+import io.warren.broker.exchange.MessageEvaluationContext;
+import io.warren.broker.message.Message;
+import io.warren.broker.selector.Selector;
+import io.warren.broker.store.QueueRecord;
+import io.warren.broker.store.StoreBatch;
+import io.warren.broker.store.StoreOperation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A queue: holds messages in priority and arrival order and pushes them to its consumers up to each one's
+ * prefetch. All state sits behind one lock per queue; publishers, acknowledgements and timers (TTL, delivery
+ * delay, {@code x-expires}) each take it briefly. Delivered but unacknowledged entries keep their place, so
+ * a requeued message returns to its original position.
+ *
+ * <p>Operations that touch several queues at once lock them in {@link #id()} order.
+ */
+public final class MessageQueue {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
+    private final QueueHost host;
+    private final String name;
+    private final boolean durable;
+    private final boolean autoDelete;
+    private final String owner;
+    private final QueueArguments arguments;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final EntryList[] levels;
+    private final ExpiryHeap expiring = new ExpiryHeap();
+    private final PriorityQueue<QueueEntry> delayed =
+            new PriorityQueue<>(Comparator.comparingLong((QueueEntry e) -> e.message.deliveryTime()));
+    private final List<QueueConsumer> consumers = new ArrayList<>();
+    private int nextConsumer;
+    private int available;
+    private long availableBytes;
+    private int acquired;
+    private boolean hadConsumer;
+    private volatile boolean deleted;
+    private long lastUsed;
+    private ScheduledFuture<?> expiryTimer;
+    private long expiryTimerAt;
+    private ScheduledFuture<?> delayTimer;
+    private long delayTimerAt;
+    private ScheduledFuture<?> unusedTimer;
+    private List<DeadLetter> pendingDeadLetters;
+
+    /**
+     * @param owner the id of the connection owning an exclusive queue, or null
+     */
+    public MessageQueue(QueueHost host, String name, boolean durable, boolean autoDelete, String owner,
+                        QueueArguments arguments) {
+        this.host = host;
+        this.name = name;
+        this.durable = durable;
+        this.autoDelete = autoDelete;
+        this.owner = owner;
+        this.arguments = arguments;
+        int n = arguments.maxPriority() >= 0 ? arguments.maxPriority() + 1 : 1;
+        this.levels = new EntryList[n];
+        for (int i = 0; i < n; i++) {
+            levels[i] = new EntryList();
+        }
+        this.lastUsed = host.now();
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean isDurable() {
+        return durable;
+    }
+
+    public boolean isAutoDelete() {
+        return autoDelete;
+    }
+
+    public boolean isExclusive() {
+        return owner != null;
+    }
+
+    /** Id of the connection owning this exclusive queue, or null. */
+    public String owner() {
+        return owner;
+    }
+
+    public QueueArguments arguments() {
+        return arguments;
+    }
+
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    public QueueRecord toRecord() {
+        return new QueueRecord(host.virtualHostName(), name, autoDelete, arguments.raw());
+    }
+
+    // ---- locking ---------------------------------------------------------------------------------------
+
+    /** Takes this queue's lock; pair with {@link #unlock()}. */
+    public void lock() {
+        lock.lock();
+        DeferredActions.current().entered();
+    }
+
+    /** Releases the lock; when the thread holds no queue lock any more, runs deferred work. */
+    public void unlock() {
+        List<DeadLetter> letters = pendingDeadLetters;
+        pendingDeadLetters = null;
+        DeferredActions deferred = DeferredActions.current();
+        if (letters != null) {
+            deferred.defer(() -> host.deadLetter(this, letters));
+        }
+        lock.unlock();
+        deferred.exited();
+    }
+
+    // ---- publishing ------------------------------------------------------------------------------------
+
+    /** Enqueues a message; returns false when the queue refuses it (overflow {@code reject-publish}). */
+    public boolean offer(Message message, long storeId) {
+        lock();
+        try {
+            if (deleted || !admitsLocked(message)) {
+                return false;
+            }
+            enqueueLocked(message, storeId, 0);
+            return true;
+        } finally {
+            unlock();
+        }
+    }
+
+    /**
+     * Whether a publish of {@code message} is accepted under the queue's length limits. A refused message is
+     * dead-lettered when the overflow mode is {@code reject-publish-dlx}. Caller holds the lock.
+     */
+    public boolean admitsLocked(Message message) {
+        Overflow overflow = arguments.overflow();
+        if (overflow == Overflow.DROP_HEAD || !wouldOverflow(message)) {
+            return true;
+        }
+        if (overflow == Overflow.REJECT_PUBLISH_DLX && arguments.deadLetterExchange() != null) {
+            addDeadLetter(new DeadLetter(message, 0, DeadLetterReason.MAXLEN));
+        }
+        return false;
+    }
+
+    private boolean wouldOverflow(Message message) {
+        long maxLength = arguments.maxLength();
+        long maxBytes = arguments.maxLengthBytes();
+        return maxLength >= 0 && readyCount() + 1 > maxLength
+                || maxBytes >= 0 && availableBytes + message.bodySize() > maxBytes;
+    }
+
+    /**
+     * Adds a message (new, recovered or moved) behind those of its priority. Caller holds the lock and has
+     * checked {@link #admitsLocked}.
+     *
+     * @param storeId       the store id when persisted for this queue, else 0
+     * @param deliveryCount deliveries so far (non-zero for recovered messages)
+     */
+    public void enqueueLocked(Message message, long storeId, int deliveryCount) {
+        long now = host.now();
+        long expiresAt = message.expiration();
+        long ttl = arguments.messageTtl();
+        if (ttl >= 0 && (expiresAt == 0 || now + ttl < expiresAt)) {
+            expiresAt = now + ttl;
+        }
+        QueueEntry e = new QueueEntry(message, storeId, expiresAt, deliveryCount);
+        e.level = Math.min(message.priority(), levels.length - 1);
+        if (message.deliveryTime() > now) {
+            e.state = QueueEntry.DELAYED;
+            delayed.add(e);
+            scheduleDelayLocked();
+        } else {
+            appendAvailable(e);
+            while (overLimit()) {
+                if (!dropHeadLocked()) {
+                    break;
+                }
+            }
+        }
+        if (expiresAt != 0 && e.state != QueueEntry.REMOVED) {
+            expiring.add(e);
+            scheduleExpiryLocked();
+        }
+        dispatchLocked();
+        if (ttl == 0 && e.state == QueueEntry.AVAILABLE) {
+            // x-message-ttl 0: delivered now to a waiting consumer, or expired.
+            expireLocked(e);
+        }
+    }
+
+    private void appendAvailable(QueueEntry e) {
+        e.state = QueueEntry.AVAILABLE;
+        levels[e.level].append(e);
+        available++;
+        availableBytes += e.message.bodySize();
+    }
+
+    private boolean overLimit() {
+        long maxLength = arguments.maxLength();
+        long maxBytes = arguments.maxLengthBytes();
+        return maxLength >= 0 && readyCount() > maxLength || maxBytes >= 0 && availableBytes > maxBytes;
+    }
+
+    private boolean dropHeadLocked() {
+        for (EntryList list : levels) {
+            for (long i = list.firstAvailable, end = list.end(); i < end; i++) {
+                QueueEntry e = list.get(i);
+                if (e != null && e.state == QueueEntry.AVAILABLE) {
+                    deadLetterLocked(e, DeadLetterReason.MAXLEN);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---- dispatch --------------------------------------------------------------------------------------
+
+    /** Pushes available messages to consumers with credit, round-robin. Caller holds the lock. */
+    private void dispatchLocked() {
+        int n = consumers.size();
+        if (n == 0 || available == 0) {
+            return;
+        }
+        long now = host.now();
+        boolean progress = true;
+        while (progress && available > 0) {
+            progress = false;
+            for (int k = 0; k < n && available > 0; k++) {
+                if (nextConsumer >= n) {
+                    nextConsumer = 0;
+                }
+                QueueConsumer c = consumers.get(nextConsumer++);
+                if (!c.hasCredit()) {
+                    continue;
+                }
+                QueueEntry e = nextFor(c, c.filter(), now);
+                if (e != null) {
+                    deliverLocked(e, c);
+                    progress = true;
+                }
+            }
+        }
+    }
+
+    /** The first available entry, highest priority first, that {@code filter} selects; expires on the way. */
+    private QueueEntry nextFor(QueueConsumer c, Selector filter, long now) {
+        for (int l = levels.length - 1; l >= 0; l--) {
+            EntryList list = levels[l];
+            boolean shared = filter == null || c == null;
+            long i = shared ? list.firstAvailable : Math.max(cursor(c, l), list.firstAvailable);
+            long end = list.end();
+            boolean hintValid = filter == null;
+            for (; i < end; i++) {
+                QueueEntry e = list.get(i);
+                if (e == null || e.state != QueueEntry.AVAILABLE) {
+                    continue;
+                }
+                if (e.isExpired(now)) {
+                    expireLocked(e);
+                    continue;
+                }
+                if (c != null && c.noLocalConnection() != null && c.noLocalConnection().equals(e.message.origin())) {
+                    discardLocked(e);
+                    continue;
+                }
+                if (filter != null && !filter.matches(new MessageEvaluationContext(e.message, e.deliveryCount + 1))) {
+                    continue;
+                }
+                if (hintValid) {
+                    list.firstAvailable = i;
+                } else if (c != null) {
+                    c.cursors[l] = i;
+                }
+                return e;
+            }
+            if (hintValid) {
+                list.firstAvailable = end;
+            } else if (c != null && filter != null) {
+                c.cursors[l] = end;
+            }
+        }
+        return null;
+    }
+
+    private long cursor(QueueConsumer c, int level) {
+        if (c.cursors == null) {
+            c.cursors = new long[levels.length];
+            for (int l = 0; l < levels.length; l++) {
+                c.cursors[l] = levels[l].start();
+            }
+        }
+        return c.cursors[level];
+    }
+
+    private void deliverLocked(QueueEntry e, QueueConsumer c) {
+        takeAvailable(e);
+        e.deliveryCount++;
+        if (c.autoAck()) {
+            removeLocked(e, true);
+        } else {
+            e.state = QueueEntry.ACQUIRED;
+            e.holder = c;
+            c.unacked++;
+            acquired++;
+        }
+        c.target().deliver(this, e, c);
+    }
+
+    private void takeAvailable(QueueEntry e) {
+        available--;
+        availableBytes -= e.message.bodySize();
+    }
+
+    // ---- consumers -------------------------------------------------------------------------------------
+
+    /** Registers a consumer and starts pushing messages to it. */
+    public void addConsumer(QueueConsumer consumer, String connectionId) {
+        lock();
+        try {
+            checkUsable(connectionId);
+            if (consumer.exclusive() && !consumers.isEmpty()) {
+                throw new BrokerException(ErrorCode.ACCESS_REFUSED, "cannot obtain exclusive access to queue '"
+                        + name + "': it has " + consumers.size() + " consumer(s)");
+            }
+            for (QueueConsumer c : consumers) {
+                if (c.exclusive()) {
+                    throw new BrokerException(ErrorCode.ACCESS_REFUSED, "queue '" + name
+                            + "' has an exclusive consumer");
+                }
+            }
+            consumers.add(consumer);
+            hadConsumer = true;
+            cancelUnusedTimer();
+            dispatchLocked();
+        } finally {
+            unlock();
+        }
+    }
+
+    /**
+     * Removes a consumer; its unacknowledged entries stay with the channel that will settle them. An
+     * auto-delete queue losing its last consumer asks its host to delete it.
+     */
+    public void removeConsumer(QueueConsumer consumer) {
+        lock();
+        try {
+            if (!consumers.remove(consumer)) {
+                return;
+            }
+            lastUsed = host.now();
+            if (consumers.isEmpty()) {
+                if (autoDelete && hadConsumer) {
+                    DeferredActions.current().defer(() -> host.queueUnused(this));
+                } else {
+                    scheduleUnusedLocked();
+                }
+            }
+        } finally {
+            unlock();
+        }
+    }
+
+    /** Fails unless the connection may use this queue (exclusive queues belong to one connection). */
+    public void checkUsable(String connectionId) {
+        if (deleted) {
+            throw BrokerException.notFound("queue '" + name + "'");
+        }
+        if (owner != null && !owner.equals(connectionId)) {
+            throw new BrokerException(ErrorCode.RESOURCE_LOCKED, "cannot access exclusive queue '" + name
+                    + "': it belongs to another connection");
+        }
+    }
+
+    /** Marks the queue as used now (declare, get), postponing {@code x-expires}. */
+    public void touch() {
+        lock();
+        try {
+            lastUsed = host.now();
+            if (consumers.isEmpty()) {
+                scheduleUnusedLocked();
+            }
+        } finally {
+            unlock();
+        }
+    }
+
+    // ---- get, acknowledge, requeue, reject --------------------------------------------------------------
+
+    /**
+     * Takes the first available message that {@code filter} selects (all when null). When not
+     * {@code autoAck}, the entry is acquired and must be acknowledged, requeued or rejected.
+     *
+     * @return the entry, or null when none is available
+     */
+    public QueueEntry get(Selector filter, boolean autoAck, String connectionId) {
+        lock();
+        try {
+            checkUsable(connectionId);
+            lastUsed = host.now();
+            if (consumers.isEmpty()) {
+                scheduleUnusedLocked();
+            }
+            QueueEntry e = nextFor(null, filter, host.now());
+            if (e == null) {
+                return null;
+            }
+            takeAvailable(e);
+            e.deliveryCount++;
+            if (autoAck) {
+                removeLocked(e, true);
+            } else {
+                e.state = QueueEntry.ACQUIRED;
+                acquired++;
+            }
+            return e;
+        } finally {
+            unlock();
+        }
+    }
+
+    /** Removes acknowledged entries and frees their consumers' credit. */
+    public void acknowledge(Collection<QueueEntry> entries) {
+        lock();
+        try {
+            StoreBatch batch = null;
+            for (QueueEntry e : entries) {
+                if (e.state != QueueEntry.ACQUIRED) {
+                    continue;
+                }
+                release(e);
+                removeLocked(e, false);
+                if (e.isPersisted()) {
+                    if (batch == null) {
+                        batch = new StoreBatch();
+                    }
+                    batch.add(new StoreOperation.MessageDequeued(host.virtualHostName(), name, e.storeId));
+                }
+            }
+            if (batch != null) {
+                host.store().write(batch);
+            }
+            dispatchLocked();
+        } finally {
+            unlock();
+        }
+    }
+
+    /**
+     * Adds the dequeue records of acquired entries to {@code batch} and removes them, for a transaction
+     * commit that writes one batch. Caller holds the lock.
+     */
+    public void acknowledgeLocked(Collection<QueueEntry> entries, StoreBatch batch) {
+        for (QueueEntry e : entries) {
+            if (e.state != QueueEntry.ACQUIRED) {
+                continue;
+            }
+            release(e);
+            removeLocked(e, false);
+            if (e.isPersisted()) {
+                batch.add(new StoreOperation.MessageDequeued(host.virtualHostName(), name, e.storeId));
+            }
+        }
+    }
+
+    /** After a commit applied under the lock: pushes messages to consumers whose credit was freed. */
+    public void dispatchAfterCommitLocked() {
+        dispatchLocked();
+    }
+
+    /**
+     * Returns acquired entries to the queue at their original positions.
+     *
+     * @param delivered whether the application saw the messages; when false (prefetched but never handed
+     *                  out) the delivery does not count
+     */
+    public void requeue(Collection<QueueEntry> entries, boolean delivered) {
+        lock();
+        try {
+            StoreBatch batch = null;
+            long now = host.now();
+            for (QueueEntry e : entries) {
+                if (e.state != QueueEntry.ACQUIRED) {
+                    continue;
+                }
+                release(e);
+                if (!delivered) {
+                    e.deliveryCount--;
+                }
+                if (e.isExpired(now)) {
+                    expireLocked(e);
+                } else if (arguments.deliveryLimit() >= 0 && e.deliveryCount > arguments.deliveryLimit()) {
+                    deadLetterLocked(e, DeadLetterReason.DELIVERY_LIMIT);
+                } else {
+                    e.state = QueueEntry.AVAILABLE;
+                    available++;
+                    availableBytes += e.message.bodySize();
+                    EntryList list = levels[e.level];
+                    if (e.index < list.firstAvailable) {
+                        list.firstAvailable = e.index;
+                    }
+                    for (QueueConsumer c : consumers) {
+                        if (c.cursors != null && c.cursors[e.level] > e.index) {
+                            c.cursors[e.level] = e.index;
+                        }
+                    }
+                    if (delivered && e.isPersisted()) {
+                        if (batch == null) {
+                            batch = new StoreBatch();
+                        }
+                        batch.add(new StoreOperation.DeliveryCountUpdated(host.virtualHostName(), name, e.storeId,
+                                e.deliveryCount));
+                    }
+                }
+            }
+            if (batch != null) {
+                host.store().write(batch);
+            }
+            dispatchLocked();
+        } finally {
+            unlock();
+        }
+    }
+
+    /** Removes rejected entries, dead-lettering them when the queue has a dead-letter exchange. */
+    public void reject(Collection<QueueEntry> entries) {
+        lock();
+        try {
+            for (QueueEntry e : entries) {
+                if (e.state != QueueEntry.ACQUIRED) {
+                    continue;
+                }
+                release(e);
+                deadLetterLocked(e, DeadLetterReason.REJECTED);
+            }
+            dispatchLocked();
+        } finally {
+            unlock();
+        }
+    }
+
+    private void release(QueueEntry e) {
+        if (e.holder != null) {
+            e.holder.unacked--;
+            e.holder = null;
+        }
+        acquired--;
+    }
+
+    // ---- removal, expiry, dead-lettering ----------------------------------------------------------------
+
+    /** Removes an entry from every structure; when {@code writeDequeue}, records it in the store. */
+    private void removeLocked(QueueEntry e, boolean writeDequeue) {
+        int old = e.state;
+        e.state = QueueEntry.REMOVED;
+        if (old == QueueEntry.DELAYED) {
+            delayed.remove(e);
+        } else {
+            levels[e.level].remove(e);
+        }
+        expiring.remove(e);
+        if (writeDequeue && e.isPersisted()) {
+            host.store().write(StoreBatch.of(
+                    new StoreOperation.MessageDequeued(host.virtualHostName(), name, e.storeId)));
+        }
+    }
+
+    private void expireLocked(QueueEntry e) {
+        if (e.state == QueueEntry.AVAILABLE) {
+            takeAvailable(e);
+        }
+        deadLetterLocked(e, DeadLetterReason.EXPIRED);
+    }
+
+    /** Drops a message that a no-local consumer must not see. */
+    private void discardLocked(QueueEntry e) {
+        takeAvailable(e);
+        removeLocked(e, true);
+    }
+
+    /** Removes an entry (already taken out of the available count) and dead-letters or drops it. */
+    private void deadLetterLocked(QueueEntry e, DeadLetterReason reason) {
+        if (e.state == QueueEntry.AVAILABLE && reason != DeadLetterReason.EXPIRED) {
+            takeAvailable(e);
+        }
+        boolean dlx = arguments.deadLetterExchange() != null;
+        removeLocked(e, !dlx);
+        if (dlx) {
+            addDeadLetter(new DeadLetter(e.message, e.storeId, reason));
+        }
+    }
+
+    private void addDeadLetter(DeadLetter letter) {
+        if (pendingDeadLetters == null) {
+            pendingDeadLetters = new ArrayList<>(2);
+        }
+        pendingDeadLetters.add(letter);
+    }
+
+    private void scheduleExpiryLocked() {
+        QueueEntry first = expiring.peek();
+        if (first == null || deleted) {
+            return;
+        }
+        long at = first.expiresAt + 1;
+        if (expiryTimer != null && expiryTimerAt <= at) {
+            return;
+        }
+        if (expiryTimer != null) {
+            expiryTimer.cancel(false);
+        }
+        expiryTimerAt = at;
+        expiryTimer = host.scheduler().schedule(this::onExpiryTimer, Math.max(0, at - host.now()),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void onExpiryTimer() {
+        lock();
+        try {
+            expiryTimer = null;
+            if (deleted) {
+                return;
+            }
+            long now = host.now();
+            QueueEntry e;
+            while ((e = expiring.peek()) != null && e.isExpired(now)) {
+                expiring.poll();
+                if (e.state == QueueEntry.AVAILABLE) {
+                    expireLocked(e);
+                } else if (e.state == QueueEntry.DELAYED) {
+                    delayed.remove(e);
+                    deadLetterLocked(e, DeadLetterReason.EXPIRED);
+                }
+                // Acquired entries are checked when they come back.
+            }
+            scheduleExpiryLocked();
+        } finally {
+            unlock();
+        }
+    }
+
+    private void scheduleDelayLocked() {
+        QueueEntry first = delayed.peek();
+        if (first == null || deleted) {
+            return;
+        }
+        long at = first.message.deliveryTime();
+        if (delayTimer != null && delayTimerAt <= at) {
+            return;
+        }
+        if (delayTimer != null) {
+            delayTimer.cancel(false);
+        }
+        delayTimerAt = at;
+        delayTimer = host.scheduler().schedule(this::onDelayTimer, Math.max(0, at - host.now()),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void onDelayTimer() {
+        lock();
+        try {
+            delayTimer = null;
+            if (deleted) {
+                return;
+            }
+            long now = host.now();
+            QueueEntry e;
+            while ((e = delayed.peek()) != null && e.message.deliveryTime() <= now) {
+                delayed.poll();
+                appendAvailable(e);
+            }
+            while (overLimit()) {
+                if (!dropHeadLocked()) {
+                    break;
+                }
+            }
+            scheduleDelayLocked();
+            dispatchLocked();
+        } finally {
+            unlock();
+        }
+    }
+
+    private void scheduleUnusedLocked() {
+        long expires = arguments.expires();
+        if (expires < 0 || deleted) {
+            return;
+        }
+        cancelUnusedTimer();
+        long delay = Math.max(0, lastUsed + expires - host.now());
+        unusedTimer = host.scheduler().schedule(this::onUnusedTimer, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelUnusedTimer() {
+        if (unusedTimer != null) {
+            unusedTimer.cancel(false);
+            unusedTimer = null;
+        }
+    }
+
+    private void onUnusedTimer() {
+        lock();
+        try {
+            unusedTimer = null;
+            if (deleted || !consumers.isEmpty()) {
+                return;
+            }
+            if (host.now() >= lastUsed + arguments.expires()) {
+                DeferredActions.current().defer(() -> host.queueUnused(this));
+            } else {
+                scheduleUnusedLocked();
+            }
+        } finally {
+            unlock();
+        }
+    }
+
+    // ---- management ------------------------------------------------------------------------------------
+
+    /** Removes every available and delayed message; returns how many. Delivered messages stay. */
+    public int purge() {
+        lock();
+        try {
+            return purgeLocked();
+        } finally {
+            unlock();
+        }
+    }
+
+    private int purgeLocked() {
+        int count = 0;
+        StoreBatch batch = new StoreBatch();
+        for (EntryList list : levels) {
+            for (long i = list.start(), end = list.end(); i < end; i++) {
+                QueueEntry e = list.get(i);
+                if (e != null && e.state == QueueEntry.AVAILABLE) {
+                    takeAvailable(e);
+                    removeLocked(e, false);
+                    if (e.isPersisted()) {
+                        batch.add(new StoreOperation.MessageDequeued(host.virtualHostName(), name, e.storeId));
+                    }
+                    count++;
+                }
+            }
+        }
+        for (QueueEntry e : new ArrayList<>(delayed)) {
+            removeLocked(e, false);
+            if (e.isPersisted()) {
+                batch.add(new StoreOperation.MessageDequeued(host.virtualHostName(), name, e.storeId));
+            }
+            count++;
+        }
+        if (!batch.isEmpty()) {
+            host.store().write(batch);
+        }
+        return count;
+    }
+
+    /**
+     * Marks the queue deleted and drops its content; the caller records the deletion in the store and
+     * tells the returned consumers.
+     *
+     * @return the consumers that were attached
+     */
+    public List<QueueConsumer> markDeleted(boolean ifUnused, boolean ifEmpty) {
+        lock();
+        try {
+            if (deleted) {
+                throw BrokerException.notFound("queue '" + name + "'");
+            }
+            if (ifUnused && !consumers.isEmpty()) {
+                throw BrokerException.preconditionFailed("queue '" + name + "' in use: it has "
+                        + consumers.size() + " consumer(s)");
+            }
+            if (ifEmpty && readyCount() > 0) {
+                throw BrokerException.preconditionFailed("queue '" + name + "' not empty: it holds "
+                        + readyCount() + " message(s)");
+            }
+            deleted = true;
+            List<QueueConsumer> attached = List.copyOf(consumers);
+            consumers.clear();
+            for (EntryList list : levels) {
+                list.clear();
+            }
+            delayed.clear();
+            expiring.clear();
+            available = 0;
+            availableBytes = 0;
+            acquired = 0;
+            for (ScheduledFuture<?> f : new ScheduledFuture<?>[] {expiryTimer, delayTimer, unusedTimer}) {
+                if (f != null) {
+                    f.cancel(false);
+                }
+            }
+            return attached;
+        } finally {
+            unlock();
+        }
+    }
+
+    /** Messages in the queue not yet delivered (including delayed ones). */
+    public int readyCount() {
+        return available + delayed.size();
+    }
+
+    /** Messages available, delivered-unacknowledged and delayed, as a snapshot. */
+    public int messageCount() {
+        lock();
+        try {
+            return readyCount();
+        } finally {
+            unlock();
+        }
+    }
+
+    /** Messages delivered and not yet acknowledged. */
+    public int unacknowledgedCount() {
+        lock();
+        try {
+            return acquired;
+        } finally {
+            unlock();
+        }
+    }
+
+    public int consumerCount() {
+        lock();
+        try {
+            return consumers.size();
+        } finally {
+            unlock();
+        }
+    }
+
+    /**
+     * The messages in the queue in delivery order (priority, then arrival), delivered-unacknowledged ones
+     * included and delayed ones not, that {@code filter} selects; nothing is removed.
+     */
+    public List<Message> browse(Selector filter, String connectionId) {
+        lock();
+        try {
+            checkUsable(connectionId);
+            List<Message> out = new ArrayList<>(Math.min(available + acquired, 10_000));
+            long now = host.now();
+            for (int l = levels.length - 1; l >= 0; l--) {
+                EntryList list = levels[l];
+                for (long i = list.start(), end = list.end(); i < end; i++) {
+                    QueueEntry e = list.get(i);
+                    if (e != null && (e.state == QueueEntry.AVAILABLE || e.state == QueueEntry.ACQUIRED)
+                            && !e.isExpired(now)
+                            && (filter == null
+                                || filter.matches(new MessageEvaluationContext(e.message, e.deliveryCount + 1)))) {
+                        out.add(e.message);
+                    }
+                }
+            }
+            return out;
+        } finally {
+            unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "queue '" + name + "'";
+    }
+}

@@ -1,0 +1,77 @@
+package io.warren.broker.queue;
+
+import io.warren.broker.selector.Selector;
+
+/**
+ * A consumer's registration on a queue: its credit (prefetch minus unacknowledged deliveries), its filter,
+ * and for filtered consumers a scan position per priority level, so entries it passed over as not matching
+ * are not looked at again. Guarded by the queue's lock.
+ */
+public final class QueueConsumer {
+    private final String tag;
+    private final DeliveryTarget target;
+    private final int prefetch;
+    private final boolean autoAck;
+    private final boolean exclusive;
+    private final Selector filter;
+    private final String noLocalConnection;
+    int unacked;
+    long[] cursors;
+
+    /**
+     * @param noLocalConnection when not null, messages published by this connection are discarded instead
+     *                          of delivered
+     */
+    public QueueConsumer(String tag, DeliveryTarget target, int prefetch, boolean autoAck, boolean exclusive,
+                         Selector filter, String noLocalConnection) {
+        this.tag = tag;
+        this.target = target;
+        this.prefetch = prefetch;
+        this.autoAck = autoAck;
+        this.exclusive = exclusive;
+        this.filter = filter;
+        this.noLocalConnection = noLocalConnection;
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    DeliveryTarget target() {
+        return target;
+    }
+
+    public int prefetch() {
+        return prefetch;
+    }
+
+    public boolean autoAck() {
+        return autoAck;
+    }
+
+    public boolean exclusive() {
+        return exclusive;
+    }
+
+    public Selector filter() {
+        return filter;
+    }
+
+    String noLocalConnection() {
+        return noLocalConnection;
+    }
+
+    /** Tells the consumer's owner that the broker cancelled it. */
+    public void targetCancelled() {
+        target.cancelled(this);
+    }
+
+    boolean hasCredit() {
+        return prefetch == 0 || unacked < prefetch;
+    }
+
+    @Override
+    public String toString() {
+        return "consumer " + tag;
+    }
+}

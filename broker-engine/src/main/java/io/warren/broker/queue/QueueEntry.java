@@ -1,0 +1,55 @@
+package io.warren.broker.queue;
+
+import io.warren.broker.message.Message;
+
+/**
+ * One message's place in one queue: its position, whether it is available, handed to a consumer
+ * (acquired, awaiting acknowledgement) or gone, and how often it has been delivered. Guarded by the
+ * owning queue's lock.
+ */
+public final class QueueEntry {
+    static final int AVAILABLE = 0;
+    static final int ACQUIRED = 1;
+    static final int REMOVED = 2;
+    static final int DELAYED = 3;
+
+    final Message message;
+    final long storeId;
+    final long expiresAt;
+    int level;
+    long index;
+    int state;
+    int deliveryCount;
+    QueueConsumer holder;
+    /** Position in the expiry heap, -1 when not in it. */
+    int heapIndex = -1;
+
+    QueueEntry(Message message, long storeId, long expiresAt, int deliveryCount) {
+        this.message = message;
+        this.storeId = storeId;
+        this.expiresAt = expiresAt;
+        this.deliveryCount = deliveryCount;
+    }
+
+    public Message message() {
+        return message;
+    }
+
+    /** The store id when the message is persisted for this queue, else 0. */
+    public long storeId() {
+        return storeId;
+    }
+
+    /** How often the message was delivered from this queue, including the current delivery. */
+    public int deliveryCount() {
+        return deliveryCount;
+    }
+
+    boolean isPersisted() {
+        return storeId != 0;
+    }
+
+    boolean isExpired(long now) {
+        return expiresAt != 0 && expiresAt <= now;
+    }
+}

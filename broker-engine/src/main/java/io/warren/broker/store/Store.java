@@ -1,0 +1,31 @@
+package io.warren.broker.store;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where durable entities and persistent messages live. The broker writes every change to durable state as a
+ * {@link StoreBatch}; the returned future completes once the batch is durable (for a disk store: fsynced),
+ * or exceptionally with a {@link io.warren.broker.BrokerException} of code {@code STORE_ERROR}. Batches are
+ * applied in the order {@link #write} is called. Implementations must allow concurrent writers and should
+ * let them share one sync (group commit).
+ */
+public interface Store extends AutoCloseable {
+
+    /**
+     * Opens the store and replays the durable state into {@code handler} before returning. Called once, before
+     * any write.
+     *
+     * @return the highest message id the store has seen, so the broker continues numbering after it
+     */
+    long open(RecoveryHandler handler);
+
+    /** Writes a batch atomically; the future completes when it is durable. */
+    CompletableFuture<Void> write(StoreBatch batch);
+
+    /** Whether anything written survives a restart of the process (false for the memory store). */
+    boolean isDurable();
+
+    /** Flushes outstanding writes and releases files and locks. */
+    @Override
+    void close();
+}

@@ -1,0 +1,49 @@
+package io.warren.broker.store;
+
+import io.warren.broker.message.Message;
+
+/**
+ * One change to durable state. A {@link StoreBatch} of operations is applied atomically: after a crash
+ * either all of a batch is recovered or none of it.
+ */
+public sealed interface StoreOperation {
+
+    record ExchangeCreated(ExchangeRecord exchange) implements StoreOperation {
+    }
+
+    record ExchangeDeleted(String virtualHost, String name) implements StoreOperation {
+    }
+
+    record QueueCreated(QueueRecord queue) implements StoreOperation {
+    }
+
+    /** Deleting a queue also drops every message reference it held. */
+    record QueueDeleted(String virtualHost, String name) implements StoreOperation {
+    }
+
+    record BindingCreated(BindingRecord binding) implements StoreOperation {
+    }
+
+    record BindingDeleted(BindingRecord binding) implements StoreOperation {
+    }
+
+    /**
+     * A persistent message body, stored once however many queues hold it. {@code messageId} is the broker's
+     * internal store id (monotonic), not the JMS message id.
+     */
+    record MessageStored(long messageId, Message message) implements StoreOperation {
+    }
+
+    /** A queue now holds the stored message; recovery restores queue order by {@code messageId}. */
+    record MessageEnqueued(String virtualHost, String queue, long messageId) implements StoreOperation {
+    }
+
+    /** The queue no longer holds the message (acknowledged, expired, dead-lettered, purged). */
+    record MessageDequeued(String virtualHost, String queue, long messageId) implements StoreOperation {
+    }
+
+    /** The message was delivered {@code deliveryCount} times from this queue and returned to it. */
+    record DeliveryCountUpdated(String virtualHost, String queue, long messageId, int deliveryCount)
+            implements StoreOperation {
+    }
+}

@@ -1,0 +1,150 @@
+package io.warren.broker.store;
+
+import io.warren.broker.message.Message;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The durable state that a sequence of {@link StoreOperation}s amounts to: what the memory store holds and
+ * what a journal rebuilds on recovery before handing it to the broker. Not thread-safe: callers serialise.
+ */
+public final class StoreState {
+    private final Map<String, ExchangeRecord> exchanges = new LinkedHashMap<>();
+    private final Map<String, QueueRecord> queues = new LinkedHashMap<>();
+    private final Set<BindingRecord> bindings = new LinkedHashSet<>();
+    private final Map<Long, Message> messages = new HashMap<>();
+    private final Map<Long, Integer> references = new HashMap<>();
+    private final Map<String, TreeMap<Long, Integer>> queueMessages = new HashMap<>();
+    private long highestMessageId;
+
+    private static String key(String virtualHost, String name) {
+        return virtualHost + '\u0000' + name;
+    }
+
+    public void apply(StoreBatch batch) {
+        for (StoreOperation op : batch.operations()) {
+            apply(op);
+        }
+    }
+
+    public void apply(StoreOperation op) {
+        if (op instanceof StoreOperation.ExchangeCreated e) {
+            exchanges.put(key(e.exchange().virtualHost(), e.exchange().name()), e.exchange());
+        } else if (op instanceof StoreOperation.ExchangeDeleted e) {
+            exchanges.remove(key(e.virtualHost(), e.name()));
+            bindings.removeIf(b -> b.virtualHost().equals(e.virtualHost())
+                    && (b.source().equals(e.name()) || !b.destinationIsQueue() && b.destination().equals(e.name())));
+        } else if (op instanceof StoreOperation.QueueCreated q) {
+            queues.put(key(q.queue().virtualHost(), q.queue().name()), q.queue());
+        } else if (op instanceof StoreOperation.QueueDeleted q) {
+            String k = key(q.virtualHost(), q.name());
+            queues.remove(k);
+            bindings.removeIf(b -> b.virtualHost().equals(q.virtualHost()) && b.destinationIsQueue()
+                    && b.destination().equals(q.name()));
+            TreeMap<Long, Integer> held = queueMessages.remove(k);
+            if (held != null) {
+                held.keySet().forEach(this::release);
+            }
+        } else if (op instanceof StoreOperation.BindingCreated b) {
+            bindings.add(b.binding());
+        } else if (op instanceof StoreOperation.BindingDeleted b) {
+            bindings.remove(b.binding());
+        } else if (op instanceof StoreOperation.MessageStored m) {
+            messages.put(m.messageId(), m.message());
+            highestMessageId = Math.max(highestMessageId, m.messageId());
+        } else if (op instanceof StoreOperation.MessageEnqueued m) {
+            if (!messages.containsKey(m.messageId())) {
+                throw new IllegalStateException("message " + m.messageId() + " enqueued on '" + m.queue()
+                        + "' was never stored");
+            }
+            if (queueMessages.computeIfAbsent(key(m.virtualHost(), m.queue()), k -> new TreeMap<>())
+                    .putIfAbsent(m.messageId(), 0) == null) {
+                references.merge(m.messageId(), 1, Integer::sum);
+            }
+        } else if (op instanceof StoreOperation.MessageDequeued m) {
+            TreeMap<Long, Integer> held = queueMessages.get(key(m.virtualHost(), m.queue()));
+            if (held != null && held.remove(m.messageId()) != null) {
+                release(m.messageId());
+            }
+        } else if (op instanceof StoreOperation.DeliveryCountUpdated d) {
+            TreeMap<Long, Integer> held = queueMessages.get(key(d.virtualHost(), d.queue()));
+            if (held != null) {
+                held.computeIfPresent(d.messageId(), (id, old) -> d.deliveryCount());
+            }
+        }
+    }
+
+    private void release(long messageId) {
+        Integer left = references.merge(messageId, -1, Integer::sum);
+        if (left != null && left <= 0) {
+            references.remove(messageId);
+            messages.remove(messageId);
+        }
+    }
+
+    /** Whether any queue still holds the message. */
+    public boolean isLive(long messageId) {
+        return references.containsKey(messageId);
+    }
+
+    /**
+     * Drops messages that were stored but are held by no queue (a publish routed only to queues deleted
+     * since). Recovery calls this once all batches are applied.
+     */
+    public void dropUnreferenced() {
+        for (Iterator<Long> it = messages.keySet().iterator(); it.hasNext(); ) {
+            if (!references.containsKey(it.next())) {
+                it.remove();
+            }
+        }
+    }
+
+    public long highestMessageId() {
+        return highestMessageId;
+    }
+
+    public int messageCount() {
+        return messages.size();
+    }
+
+    /** Replays the state into {@code handler} in the order {@link RecoveryHandler} documents. */
+    public void replay(RecoveryHandler handler) {
+        exchanges.values().forEach(handler::exchange);
+        queues.values().forEach(handler::queue);
+        bindings.forEach(handler::binding);
+        for (QueueRecord q : queues.values()) {
+            TreeMap<Long, Integer> held = queueMessages.get(key(q.virtualHost(), q.name()));
+            if (held != null) {
+                held.forEach((id, count) -> handler.message(q.virtualHost(), q.name(), id, messages.get(id), count));
+            }
+        }
+    }
+
+    /**
+     * The state as a minimal batch: what a compacting store writes to replace everything before it.
+     */
+    public StoreBatch snapshot() {
+        StoreBatch b = new StoreBatch();
+        exchanges.values().forEach(e -> b.add(new StoreOperation.ExchangeCreated(e)));
+        queues.values().forEach(q -> b.add(new StoreOperation.QueueCreated(q)));
+        bindings.forEach(x -> b.add(new StoreOperation.BindingCreated(x)));
+        new TreeMap<>(messages).forEach((id, m) -> b.add(new StoreOperation.MessageStored(id, m)));
+        for (QueueRecord q : queues.values()) {
+            TreeMap<Long, Integer> held = queueMessages.get(key(q.virtualHost(), q.name()));
+            if (held != null) {
+                held.forEach((id, count) -> {
+                    b.add(new StoreOperation.MessageEnqueued(q.virtualHost(), q.name(), id));
+                    if (count > 0) {
+                        b.add(new StoreOperation.DeliveryCountUpdated(q.virtualHost(), q.name(), id, count));
+                    }
+                });
+            }
+        }
+        return b;
+    }
+}
