@@ -257,6 +257,39 @@ public final class Channel implements AutoCloseable {
         forEachQueue(taken.values(), MessageQueue::acknowledge);
     }
 
+    /** Acknowledges exactly the given deliveries (those a client handed to its application). */
+    public void ack(Collection<Long> deliveryTags) {
+        checkOpen();
+        Map<Long, Unacked> taken = new java.util.TreeMap<>();
+        for (Long tag : deliveryTags) {
+            Unacked u = unacked.remove(tag);
+            if (u != null) {
+                taken.put(tag, u);
+            }
+        }
+        if (transactional) {
+            txAcks.putAll(taken);
+            return;
+        }
+        forEachQueue(taken.values(), MessageQueue::acknowledge);
+    }
+
+    /** Requeues exactly the given deliveries, counting them as delivered (JMS recover and rollback). */
+    public void requeue(Collection<Long> deliveryTags) {
+        checkOpen();
+        List<Unacked> taken = new ArrayList<>(deliveryTags.size());
+        for (Long tag : deliveryTags) {
+            Unacked u = unacked.remove(tag);
+            if (u == null) {
+                u = txAcks.remove(tag);
+            }
+            if (u != null) {
+                taken.add(u);
+            }
+        }
+        forEachQueue(taken, (q, entries) -> q.requeue(entries, true));
+    }
+
     /** Negatively acknowledges: requeued (counting as a delivery) or dead-lettered/dropped. */
     public void nack(long deliveryTag, boolean multiple, boolean requeue) {
         checkOpen();

@@ -1,5 +1,11 @@
 package io.warren.broker;
 
-/** A queue's name (generated for server-named queues), ready message count and consumer count. */
-public record QueueInfo(String name, int messageCount, int consumerCount) {
+import java.util.Map;
+
+/**
+ * A queue's name (generated for server-named queues), ready message count, consumer count, and the properties
+ * it was declared with.
+ */
+public record QueueInfo(String name, int messageCount, int consumerCount, boolean durable, boolean exclusive,
+                        boolean autoDelete, Map<String, Object> arguments) {
 }

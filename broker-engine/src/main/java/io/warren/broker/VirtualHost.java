@@ -265,13 +265,17 @@ public final class VirtualHost implements QueueHost {
         }
         await(written);
         q.touch();
-        return new QueueInfo(qname, q.messageCount(), q.consumerCount());
+        return info(q);
     }
 
     /** Fails with {@code NOT_FOUND} unless the queue exists; returns its counts. */
     public QueueInfo queueDeclarePassive(String connectionId, String queue) {
-        MessageQueue q = queue(queue, connectionId);
-        return new QueueInfo(q.name(), q.messageCount(), q.consumerCount());
+        return info(queue(queue, connectionId));
+    }
+
+    private static QueueInfo info(MessageQueue q) {
+        return new QueueInfo(q.name(), q.messageCount(), q.consumerCount(), q.isDurable(), q.isExclusive(),
+                q.isAutoDelete(), q.arguments().raw());
     }
 
     /** Whether a queue of that name exists. */

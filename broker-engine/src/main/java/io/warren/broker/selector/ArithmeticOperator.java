@@ -9,11 +9,14 @@ enum ArithmeticOperator {
         if (Values.isIntegral(left) && Values.isIntegral(right)) {
             long a = ((Number) left).longValue();
             long b = ((Number) right).longValue();
+            if (this == DIVIDE && b == 0) {
+                return null;
+            }
             return switch (this) {
                 case ADD -> a + b;
                 case SUBTRACT -> a - b;
                 case MULTIPLY -> a * b;
-                case DIVIDE -> b == 0 ? null : a / b;
+                case DIVIDE -> a / b;
             };
         }
         if (Values.isNumeric(left) && Values.isNumeric(right)) {

@@ -244,8 +244,10 @@ final class Parser {
         Expression expression = require(operand, ValueType.NUMERIC, NUMERIC);
         if (expression instanceof Literal literal) {
             Object value = literal.value();
-            if (negative) {
-                value = value instanceof Long l ? (Object) (-l) : (Object) (-(Double) value);
+            if (negative && value instanceof Long l) {
+                value = -l;
+            } else if (negative) {
+                value = -(Double) value;
             }
             return operand(new Literal(value), ValueType.NUMERIC, sign);
         }
@@ -288,9 +290,12 @@ final class Parser {
 
     private Operand number(Token token, boolean negative, Token first) {
         try {
-            Object value = token.type() == TokenType.EXACT_NUMBER
-                    ? NumericLiterals.exact(token.text(), negative)
-                    : NumericLiterals.approximate(token.text(), negative);
+            Object value;
+            if (token.type() == TokenType.EXACT_NUMBER) {
+                value = NumericLiterals.exact(token.text(), negative);
+            } else {
+                value = NumericLiterals.approximate(token.text(), negative);
+            }
             return operand(new Literal(value), ValueType.NUMERIC, first);
         } catch (NumberFormatException e) {
             throw error(token, "numeric literal " + token.quoted() + " at position " + token.position()
