@@ -274,11 +274,28 @@ public final class Channel implements AutoCloseable {
         forEachQueue(taken.values(), MessageQueue::acknowledge);
     }
 
-    /** Requeues exactly the given deliveries, counting them as delivered (JMS recover and rollback). */
-    public void requeue(Collection<Long> deliveryTags) {
+    /**
+     * Returns deliveries to their queues in one step per queue, preserving queue order: {@code delivered}
+     * ones were seen by the application and come back redelivered, {@code undelivered} ones were only
+     * prefetched and do not count as a delivery. Tags held by the current transaction are included.
+     */
+    public void recover(Collection<Long> delivered, Collection<Long> undelivered) {
         checkOpen();
-        List<Unacked> taken = new ArrayList<>(deliveryTags.size());
-        for (Long tag : deliveryTags) {
+        List<Unacked> seen = takeAny(delivered);
+        List<Unacked> unseen = takeAny(undelivered);
+        Map<MessageQueue, List<QueueEntry>> seenByQueue = group(seen);
+        Map<MessageQueue, List<QueueEntry>> unseenByQueue = group(unseen);
+        java.util.Set<MessageQueue> queues = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        queues.addAll(seenByQueue.keySet());
+        queues.addAll(unseenByQueue.keySet());
+        for (MessageQueue q : queues) {
+            q.requeue(seenByQueue.getOrDefault(q, List.of()), unseenByQueue.getOrDefault(q, List.of()));
+        }
+    }
+
+    private List<Unacked> takeAny(Collection<Long> tags) {
+        List<Unacked> taken = new ArrayList<>(tags.size());
+        for (Long tag : tags) {
             Unacked u = unacked.remove(tag);
             if (u == null) {
                 u = txAcks.remove(tag);
@@ -287,7 +304,7 @@ public final class Channel implements AutoCloseable {
                 taken.add(u);
             }
         }
-        forEachQueue(taken, (q, entries) -> q.requeue(entries, true));
+        return taken;
     }
 
     /** Negatively acknowledges: requeued (counting as a delivery) or dead-lettered/dropped. */

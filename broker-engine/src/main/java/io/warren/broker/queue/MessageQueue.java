@@ -496,50 +496,66 @@ public final class MessageQueue {
      *                  out) the delivery does not count
      */
     public void requeue(Collection<QueueEntry> entries, boolean delivered) {
+        if (delivered) {
+            requeue(entries, List.of());
+        } else {
+            requeue(List.of(), entries);
+        }
+    }
+
+    /**
+     * Returns acquired entries to their original positions in one step, so that consumers see them again in
+     * queue order: {@code delivered} ones count as a delivery (redelivered), {@code undelivered} ones (held
+     * by a client but never given to its application) do not.
+     */
+    public void requeue(Collection<QueueEntry> delivered, Collection<QueueEntry> undelivered) {
         lock();
         try {
-            StoreBatch batch = null;
+            StoreBatch batch = new StoreBatch();
             long now = host.now();
-            for (QueueEntry e : entries) {
-                if (e.state != QueueEntry.ACQUIRED) {
-                    continue;
-                }
-                release(e);
-                if (!delivered) {
+            for (QueueEntry e : undelivered) {
+                if (e.state == QueueEntry.ACQUIRED) {
                     e.deliveryCount--;
-                }
-                if (e.isExpired(now)) {
-                    expireLocked(e);
-                } else if (arguments.deliveryLimit() >= 0 && e.deliveryCount > arguments.deliveryLimit()) {
-                    deadLetterLocked(e, DeadLetterReason.DELIVERY_LIMIT);
-                } else {
-                    e.state = QueueEntry.AVAILABLE;
-                    available++;
-                    availableBytes += e.message.bodySize();
-                    EntryList list = levels[e.level];
-                    if (e.index < list.firstAvailable) {
-                        list.firstAvailable = e.index;
-                    }
-                    for (QueueConsumer c : consumers) {
-                        if (c.cursors != null && c.cursors[e.level] > e.index) {
-                            c.cursors[e.level] = e.index;
-                        }
-                    }
-                    if (delivered && e.isPersisted()) {
-                        if (batch == null) {
-                            batch = new StoreBatch();
-                        }
-                        batch.add(new StoreOperation.DeliveryCountUpdated(host.virtualHostName(), name, e.storeId,
-                                e.deliveryCount));
-                    }
+                    requeueLocked(e, false, now, batch);
                 }
             }
-            if (batch != null) {
+            for (QueueEntry e : delivered) {
+                if (e.state == QueueEntry.ACQUIRED) {
+                    requeueLocked(e, true, now, batch);
+                }
+            }
+            if (!batch.isEmpty()) {
                 host.store().write(batch);
             }
             dispatchLocked();
         } finally {
             unlock();
+        }
+    }
+
+    private void requeueLocked(QueueEntry e, boolean delivered, long now, StoreBatch batch) {
+        release(e);
+        if (e.isExpired(now)) {
+            expireLocked(e);
+        } else if (arguments.deliveryLimit() >= 0 && e.deliveryCount > arguments.deliveryLimit()) {
+            deadLetterLocked(e, DeadLetterReason.DELIVERY_LIMIT);
+        } else {
+            e.state = QueueEntry.AVAILABLE;
+            available++;
+            availableBytes += e.message.bodySize();
+            EntryList list = levels[e.level];
+            if (e.index < list.firstAvailable) {
+                list.firstAvailable = e.index;
+            }
+            for (QueueConsumer c : consumers) {
+                if (c.cursors != null && c.cursors[e.level] > e.index) {
+                    c.cursors[e.level] = e.index;
+                }
+            }
+            if (delivered && e.isPersisted()) {
+                batch.add(new StoreOperation.DeliveryCountUpdated(host.virtualHostName(), name, e.storeId,
+                        e.deliveryCount));
+            }
         }
     }
 
