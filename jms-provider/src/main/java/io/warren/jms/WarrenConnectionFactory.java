@@ -1,0 +1,200 @@
+package io.warren.jms;
+
+import io.warren.broker.Broker;
+import io.warren.jms.client.WarrenConnection;
+import io.warren.jms.client.WarrenJMSContext;
+import io.warren.jms.client.ClientOptions;
+import io.warren.jms.url.ConnectionUrl;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueConnectionFactory;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicConnectionFactory;
+import java.io.Serializable;
+import java.util.List;
+import javax.naming.NamingException;
+import javax.naming.Reference;
+import javax.naming.Referenceable;
+import javax.naming.StringRefAddr;
+
+/**
+ * Warren's JMS connection factory, configured by a connection URL such as {@code vm://local} (see
+ * {@link ConnectionUrl} for the options). Setters override the URL's client options. Serializable and
+ * {@link Referenceable}, so it can be bound in JNDI.
+ *
+ * <pre>{@code
+ * ConnectionFactory cf = new WarrenConnectionFactory("vm://local");
+ * try (JMSContext ctx = cf.createContext()) {
+ *     ctx.createProducer().send(ctx.createQueue("orders"), "hello");
+ * }
+ * }</pre>
+ */
+public class WarrenConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
+        Serializable, Referenceable {
+    private static final long serialVersionUID = 1L;
+    /** Default URL: an in-memory in-JVM broker named {@code local}. */
+    public static final String DEFAULT_URL = "vm://local";
+    /** JNDI reference address type holding the URL. */
+    public static final String REFERENCE_URL = "url";
+
+    private String url;
+    private String clientId;
+    private Integer prefetch;
+    private List<String> trustedPackages;
+    private String user;
+    private String password;
+
+    public WarrenConnectionFactory() {
+        this(DEFAULT_URL);
+    }
+
+    /** @throws IllegalArgumentException when the URL is malformed, with a message naming the problem */
+    public WarrenConnectionFactory(String url) {
+        setUrl(url);
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public final void setUrl(String url) {
+        ConnectionUrl.parse(url);
+        this.url = url;
+    }
+
+    public String getClientID() {
+        return clientId;
+    }
+
+    /** Client ID given to every connection this factory creates (only one may be open at a time). */
+    public void setClientID(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public int getPrefetch() {
+        return options().prefetch();
+    }
+
+    /** How many messages a consumer may hold ahead of the application (default 256). */
+    public void setPrefetch(int prefetch) {
+        if (prefetch < 1) {
+            throw new IllegalArgumentException("prefetch must be at least 1, was " + prefetch);
+        }
+        this.prefetch = prefetch;
+    }
+
+    public List<String> getTrustedPackages() {
+        return options().trustedPackages();
+    }
+
+    /**
+     * Package prefixes whose classes an {@code ObjectMessage} may deserialise (besides {@code java.*} basics);
+     * {@code "*"} trusts all, which lets any sender run code in this JVM.
+     */
+    public void setTrustedPackages(List<String> packages) {
+        this.trustedPackages = List.copyOf(packages);
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    /** The options connections get: the URL's, overridden by this factory's setters. */
+    public ClientOptions options() {
+        ConnectionUrl parsed = ConnectionUrl.parse(url);
+        return ClientOptions.from(parsed, clientId, prefetch, trustedPackages, user, password);
+    }
+
+    /** The in-JVM broker this factory's URL names, started if needed. */
+    public Broker broker() {
+        return VmBrokers.acquire(ConnectionUrl.parse(url));
+    }
+
+    @Override
+    public Connection createConnection() throws JMSException {
+        return WarrenConnection.open(options(), null, null);
+    }
+
+    @Override
+    public Connection createConnection(String userName, String password) throws JMSException {
+        return WarrenConnection.open(options(), userName, password);
+    }
+
+    @Override
+    public QueueConnection createQueueConnection() throws JMSException {
+        return WarrenConnection.open(options(), null, null);
+    }
+
+    @Override
+    public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
+        return WarrenConnection.open(options(), userName, password);
+    }
+
+    @Override
+    public TopicConnection createTopicConnection() throws JMSException {
+        return WarrenConnection.open(options(), null, null);
+    }
+
+    @Override
+    public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
+        return WarrenConnection.open(options(), userName, password);
+    }
+
+    @Override
+    public JMSContext createContext() {
+        return createContext(null, null, JMSContext.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public JMSContext createContext(String userName, String password) {
+        return createContext(userName, password, JMSContext.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public JMSContext createContext(String userName, String password, int sessionMode) {
+        WarrenJMSContext.checkSessionMode(sessionMode);
+        try {
+            return new WarrenJMSContext(WarrenConnection.open(options(), userName, password), sessionMode, true);
+        } catch (JMSException e) {
+            throw io.warren.jms.client.JmsExceptions.toRuntime(e);
+        }
+    }
+
+    @Override
+    public JMSContext createContext(int sessionMode) {
+        return createContext(null, null, sessionMode);
+    }
+
+    @Override
+    public Reference getReference() throws NamingException {
+        Reference ref = new Reference(getClass().getName(), "io.warren.jndi.WarrenObjectFactory", null);
+        ref.add(new StringRefAddr(REFERENCE_URL, url));
+        if (clientId != null) {
+            ref.add(new StringRefAddr("clientID", clientId));
+        }
+        if (prefetch != null) {
+            ref.add(new StringRefAddr("prefetch", String.valueOf(prefetch)));
+        }
+        if (trustedPackages != null) {
+            ref.add(new StringRefAddr("trustedPackages", String.join(",", trustedPackages)));
+        }
+        return ref;
+    }
+
+    @Override
+    public String toString() {
+        return "WarrenConnectionFactory[" + url + "]";
+    }
+
+    static JMSRuntimeException unchecked(JMSException e) {
+        return io.warren.jms.client.JmsExceptions.toRuntime(e);
+    }
+}

@@ -1,0 +1,27 @@
+package io.warren.jms.client;
+
+import io.warren.jms.url.ConnectionUrl;
+import java.util.List;
+
+/**
+ * Options a connection is created with: the URL's, overridden by the factory's setters.
+ *
+ * @param prefetch        messages a consumer may hold ahead of the application
+ * @param trustedPackages package prefixes ObjectMessage bodies may deserialise from
+ */
+public record ClientOptions(ConnectionUrl url, String clientId, int prefetch, List<String> trustedPackages,
+                            String user, String password) {
+    /** Default prefetch: enough to keep a consumer busy, small enough to share a queue fairly. */
+    public static final int DEFAULT_PREFETCH = 256;
+
+    public static ClientOptions from(ConnectionUrl url, String clientId, Integer prefetch, List<String> trusted,
+                                     String user, String password) {
+        int p = prefetch != null ? prefetch : url.intOption("prefetch", DEFAULT_PREFETCH);
+        if (p < 1) {
+            throw new IllegalArgumentException("prefetch must be at least 1, was " + p);
+        }
+        return new ClientOptions(url, clientId != null ? clientId : url.option("clientID"), p,
+                trusted != null ? trusted : url.listOption("trustedPackages"),
+                user != null ? user : url.option("user"), password != null ? password : url.option("password"));
+    }
+}

@@ -1,0 +1,419 @@
+package io.warren.jms.client;
+
+import io.warren.broker.Broker;
+import io.warren.broker.BrokerException;
+import io.warren.broker.Channel;
+import io.warren.broker.ClientConnection;
+import io.warren.broker.VirtualHost;
+import io.warren.jms.VmBrokers;
+import io.warren.jms.destination.WarrenDestination;
+import io.warren.jms.destination.WarrenTemporaryQueue;
+import io.warren.jms.destination.WarrenTemporaryTopic;
+import io.warren.jms.message.ObjectMessagePolicy;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionConsumer;
+import jakarta.jms.ConnectionMetaData;
+import jakarta.jms.Destination;
+import jakarta.jms.ExceptionListener;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidClientIDException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueSession;
+import jakarta.jms.ServerSessionPool;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicSession;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A JMS connection to an in-JVM broker: one engine {@link ClientConnection}, whose channels back this
+ * connection's sessions. Created stopped, as the specification requires; {@link #start()} begins delivery.
+ */
+public class WarrenConnection implements Connection, QueueConnection, TopicConnection {
+    private static final AtomicLong TEMP_NAMES = new AtomicLong();
+
+    private final ClientOptions options;
+    private final Broker broker;
+    private final VirtualHost virtualHost;
+    private final ClientConnection engine;
+    private final ObjectMessagePolicy objectPolicy;
+    private final CopyOnWriteArrayList<WarrenSession> sessions = new CopyOnWriteArrayList<>();
+    private final Set<WarrenDestination> temporaries = ConcurrentHashMap.newKeySet();
+    private final Object stateLock = new Object();
+    private volatile String clientId;
+    private volatile boolean clientIdFixed;
+    private volatile boolean started;
+    private volatile boolean closed;
+    private volatile ExceptionListener exceptionListener;
+    private Channel management;
+
+    private WarrenConnection(ClientOptions options, Broker broker, VirtualHost virtualHost) {
+        this.options = options;
+        this.broker = broker;
+        this.virtualHost = virtualHost;
+        this.engine = virtualHost.connect(options.clientId());
+        this.objectPolicy = ObjectMessagePolicy.trusting(options.trustedPackages());
+    }
+
+    /** Opens a connection with the given options; a configured client ID is claimed at once. */
+    public static WarrenConnection open(ClientOptions options, String user, String password) throws JMSException {
+        try {
+            Broker broker = VmBrokers.acquire(options.url());
+            VirtualHost vh = broker.virtualHost(options.url().virtualHost());
+            WarrenConnection c = new WarrenConnection(options, broker, vh);
+            if (options.clientId() != null) {
+                c.claimClientId(options.clientId());
+                c.clientIdFixed = true;
+            }
+            return c;
+        } catch (BrokerException e) {
+            throw JmsExceptions.from(e);
+        } catch (IllegalArgumentException e) {
+            throw JmsExceptions.withCause(new JMSException(e.getMessage()), e);
+        }
+    }
+
+    private void claimClientId(String id) throws InvalidClientIDException {
+        if (id == null || id.isEmpty()) {
+            throw new InvalidClientIDException("client ID must not be null or empty");
+        }
+        if (!VmBrokers.claimClientId(broker.name(), id)) {
+            throw new InvalidClientIDException("client ID '" + id + "' is already in use by another connection to"
+                    + " broker '" + broker.name() + "'");
+        }
+        clientId = id;
+    }
+
+    ClientOptions options() {
+        return options;
+    }
+
+    Broker broker() {
+        return broker;
+    }
+
+    public VirtualHost virtualHost() {
+        return virtualHost;
+    }
+
+    ClientConnection engine() {
+        return engine;
+    }
+
+    ObjectMessagePolicy objectPolicy() {
+        return objectPolicy;
+    }
+
+    boolean isStarted() {
+        return started;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("connection is closed");
+        }
+    }
+
+    /** Once the connection was used, its client ID can no longer be set. */
+    void fixClientId() {
+        clientIdFixed = true;
+    }
+
+    /** A channel for declarations that need no session (temporary destinations, unsubscribe). */
+    synchronized Channel managementChannel() {
+        if (management == null || !management.isOpen()) {
+            management = engine.createChannel();
+        }
+        return management;
+    }
+
+    // ---- sessions --------------------------------------------------------------------------------------
+
+    @Override
+    public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        checkOpen();
+        fixClientId();
+        int mode = transacted ? Session.SESSION_TRANSACTED : acknowledgeMode;
+        if (mode != Session.SESSION_TRANSACTED && mode != Session.AUTO_ACKNOWLEDGE
+                && mode != Session.CLIENT_ACKNOWLEDGE && mode != Session.DUPS_OK_ACKNOWLEDGE) {
+            throw new JMSException("invalid acknowledge mode " + acknowledgeMode
+                    + ": expected AUTO_ACKNOWLEDGE, CLIENT_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE or SESSION_TRANSACTED");
+        }
+        WarrenSession s = new WarrenSession(this, mode);
+        sessions.add(s);
+        if (closed) {
+            s.close();
+            throw new IllegalStateException("connection is closed");
+        }
+        return s;
+    }
+
+    @Override
+    public Session createSession(int sessionMode) throws JMSException {
+        return createSession(sessionMode == Session.SESSION_TRANSACTED, sessionMode);
+    }
+
+    @Override
+    public Session createSession() throws JMSException {
+        return createSession(false, Session.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (QueueSession) createSession(transacted, acknowledgeMode);
+    }
+
+    @Override
+    public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (TopicSession) createSession(transacted, acknowledgeMode);
+    }
+
+    void sessionClosed(WarrenSession session) {
+        sessions.remove(session);
+    }
+
+    List<WarrenSession> sessions() {
+        return sessions;
+    }
+
+    // ---- client ID, metadata, exception listener -------------------------------------------------------
+
+    @Override
+    public String getClientID() throws JMSException {
+        checkOpen();
+        return clientId;
+    }
+
+    @Override
+    public void setClientID(String id) throws JMSException {
+        checkOpen();
+        synchronized (stateLock) {
+            if (clientIdFixed) {
+                throw new IllegalStateException("client ID can only be set right after the connection is created,"
+                        + " before any other call on it" + (clientId != null ? " (it is '" + clientId + "')" : ""));
+            }
+            claimClientId(id);
+            clientIdFixed = true;
+        }
+    }
+
+    @Override
+    public ConnectionMetaData getMetaData() throws JMSException {
+        checkOpen();
+        return WarrenConnectionMetaData.INSTANCE;
+    }
+
+    @Override
+    public ExceptionListener getExceptionListener() throws JMSException {
+        checkOpen();
+        return exceptionListener;
+    }
+
+    @Override
+    public void setExceptionListener(ExceptionListener listener) throws JMSException {
+        checkOpen();
+        fixClientId();
+        this.exceptionListener = listener;
+    }
+
+    /** Reports an asynchronous failure to the exception listener, if any. */
+    void onAsyncException(JMSException e) {
+        ExceptionListener l = exceptionListener;
+        if (l != null) {
+            try {
+                l.onException(e);
+            } catch (RuntimeException ignored) {
+                // a failing listener must not break delivery
+            }
+        }
+    }
+
+    // ---- start / stop / close --------------------------------------------------------------------------
+
+    @Override
+    public void start() throws JMSException {
+        checkOpen();
+        fixClientId();
+        synchronized (stateLock) {
+            if (started) {
+                return;
+            }
+            started = true;
+        }
+        for (WarrenSession s : sessions) {
+            s.connectionStarted();
+        }
+    }
+
+    @Override
+    public void stop() throws JMSException {
+        checkOpen();
+        fixClientId();
+        for (WarrenSession s : sessions) {
+            if (s.isListenerThread()) {
+                throw new IllegalStateException("a MessageListener must not stop its own connection");
+            }
+        }
+        for (WarrenSession s : sessions) {
+            if (s.isCompletionThread()) {
+                throw new IllegalStateException("a CompletionListener must not stop its own connection");
+            }
+        }
+        synchronized (stateLock) {
+            started = false;
+        }
+        for (WarrenSession s : sessions) {
+            s.awaitListenerIdle();
+        }
+    }
+
+    @Override
+    public void close() throws JMSException {
+        for (WarrenSession s : sessions) {
+            if (s.isListenerThread()) {
+                throw new IllegalStateException("a MessageListener must not close its own connection");
+            }
+            if (s.isCompletionThread()) {
+                throw new IllegalStateException("a CompletionListener must not close its own connection");
+            }
+        }
+        synchronized (stateLock) {
+            if (closed) {
+                return;
+            }
+            started = false;
+            closed = true;
+        }
+        for (WarrenSession s : List.copyOf(sessions)) {
+            s.closeFromConnection();
+        }
+        try {
+            engine.close();
+        } catch (BrokerException e) {
+            // the broker may be stopped already; the connection is closed either way
+        }
+        if (clientId != null) {
+            VmBrokers.releaseClientId(broker.name(), clientId);
+        }
+    }
+
+    // ---- temporary destinations ------------------------------------------------------------------------
+
+    WarrenTemporaryQueue createTemporaryQueue() throws JMSException {
+        checkOpen();
+        String name = "warren.temp-queue." + engine.id() + "." + TEMP_NAMES.incrementAndGet();
+        try {
+            managementChannel().queueDeclare(name, false, true, false, java.util.Map.of("x-max-priority", 9));
+        } catch (BrokerException e) {
+            throw JmsExceptions.from(e);
+        }
+        WarrenTemporaryQueue q = new WarrenTemporaryQueue(name, this);
+        temporaries.add(q);
+        return q;
+    }
+
+    WarrenTemporaryTopic createTemporaryTopic() throws JMSException {
+        checkOpen();
+        WarrenTemporaryTopic t = new WarrenTemporaryTopic("warren.temp-topic." + engine.id() + "."
+                + TEMP_NAMES.incrementAndGet(), this);
+        temporaries.add(t);
+        return t;
+    }
+
+    /** Whether this connection created the temporary destination (only it may consume from it). */
+    boolean owns(Destination d) {
+        return temporaries.contains(d);
+    }
+
+    /** Deletes a temporary destination; fails while consumers of this connection use it. */
+    public void deleteTemporary(WarrenDestination d) throws JMSException {
+        checkOpen();
+        for (WarrenSession s : sessions) {
+            if (s.hasConsumerOn(d)) {
+                throw new IllegalStateException("cannot delete " + d + ": it still has consumers");
+            }
+        }
+        if (d instanceof Queue) {
+            try {
+                managementChannel().queueDelete(d.name(), true, false);
+            } catch (BrokerException e) {
+                if (e.code() != io.warren.broker.ErrorCode.NOT_FOUND) {
+                    throw JmsExceptions.from(e);
+                }
+            }
+        } else if (!(d instanceof Topic)) {
+            throw new IllegalStateException("not a temporary destination: " + d);
+        }
+        temporaries.remove(d);
+    }
+
+    boolean isDeletedTemporary(WarrenDestination d) {
+        return d.isTemporary() && ((d instanceof WarrenTemporaryQueue q && q.owner() == this
+                || d instanceof WarrenTemporaryTopic t && t.owner() == this) && !temporaries.contains(d));
+    }
+
+    // ---- server session pools (application server integration) ----------------------------------------
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Destination destination, String messageSelector,
+                                                       ServerSessionPool sessionPool, int maxMessages)
+            throws JMSException {
+        checkOpen();
+        return new WarrenConnectionConsumer(this, destination, messageSelector, null, false, sessionPool);
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Queue queue, String messageSelector,
+                                                       ServerSessionPool sessionPool, int maxMessages)
+            throws JMSException {
+        return createConnectionConsumer((Destination) queue, messageSelector, sessionPool, maxMessages);
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Topic topic, String messageSelector,
+                                                       ServerSessionPool sessionPool, int maxMessages)
+            throws JMSException {
+        return createConnectionConsumer((Destination) topic, messageSelector, sessionPool, maxMessages);
+    }
+
+    @Override
+    public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String subscriptionName,
+                                                             String messageSelector, ServerSessionPool sessionPool,
+                                                             int maxMessages) throws JMSException {
+        checkOpen();
+        return new WarrenConnectionConsumer(this, topic, messageSelector, subscriptionName, false, sessionPool);
+    }
+
+    @Override
+    public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName,
+                                                              String messageSelector, ServerSessionPool sessionPool,
+                                                              int maxMessages) throws JMSException {
+        checkOpen();
+        return new WarrenConnectionConsumer(this, topic, messageSelector, subscriptionName, true, sessionPool);
+    }
+
+    @Override
+    public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String subscriptionName,
+                                                                    String messageSelector,
+                                                                    ServerSessionPool sessionPool, int maxMessages)
+            throws JMSException {
+        checkOpen();
+        return new WarrenConnectionConsumer(this, topic, messageSelector, subscriptionName, true, sessionPool);
+    }
+
+    @Override
+    public String toString() {
+        return "WarrenConnection[" + engine.id() + (clientId != null ? ", clientID=" + clientId : "") + "]";
+    }
+}

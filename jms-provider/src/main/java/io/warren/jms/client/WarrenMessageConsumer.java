@@ -1,0 +1,328 @@
+package io.warren.jms.client;
+
+import io.warren.broker.BrokerException;
+import io.warren.broker.ConsumeOptions;
+import io.warren.broker.Delivery;
+import io.warren.broker.DeliveryListener;
+import io.warren.jms.destination.WarrenDestination;
+import io.warren.jms.message.WarrenMessage;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicSubscriber;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A JMS consumer: an engine consumer on its queue whose pushed deliveries wait in a {@link DeliveryBuffer}
+ * until {@code receive} takes them or the session thread hands them to the {@link MessageListener}.
+ */
+public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, TopicSubscriber {
+    private final WarrenSession session;
+    private final WarrenDestination destination;
+    private final String queueName;
+    private final String selector;
+    private final boolean filterOnQueue;
+    private final boolean noLocal;
+    private final boolean durable;
+    private final DeliveryBuffer buffer = new DeliveryBuffer();
+    private volatile MessageListener listener;
+    private volatile boolean closed;
+    private volatile boolean cancelledByBroker;
+    private String consumerTag;
+
+    /**
+     * @param filterOnQueue whether the queue applies the selector (queue consumers); topic subscriptions carry
+     *                      theirs on the binding
+     */
+    WarrenMessageConsumer(WarrenSession session, WarrenDestination destination, String queueName, String selector,
+                          boolean filterOnQueue, boolean noLocal, boolean durable) {
+        this.session = session;
+        this.destination = destination;
+        this.queueName = queueName;
+        this.selector = selector;
+        this.filterOnQueue = filterOnQueue;
+        this.noLocal = noLocal;
+        this.durable = durable;
+    }
+
+    void start() throws JMSException {
+        int prefetch = session.connection().options().prefetch();
+        ConsumeOptions options = new ConsumeOptions(null, prefetch, false, false, filterOnQueue ? selector : null, noLocal);
+        try {
+            consumerTag = session.channel().consume(queueName, options, new DeliveryListener() {
+                @Override
+                public void onDelivery(Delivery delivery) {
+                    buffer.add(delivery);
+                    if (listener != null) {
+                        session.scheduleDrain();
+                    }
+                }
+
+                @Override
+                public void onCancel(String tag) {
+                    cancelledByBroker = true;
+                    buffer.close();
+                }
+            });
+        } catch (BrokerException e) {
+            throw JmsExceptions.from(e);
+        }
+    }
+
+    WarrenDestination destination() {
+        return destination;
+    }
+
+    String queueName() {
+        return queueName;
+    }
+
+    private void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("consumer is closed");
+        }
+        session.checkOpen();
+    }
+
+    @Override
+    public String getMessageSelector() throws JMSException {
+        checkOpen();
+        return selector;
+    }
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkOpen();
+        return listener;
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        checkOpen();
+        this.listener = listener;
+        if (listener != null) {
+            session.scheduleDrain();
+        }
+    }
+
+    @Override
+    public Message receive() throws JMSException {
+        return receive(0);
+    }
+
+    @Override
+    public Message receive(long timeout) throws JMSException {
+        return doReceive(timeout < 0 ? 0 : timeout);
+    }
+
+    @Override
+    public Message receiveNoWait() throws JMSException {
+        return doReceive(-1);
+    }
+
+    private Message doReceive(long timeout) throws JMSException {
+        Delivery d = nextDelivery(timeout);
+        if (d == null) {
+            return null;
+        }
+        WarrenMessage m = session.toJms(d);
+        session.handedOut(d);
+        session.completed(d);
+        return m;
+    }
+
+    /**
+     * Receives the next message's body as {@code type}. When the body cannot be assigned, AUTO and DUPS_OK
+     * sessions return the message to the queue uncounted (it comes next again); others treat it as delivered.
+     */
+    <T> T receiveBody(Class<T> type, long timeout) throws JMSException {
+        Delivery d = nextDelivery(timeout);
+        if (d == null) {
+            return null;
+        }
+        WarrenMessage m = session.toJms(d);
+        if (!m.isBodyAssignableTo(type)) {
+            int mode = session.mode();
+            if (mode == jakarta.jms.Session.AUTO_ACKNOWLEDGE || mode == jakarta.jms.Session.DUPS_OK_ACKNOWLEDGE) {
+                session.returnUnseen(this, d);
+            } else {
+                session.handedOut(d);
+            }
+            throw new jakarta.jms.MessageFormatException("the body of message " + m.getJMSMessageID()
+                    + " cannot be assigned to " + type.getName());
+        }
+        session.handedOut(d);
+        session.completed(d);
+        return m.getBody(type);
+    }
+
+    /** The next unexpired delivery, waiting as {@code timeout} says (0 forever, negative not at all). */
+    private Delivery nextDelivery(long timeout) throws JMSException {
+        checkOpen();
+        if (listener != null) {
+            throw new IllegalStateException("cannot receive synchronously on a consumer with a MessageListener");
+        }
+        long deadline = timeout > 0 ? System.currentTimeMillis() + timeout : 0;
+        while (true) {
+            Delivery d;
+            try {
+                d = buffer.take(timeout, () -> session.connection().isStarted());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            if (d == null) {
+                session.flushLazyAcks();
+                return null;
+            }
+            if (closed) {
+                return null;
+            }
+            if (!isExpired(d)) {
+                return d;
+            }
+            session.discardExpired(d);
+            if (timeout > 0) {
+                timeout = Math.max(1, deadline - System.currentTimeMillis());
+            }
+        }
+    }
+
+    private static boolean isExpired(Delivery d) {
+        long exp = d.message().expiration();
+        return exp != 0 && exp < System.currentTimeMillis();
+    }
+
+    /**
+     * Hands one buffered message to the listener on the session thread.
+     *
+     * @return whether a message was taken
+     */
+    boolean dispatchOne() {
+        MessageListener l = listener;
+        if (l == null || closed) {
+            return false;
+        }
+        synchronized (session.deliveryLock) {
+            if (closed || !session.connection().isStarted()) {
+                return false;
+            }
+            Delivery d = buffer.poll();
+            if (d == null) {
+                return false;
+            }
+            if (isExpired(d)) {
+                session.discardExpired(d);
+                return true;
+            }
+            WarrenMessage m = session.toJms(d);
+            try {
+                session.handedOut(d);
+            } catch (JMSException e) {
+                session.connection().onAsyncException(e);
+            }
+            boolean failed = false;
+            try {
+                session.runListener(l, m);
+            } catch (RuntimeException e) {
+                failed = true;
+            }
+            try {
+                if (failed && (session.mode() == jakarta.jms.Session.AUTO_ACKNOWLEDGE
+                        || session.mode() == jakarta.jms.Session.DUPS_OK_ACKNOWLEDGE)) {
+                    session.redeliverAfterListenerFailure(this, d);
+                } else if (!session.isClosed()) {
+                    session.completed(d);
+                }
+            } catch (JMSException e) {
+                session.connection().onAsyncException(e);
+            }
+            return true;
+        }
+    }
+
+    List<Delivery> drainBuffer() {
+        return buffer.drain();
+    }
+
+    void wake() {
+        buffer.wake();
+    }
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        if (session.isListenerThread()) {
+            // Closing its own consumer from onMessage is allowed; the listener finishes normally.
+            closeInternal();
+            return;
+        }
+        synchronized (session.deliveryLock) {
+            closeInternal();
+        }
+    }
+
+    void closeInternal() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        buffer.close();
+        try {
+            if (!cancelledByBroker && consumerTag != null) {
+                session.channel().cancel(consumerTag);
+            }
+        } catch (BrokerException ignored) {
+            // already cancelled by the broker
+        }
+        List<Long> unseen = new ArrayList<>();
+        for (Delivery d : buffer.drain()) {
+            unseen.add(d.deliveryTag());
+        }
+        if (!unseen.isEmpty()) {
+            try {
+                session.channel().release(unseen);
+            } catch (BrokerException ignored) {
+                // the channel is closing and returns them itself
+            }
+        }
+        session.consumerClosed(this);
+    }
+
+    // ---- QueueReceiver / TopicSubscriber ---------------------------------------------------------------
+
+    @Override
+    public Queue getQueue() throws JMSException {
+        checkOpen();
+        return (Queue) destination;
+    }
+
+    @Override
+    public Topic getTopic() throws JMSException {
+        checkOpen();
+        return (Topic) destination;
+    }
+
+    @Override
+    public boolean getNoLocal() throws JMSException {
+        checkOpen();
+        return noLocal;
+    }
+
+    boolean isDurable() {
+        return durable;
+    }
+
+    @Override
+    public String toString() {
+        return "WarrenMessageConsumer[" + destination + " via queue " + queueName + "]";
+    }
+}

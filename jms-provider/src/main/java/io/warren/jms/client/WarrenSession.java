@@ -1,0 +1,957 @@
+package io.warren.jms.client;
+
+import io.warren.broker.BrokerException;
+import io.warren.broker.Channel;
+import io.warren.broker.Delivery;
+import io.warren.broker.PublishResult;
+import io.warren.jms.destination.ExchangeAddress;
+import io.warren.jms.destination.WarrenDestination;
+import io.warren.jms.destination.WarrenQueue;
+import io.warren.jms.destination.WarrenTemporaryQueue;
+import io.warren.jms.destination.WarrenTemporaryTopic;
+import io.warren.jms.destination.WarrenTopic;
+import io.warren.jms.message.MessageMapper;
+import io.warren.jms.message.WarrenBytesMessage;
+import io.warren.jms.message.WarrenMapMessage;
+import io.warren.jms.message.WarrenMessage;
+import io.warren.jms.message.WarrenObjectMessage;
+import io.warren.jms.message.WarrenStreamMessage;
+import io.warren.jms.message.WarrenTextMessage;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.ResourceAllocationException;
+import jakarta.jms.Session;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TopicSubscriber;
+import jakarta.jms.TransactionRolledBackException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A JMS session over one engine {@link Channel}. It owns the thread its message listeners run on (created when
+ * the first listener is set), tracks the messages handed to the application that await acknowledgement or
+ * commit, and serialises listener delivery, recovery and closing through one delivery lock.
+ */
+public class WarrenSession implements Session, QueueSession, TopicSession {
+    private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
+    /** The session whose listener (or completion listener) the current thread is running, if any. */
+    private static final ThreadLocal<WarrenSession> IN_LISTENER = new ThreadLocal<>();
+    private static final ThreadLocal<WarrenSession> IN_COMPLETION = new ThreadLocal<>();
+    private static final int DUPS_OK_BATCH = 64;
+
+    private final WarrenConnection connection;
+    private final int mode;
+    private final Channel channel;
+    private final Subscriptions subscriptions;
+    private final CopyOnWriteArrayList<WarrenMessageConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<WarrenMessageProducer> producers = new CopyOnWriteArrayList<>();
+    /** Held while a listener runs, and by recover, rollback and close, so they never overlap a listener. */
+    final Object deliveryLock = new Object();
+    private final List<Long> consumed = new ArrayList<>();
+    private final List<Long> dupsOkPending = new ArrayList<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final AtomicInteger pendingSends = new AtomicInteger();
+    private final Object sendLock = new Object();
+    private volatile boolean closed;
+    private ExecutorService dispatcher;
+    private ExecutorService completions;
+    private volatile MessageListener sessionListener;
+    private final List<Message> loaded = new ArrayList<>();
+
+    WarrenSession(WarrenConnection connection, int mode) throws JMSException {
+        this.connection = connection;
+        this.mode = mode;
+        try {
+            this.channel = connection.engine().createChannel();
+            if (mode == SESSION_TRANSACTED) {
+                channel.txSelect();
+            }
+        } catch (BrokerException e) {
+            throw JmsExceptions.from(e);
+        }
+        this.subscriptions = new Subscriptions(channel, connection.virtualHost());
+    }
+
+    WarrenConnection connection() {
+        return connection;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    int mode() {
+        return mode;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("session is closed");
+        }
+        if (connection.isClosed()) {
+            throw new IllegalStateException("connection is closed");
+        }
+    }
+
+    boolean isListenerThread() {
+        return IN_LISTENER.get() == this;
+    }
+
+    boolean isCompletionThread() {
+        return IN_COMPLETION.get() == this;
+    }
+
+    private void checkNotInCompletionListener(String operation) throws IllegalStateException {
+        if (isCompletionThread()) {
+            throw new IllegalStateException("a CompletionListener must not call " + operation + " on its own session");
+        }
+    }
+
+    // ---- message factories -----------------------------------------------------------------------------
+
+    @Override
+    public BytesMessage createBytesMessage() throws JMSException {
+        checkOpen();
+        return new WarrenBytesMessage();
+    }
+
+    @Override
+    public MapMessage createMapMessage() throws JMSException {
+        checkOpen();
+        return new WarrenMapMessage();
+    }
+
+    @Override
+    public Message createMessage() throws JMSException {
+        checkOpen();
+        return new WarrenMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage() throws JMSException {
+        checkOpen();
+        return newObjectMessage();
+    }
+
+    private WarrenObjectMessage newObjectMessage() {
+        WarrenObjectMessage m = new WarrenObjectMessage();
+        m.setPolicy(connection.objectPolicy());
+        return m;
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
+        checkOpen();
+        WarrenObjectMessage m = newObjectMessage();
+        m.setObject(object);
+        return m;
+    }
+
+    @Override
+    public StreamMessage createStreamMessage() throws JMSException {
+        checkOpen();
+        return new WarrenStreamMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage() throws JMSException {
+        checkOpen();
+        return new WarrenTextMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage(String text) throws JMSException {
+        checkOpen();
+        WarrenTextMessage m = new WarrenTextMessage();
+        m.setText(text);
+        return m;
+    }
+
+    // ---- mode ------------------------------------------------------------------------------------------
+
+    @Override
+    public boolean getTransacted() throws JMSException {
+        checkOpen();
+        return mode == SESSION_TRANSACTED;
+    }
+
+    @Override
+    public int getAcknowledgeMode() throws JMSException {
+        checkOpen();
+        return mode;
+    }
+
+    // ---- transactions and acknowledgement --------------------------------------------------------------
+
+    @Override
+    public void commit() throws JMSException {
+        checkOpen();
+        checkNotInCompletionListener("commit");
+        if (mode != SESSION_TRANSACTED) {
+            throw new IllegalStateException("commit is only allowed on a transacted session");
+        }
+        awaitPendingSends();
+        PublishResult result;
+        try {
+            List<Long> tags = takeConsumed();
+            channel.ack(tags);
+            result = channel.txCommit().get(60, TimeUnit.SECONDS);
+        } catch (BrokerException e) {
+            rollbackQuietly();
+            throw JmsExceptions.withCause(new TransactionRolledBackException("commit failed and the transaction"
+                    + " was rolled back: " + e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw JmsExceptions.withCause(new JMSException("interrupted while committing"), e);
+        } catch (Exception e) {
+            throw JmsExceptions.withCause(new JMSException("commit failed: " + e.getMessage()), e);
+        }
+        if (result == PublishResult.REJECTED) {
+            throw new ResourceAllocationException("transaction committed, but a full queue (x-overflow"
+                    + " reject-publish) refused at least one of its messages");
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            rollbackInternal();
+        } catch (RuntimeException | JMSException ignored) {
+            // the commit failure is what the caller needs to know
+        }
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        checkOpen();
+        checkNotInCompletionListener("rollback");
+        if (mode != SESSION_TRANSACTED) {
+            throw new IllegalStateException("rollback is only allowed on a transacted session");
+        }
+        awaitPendingSends();
+        rollbackInternal();
+    }
+
+    private void rollbackInternal() throws JMSException {
+        synchronized (deliveryLock) {
+            try {
+                channel.txRollback();
+            } catch (BrokerException e) {
+                throw JmsExceptions.from(e);
+            }
+            redeliverAll();
+        }
+    }
+
+    @Override
+    public void recover() throws JMSException {
+        checkOpen();
+        if (mode == SESSION_TRANSACTED) {
+            throw new IllegalStateException("recover is not allowed on a transacted session: use rollback");
+        }
+        synchronized (deliveryLock) {
+            redeliverAll();
+        }
+    }
+
+    /**
+     * Returns every message handed to the application and not yet acknowledged (as redelivered) together with
+     * everything prefetched (not counted as delivered), so consumers see them again in queue order.
+     */
+    private void redeliverAll() throws JMSException {
+        List<Long> undelivered = new ArrayList<>();
+        for (WarrenMessageConsumer c : consumers) {
+            for (Delivery d : c.drainBuffer()) {
+                undelivered.add(d.deliveryTag());
+            }
+        }
+        List<Long> delivered = takeConsumed();
+        synchronized (dupsOkPending) {
+            dupsOkPending.clear();
+        }
+        try {
+            channel.recover(delivered, undelivered);
+        } catch (BrokerException e) {
+            throw JmsExceptions.from(e);
+        }
+    }
+
+    /** Redelivers one message a listener failed on (AUTO/DUPS_OK), ahead of what its consumer prefetched. */
+    void redeliverAfterListenerFailure(WarrenMessageConsumer consumer, Delivery failed) {
+        List<Long> undelivered = new ArrayList<>();
+        for (Delivery d : consumer.drainBuffer()) {
+            undelivered.add(d.deliveryTag());
+        }
+        try {
+            channel.recover(List.of(failed.deliveryTag()), undelivered);
+        } catch (BrokerException e) {
+            connection.onAsyncException(JmsExceptions.from(e));
+        }
+    }
+
+    /** Returns a message the application did not take, with what the consumer prefetched, uncounted. */
+    void returnUnseen(WarrenMessageConsumer consumer, Delivery d) throws JMSException {
+        List<Long> undelivered = new ArrayList<>();
+        undelivered.add(d.deliveryTag());
+        for (Delivery buffered : consumer.drainBuffer()) {
+            undelivered.add(buffered.deliveryTag());
+        }
+        try {
+            channel.recover(List.of(), undelivered);
+        } catch (BrokerException e) {
+            throw JmsExceptions.from(e);
+        }
+    }
+
+    private List<Long> takeConsumed() {
+        synchronized (consumed) {
+            List<Long> tags = new ArrayList<>(consumed);
+            consumed.clear();
+            return tags;
+        }
+    }
+
+    /** Acknowledges every message the session handed out so far (CLIENT_ACKNOWLEDGE). */
+    void acknowledgeConsumed() throws JMSException {
+        if (closed) {
+            throw new IllegalStateException("cannot acknowledge: the session is closed");
+        }
+        if (mode != CLIENT_ACKNOWLEDGE) {
+            return;
+        }
+        try {
+            channel.ack(takeConsumed());
+        } catch (BrokerException e) {
+            throw JmsExceptions.from(e);
+        }
+    }
+
+    /** Called once a message is handed to the application by receive or just before a listener gets it. */
+    void handedOut(Delivery d) throws JMSException {
+        switch (mode) {
+            case CLIENT_ACKNOWLEDGE, SESSION_TRANSACTED -> {
+                synchronized (consumed) {
+                    consumed.add(d.deliveryTag());
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** After receive returned or a listener completed: AUTO and DUPS_OK acknowledge now. */
+    void completed(Delivery d) throws JMSException {
+        try {
+            if (mode == AUTO_ACKNOWLEDGE) {
+                channel.ack(d.deliveryTag(), false);
+            } else if (mode == DUPS_OK_ACKNOWLEDGE) {
+                List<Long> batch = null;
+                synchronized (dupsOkPending) {
+                    dupsOkPending.add(d.deliveryTag());
+                    if (dupsOkPending.size() >= DUPS_OK_BATCH) {
+                        batch = new ArrayList<>(dupsOkPending);
+                        dupsOkPending.clear();
+                    }
+                }
+                if (batch != null) {
+                    channel.ack(batch);
+                }
+            }
+        } catch (BrokerException e) {
+            throw JmsExceptions.from(e);
+        }
+    }
+
+    /** DUPS_OK: acknowledge what is pending when a consumer runs dry, so messages are not held long. */
+    void flushLazyAcks() {
+        List<Long> batch;
+        synchronized (dupsOkPending) {
+            if (dupsOkPending.isEmpty()) {
+                return;
+            }
+            batch = new ArrayList<>(dupsOkPending);
+            dupsOkPending.clear();
+        }
+        try {
+            channel.ack(batch);
+        } catch (BrokerException e) {
+            connection.onAsyncException(JmsExceptions.from(e));
+        }
+    }
+
+    /** Acknowledges a message that expired while buffered: it is dropped, never handed out. */
+    void discardExpired(Delivery d) {
+        try {
+            channel.ack(List.of(d.deliveryTag()));
+        } catch (BrokerException e) {
+            connection.onAsyncException(JmsExceptions.from(e));
+        }
+    }
+
+    /** Converts a delivery to the JMS message the application sees. */
+    WarrenMessage toJms(Delivery d) {
+        WarrenMessage m = MessageMapper.fromBroker(d, connection.objectPolicy());
+        if (mode == CLIENT_ACKNOWLEDGE) {
+            m.setAcknowledger(this::acknowledgeConsumed);
+        }
+        return m;
+    }
+
+    // ---- listener thread -------------------------------------------------------------------------------
+
+    /** Asks the session thread to deliver buffered messages to listeners. */
+    void scheduleDrain() {
+        if (closed || !connection.isStarted()) {
+            return;
+        }
+        if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                dispatcher().execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                drainScheduled.set(false);
+            }
+        }
+    }
+
+    private synchronized ExecutorService dispatcher() {
+        if (dispatcher == null) {
+            dispatcher = singleThread("warren-session-" + THREAD_NUMBERS.incrementAndGet());
+        }
+        return dispatcher;
+    }
+
+    private static ExecutorService singleThread(String name) {
+        ThreadPoolExecutor ex = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        ex.allowCoreThreadTimeOut(true);
+        return ex;
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        boolean progress = true;
+        while (progress && !closed && connection.isStarted()) {
+            progress = false;
+            for (WarrenMessageConsumer c : consumers) {
+                if (c.dispatchOne()) {
+                    progress = true;
+                }
+            }
+        }
+        if (!closed) {
+            flushLazyAcks();
+        }
+    }
+
+    /** Runs a listener with the markers that let nested calls detect they are inside it. */
+    void runListener(MessageListener listener, Message message) {
+        WarrenSession previous = IN_LISTENER.get();
+        IN_LISTENER.set(this);
+        try {
+            listener.onMessage(message);
+        } finally {
+            if (previous == null) {
+                IN_LISTENER.remove();
+            } else {
+                IN_LISTENER.set(previous);
+            }
+        }
+    }
+
+    void connectionStarted() {
+        for (WarrenMessageConsumer c : consumers) {
+            c.wake();
+        }
+        scheduleDrain();
+    }
+
+    /** Waits until no listener of this session is running (connection stop). */
+    void awaitListenerIdle() {
+        synchronized (deliveryLock) {
+            for (WarrenMessageConsumer c : consumers) {
+                c.wake();
+            }
+        }
+    }
+
+    // ---- asynchronous send completion ------------------------------------------------------------------
+
+    /** Runs a send's completion listener on the session's completion thread once the broker confirmed it. */
+    void trackAsync(CompletableFuture<PublishResult> future, Message message, jakarta.jms.CompletionListener listener) {
+        pendingSends.incrementAndGet();
+        ExecutorService ex = completions();
+        future.whenComplete((result, failure) -> ex.execute(() -> {
+            IN_COMPLETION.set(this);
+            try {
+                if (failure != null) {
+                    listener.onException(message, new JMSException("send failed: " + failure.getMessage()));
+                } else if (result == PublishResult.REJECTED) {
+                    listener.onException(message, new ResourceAllocationException(
+                            "a full queue (x-overflow reject-publish) refused the message"));
+                } else {
+                    listener.onCompletion(message);
+                }
+            } catch (RuntimeException ignored) {
+                // a failing listener must not stop later completions
+            } finally {
+                IN_COMPLETION.remove();
+                if (pendingSends.decrementAndGet() == 0) {
+                    synchronized (sendLock) {
+                        sendLock.notifyAll();
+                    }
+                }
+            }
+        }));
+    }
+
+    private synchronized ExecutorService completions() {
+        if (completions == null) {
+            completions = singleThread("warren-completion-" + THREAD_NUMBERS.incrementAndGet());
+        }
+        return completions;
+    }
+
+    /** Waits for outstanding asynchronous sends (before commit, rollback and close, as the spec requires). */
+    void awaitPendingSends() throws JMSException {
+        if (isCompletionThread()) {
+            return;
+        }
+        synchronized (sendLock) {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (pendingSends.get() > 0) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    throw new JMSException("asynchronous sends did not complete within 60 s");
+                }
+                try {
+                    sendLock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new JMSException("interrupted while waiting for asynchronous sends");
+                }
+            }
+        }
+    }
+
+    // ---- destinations ----------------------------------------------------------------------------------
+
+    @Override
+    public Queue createQueue(String queueName) throws JMSException {
+        checkOpen();
+        if (queueName == null || queueName.isEmpty()) {
+            throw new InvalidDestinationException("queue name must not be null or empty");
+        }
+        return new WarrenQueue(queueName);
+    }
+
+    @Override
+    public Topic createTopic(String topicName) throws JMSException {
+        checkOpen();
+        if (topicName == null || topicName.isEmpty()) {
+            throw new InvalidDestinationException("topic name must not be null or empty");
+        }
+        if (ExchangeAddress.isExchangeAddress(topicName)) {
+            ExchangeAddress.parse(topicName);
+        }
+        return new WarrenTopic(topicName);
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
+        checkOpen();
+        return connection.createTemporaryQueue();
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
+        checkOpen();
+        return connection.createTemporaryTopic();
+    }
+
+    /** Turns any destination (ours or another provider's) into ours; null stays null. */
+    static WarrenDestination resolve(Destination d) throws JMSException {
+        if (d == null || d instanceof WarrenDestination) {
+            return (WarrenDestination) d;
+        }
+        if (d instanceof Queue q) {
+            return new WarrenQueue(q.getQueueName());
+        }
+        if (d instanceof Topic t) {
+            return new WarrenTopic(t.getTopicName());
+        }
+        throw new InvalidDestinationException("unsupported destination type " + d.getClass().getName());
+    }
+
+    /** Prepares the broker side of a destination a producer sends to. */
+    void prepareForSend(WarrenDestination d) throws JMSException {
+        if (connection.isDeletedTemporary(d)) {
+            throw new InvalidDestinationException("temporary destination " + d + " was deleted");
+        }
+        if (d instanceof WarrenTemporaryQueue) {
+            if (!connection.virtualHost().hasQueue(d.name())) {
+                throw new InvalidDestinationException("temporary queue " + d.name() + " no longer exists");
+            }
+        } else if (d.isQueue()) {
+            subscriptions.ensureQueue(d.name());
+        } else {
+            subscriptions.checkExchange(d);
+        }
+    }
+
+    // ---- producers and consumers -----------------------------------------------------------------------
+
+    @Override
+    public MessageProducer createProducer(Destination destination) throws JMSException {
+        checkOpen();
+        WarrenDestination d = resolve(destination);
+        if (d != null) {
+            prepareForSend(d);
+        }
+        WarrenMessageProducer p = new WarrenMessageProducer(this, d);
+        producers.add(p);
+        return p;
+    }
+
+    void producerClosed(WarrenMessageProducer p) {
+        producers.remove(p);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination) throws JMSException {
+        return createConsumer(destination, null, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
+        return createConsumer(destination, messageSelector, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        WarrenDestination d = checkConsumable(destination);
+        String selector = blankToNull(messageSelector);
+        Subscriptions.checkSelector(selector);
+        String queue;
+        if (d.isQueue()) {
+            if (!(d instanceof WarrenTemporaryQueue)) {
+                subscriptions.ensureQueue(d.name());
+            }
+            return register(new WarrenMessageConsumer(this, d, d.name(), selector, true, false, false));
+        }
+        queue = subscriptions.nonDurable((WarrenTopic) d, selector, connection.engine().id());
+        return register(new WarrenMessageConsumer(this, d, queue, selector, false, noLocal, false));
+    }
+
+    private WarrenDestination checkConsumable(Destination destination) throws JMSException {
+        if (destination == null) {
+            throw new InvalidDestinationException("destination must not be null");
+        }
+        WarrenDestination d = resolve(destination);
+        if (d.isTemporary() && !connection.owns(d)) {
+            throw new InvalidDestinationException("temporary destination " + d
+                    + " can only be consumed by the connection that created it");
+        }
+        connection.fixClientId();
+        return d;
+    }
+
+    private static String blankToNull(String selector) {
+        return selector == null || selector.isBlank() ? null : selector;
+    }
+
+    private WarrenMessageConsumer register(WarrenMessageConsumer c) throws JMSException {
+        consumers.add(c);
+        try {
+            c.start();
+        } catch (JMSException | RuntimeException e) {
+            consumers.remove(c);
+            throw e;
+        }
+        return c;
+    }
+
+    void consumerClosed(WarrenMessageConsumer c) {
+        consumers.remove(c);
+    }
+
+    boolean hasConsumerOn(WarrenDestination d) {
+        for (WarrenMessageConsumer c : consumers) {
+            if (d.equals(c.destination())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private WarrenTopic topicOf(Topic topic) throws JMSException {
+        WarrenDestination d = checkConsumable(topic);
+        if (!(d instanceof WarrenTopic t)) {
+            throw new InvalidDestinationException(d + " is not a topic");
+        }
+        return t;
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
+        return createSharedConsumer(topic, sharedSubscriptionName, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
+            throws JMSException {
+        checkOpen();
+        WarrenTopic t = topicOf(topic);
+        String selector = blankToNull(messageSelector);
+        String queue = subscriptions.sharedNonDurable(connection.getClientID(), sharedSubscriptionName, t, selector);
+        return register(new WarrenMessageConsumer(this, t, queue, selector, false, false, false));
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
+        return createDurableSubscriber(topic, name, null, false);
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        WarrenTopic t = topicOf(topic);
+        String clientId = connection.getClientID();
+        if (clientId == null) {
+            throw new IllegalStateException("an unshared durable subscription needs a client ID: set one on the"
+                    + " connection or connection factory");
+        }
+        String selector = blankToNull(messageSelector);
+        String queue = subscriptions.durable(clientId, name, t, selector, noLocal, false);
+        return register(new WarrenMessageConsumer(this, t, queue, selector, false, noLocal, true));
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        return createDurableSubscriber(topic, name, null, false);
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        return createDurableSubscriber(topic, name, messageSelector, noLocal);
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
+        return createSharedDurableConsumer(topic, name, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
+            throws JMSException {
+        checkOpen();
+        WarrenTopic t = topicOf(topic);
+        String selector = blankToNull(messageSelector);
+        String queue = subscriptions.durable(connection.getClientID(), name, t, selector, false, true);
+        return register(new WarrenMessageConsumer(this, t, queue, selector, false, false, true));
+    }
+
+    @Override
+    public void unsubscribe(String name) throws JMSException {
+        checkOpen();
+        connection.fixClientId();
+        String queue = Subscriptions.durableQueueName(connection.getClientID(), name);
+        for (WarrenSession s : connection.sessions()) {
+            for (WarrenMessageConsumer c : s.consumers) {
+                if (c.queueName().equals(queue)) {
+                    throw new IllegalStateException("cannot unsubscribe '" + name + "': a consumer of this"
+                            + " connection is still open on it");
+                }
+            }
+        }
+        subscriptions.unsubscribe(connection.getClientID(), name);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue) throws JMSException {
+        return createBrowser(queue, null);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
+        checkOpen();
+        WarrenDestination d = checkConsumable(queue);
+        String selector = blankToNull(messageSelector);
+        Subscriptions.checkSelector(selector);
+        if (!(d instanceof WarrenTemporaryQueue)) {
+            subscriptions.ensureQueue(d.name());
+        }
+        return new WarrenQueueBrowser(this, (Queue) d, selector);
+    }
+
+    // ---- QueueSession / TopicSession -------------------------------------------------------------------
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue) throws JMSException {
+        return (QueueReceiver) createConsumer(queue);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
+        return (QueueReceiver) createConsumer(queue, messageSelector);
+    }
+
+    @Override
+    public QueueSender createSender(Queue queue) throws JMSException {
+        return (QueueSender) createProducer(queue);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
+        return (TopicSubscriber) createConsumer(topic);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal) throws JMSException {
+        return (TopicSubscriber) createConsumer(topic, messageSelector, noLocal);
+    }
+
+    @Override
+    public TopicPublisher createPublisher(Topic topic) throws JMSException {
+        return (TopicPublisher) createProducer(topic);
+    }
+
+    // ---- application server facilities (ConnectionConsumer) --------------------------------------------
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkOpen();
+        return sessionListener;
+    }
+
+    /** The listener {@link #run()} hands loaded messages to (application server facilities). */
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        checkOpen();
+        this.sessionListener = listener;
+    }
+
+    /** Queues a message for {@link #run()} (called by a connection consumer). */
+    void load(Message message) {
+        synchronized (loaded) {
+            loaded.add(message);
+        }
+    }
+
+    @Override
+    public void run() {
+        List<Message> batch;
+        synchronized (loaded) {
+            batch = new ArrayList<>(loaded);
+            loaded.clear();
+        }
+        MessageListener l = sessionListener;
+        for (Message m : batch) {
+            if (l != null) {
+                synchronized (deliveryLock) {
+                    runListener(l, m);
+                }
+            }
+        }
+    }
+
+    // ---- close -----------------------------------------------------------------------------------------
+
+    @Override
+    public void close() throws JMSException {
+        if (isListenerThread()) {
+            throw new IllegalStateException("a MessageListener must not close its own session");
+        }
+        checkNotInCompletionListener("close");
+        closeInternal();
+    }
+
+    void closeFromConnection() throws JMSException {
+        closeInternal();
+    }
+
+    private void closeInternal() throws JMSException {
+        if (closed) {
+            return;
+        }
+        try {
+            awaitPendingSends();
+        } catch (JMSException e) {
+            // closing anyway
+        }
+        synchronized (deliveryLock) {
+            if (closed) {
+                return;
+            }
+            for (WarrenMessageConsumer c : List.copyOf(consumers)) {
+                c.closeInternal();
+            }
+            flushLazyAcks();
+            closed = true;
+            for (WarrenMessageProducer p : List.copyOf(producers)) {
+                p.markClosed();
+            }
+        }
+        try {
+            channel.close();
+        } catch (BrokerException ignored) {
+            // the broker may be stopped; unacknowledged messages are returned by it either way
+        }
+        synchronized (this) {
+            if (dispatcher != null) {
+                dispatcher.shutdown();
+            }
+            if (completions != null) {
+                completions.shutdown();
+            }
+        }
+        connection.sessionClosed(this);
+    }
+
+    @Override
+    public String toString() {
+        return "WarrenSession[" + channel + ", mode=" + mode + "]";
+    }
+}
