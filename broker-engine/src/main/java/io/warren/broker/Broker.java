@@ -46,6 +46,7 @@ public final class Broker implements AutoCloseable {
     private final AtomicLong storeIds = new AtomicLong();
     private final ScheduledThreadPoolExecutor scheduler;
     private final Store store;
+    private final io.warren.broker.flow.MemoryGuard memory;
     private volatile boolean running;
 
     private Broker(BrokerConfig config) {
@@ -57,6 +58,8 @@ public final class Broker implements AutoCloseable {
         });
         scheduler.setRemoveOnCancelPolicy(true);
         this.store = createStore(config);
+        this.memory = new io.warren.broker.flow.MemoryGuard(config.name(), config.maxMemoryBytes(),
+                config.memoryWaitMillis());
     }
 
     private static Store createStore(BrokerConfig config) {
@@ -139,6 +142,11 @@ public final class Broker implements AutoCloseable {
 
     ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    /** Accounting of the heap held by queued messages (producer flow control). */
+    public io.warren.broker.flow.MemoryGuard memory() {
+        return memory;
     }
 
     long nextStoreId() {

@@ -24,8 +24,12 @@ public final class BrokerConfig {
     private final Path dataDirectory;
     private final SyncPolicy syncPolicy;
     private final Supplier<Store> storeFactory;
+    private final long maxMemoryBytes;
+    private final long memoryWaitMillis;
 
     private BrokerConfig(Builder b) {
+        this.maxMemoryBytes = b.maxMemoryBytes;
+        this.memoryWaitMillis = b.memoryWaitMillis;
         this.name = b.name;
         this.dataDirectory = b.dataDirectory;
         this.syncPolicy = b.syncPolicy;
@@ -54,12 +58,24 @@ public final class BrokerConfig {
         return storeFactory;
     }
 
+    /** Heap that queued messages may occupy before producers are slowed down; default half the max heap. */
+    public long maxMemoryBytes() {
+        return maxMemoryBytes;
+    }
+
+    /** How long a publisher waits for memory before it is refused; default 10 s. */
+    public long memoryWaitMillis() {
+        return memoryWaitMillis;
+    }
+
     /** Builds a {@link BrokerConfig}. */
     public static final class Builder {
         private final String name;
         private Path dataDirectory;
         private SyncPolicy syncPolicy = SyncPolicy.ALWAYS;
         private Supplier<Store> storeFactory;
+        private long maxMemoryBytes = Runtime.getRuntime().maxMemory() / 2;
+        private long memoryWaitMillis = 10_000;
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -81,6 +97,24 @@ public final class BrokerConfig {
         /** Uses the given store instead of the journal (e.g. a shared {@code MemoryStore} in tests). */
         public Builder store(Supplier<Store> factory) {
             this.storeFactory = factory;
+            return this;
+        }
+
+        /** Heap queued messages may occupy before publishers wait, then are refused. */
+        public Builder maxMemory(long bytes) {
+            if (bytes <= 0) {
+                throw BrokerException.invalidArgument("maxMemory must be positive, was " + bytes);
+            }
+            this.maxMemoryBytes = bytes;
+            return this;
+        }
+
+        /** How long a publisher waits for memory before it is refused with RESOURCE_ERROR. */
+        public Builder memoryWait(long millis) {
+            if (millis < 0) {
+                throw BrokerException.invalidArgument("memoryWait must not be negative, was " + millis);
+            }
+            this.memoryWaitMillis = millis;
             return this;
         }
 

@@ -88,6 +88,11 @@ public final class VirtualHost implements QueueHost {
     }
 
     @Override
+    public io.warren.broker.flow.MemoryGuard memory() {
+        return broker.memory();
+    }
+
+    @Override
     public long now() {
         return System.currentTimeMillis();
     }
@@ -468,6 +473,7 @@ public final class VirtualHost implements QueueHost {
      * when persistent and in a durable queue, in the store.
      */
     public CompletableFuture<PublishResult> publish(String exchange, String routingKey, Message message) {
+        broker.memory().awaitCapacity();
         Message m = withRouting(exchange, routingKey, message);
         List<MessageQueue> targets = route(exchangeForPublish(exchange), m);
         if (targets.isEmpty()) {

@@ -55,6 +55,7 @@ public final class MessageQueue {
     private long delayTimerAt;
     private ScheduledFuture<?> unusedTimer;
     private List<DeadLetter> pendingDeadLetters;
+    private long heldBytes;
 
     /**
      * @param owner the id of the connection owning an exclusive queue, or null
@@ -186,6 +187,9 @@ public final class MessageQueue {
         }
         QueueEntry e = new QueueEntry(message, storeId, expiresAt, deliveryCount);
         e.level = Math.min(message.priority(), levels.length - 1);
+        long bytes = e.footprint();
+        heldBytes += bytes;
+        host.memory().add(bytes);
         if (message.deliveryTime() > now) {
             e.state = QueueEntry.DELAYED;
             delayed.add(e);
@@ -444,6 +448,9 @@ public final class MessageQueue {
     public void acknowledge(Collection<QueueEntry> entries) {
         lock();
         try {
+            if (deleted) {
+                return;
+            }
             StoreBatch batch = null;
             for (QueueEntry e : entries) {
                 if (e.state != QueueEntry.ACQUIRED) {
@@ -472,6 +479,9 @@ public final class MessageQueue {
      * commit that writes one batch. Caller holds the lock.
      */
     public void acknowledgeLocked(Collection<QueueEntry> entries, StoreBatch batch) {
+        if (deleted) {
+            return;
+        }
         for (QueueEntry e : entries) {
             if (e.state != QueueEntry.ACQUIRED) {
                 continue;
@@ -511,6 +521,9 @@ public final class MessageQueue {
     public void requeue(Collection<QueueEntry> delivered, Collection<QueueEntry> undelivered) {
         lock();
         try {
+            if (deleted) {
+                return;
+            }
             StoreBatch batch = new StoreBatch();
             long now = host.now();
             for (QueueEntry e : undelivered) {
@@ -563,6 +576,9 @@ public final class MessageQueue {
     public void reject(Collection<QueueEntry> entries) {
         lock();
         try {
+            if (deleted) {
+                return;
+            }
             for (QueueEntry e : entries) {
                 if (e.state != QueueEntry.ACQUIRED) {
                     continue;
@@ -589,7 +605,13 @@ public final class MessageQueue {
     /** Removes an entry from every structure; when {@code writeDequeue}, records it in the store. */
     private void removeLocked(QueueEntry e, boolean writeDequeue) {
         int old = e.state;
+        if (old == QueueEntry.REMOVED) {
+            return;
+        }
         e.state = QueueEntry.REMOVED;
+        long bytes = e.footprint();
+        heldBytes -= bytes;
+        host.memory().release(bytes);
         if (old == QueueEntry.DELAYED) {
             delayed.remove(e);
         } else {
@@ -824,6 +846,8 @@ public final class MessageQueue {
             available = 0;
             availableBytes = 0;
             acquired = 0;
+            host.memory().release(heldBytes);
+            heldBytes = 0;
             for (ScheduledFuture<?> f : new ScheduledFuture<?>[] {expiryTimer, delayTimer, unusedTimer}) {
                 if (f != null) {
                     f.cancel(false);

@@ -12,6 +12,8 @@ public final class QueueEntry {
     static final int ACQUIRED = 1;
     static final int REMOVED = 2;
     static final int DELAYED = 3;
+    /** Object header, fields and the slot that refers to an entry. */
+    static final int ENTRY_OVERHEAD = 72;
 
     final Message message;
     final long storeId;
@@ -43,6 +45,11 @@ public final class QueueEntry {
     /** How often the message was delivered from this queue, including the current delivery. */
     public int deliveryCount() {
         return deliveryCount;
+    }
+
+    /** Heap this entry and its message occupy, as the memory guard counts it. */
+    long footprint() {
+        return message.footprint() + ENTRY_OVERHEAD;
     }
 
     boolean isPersisted() {

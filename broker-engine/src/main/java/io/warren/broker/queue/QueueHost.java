@@ -1,5 +1,6 @@
 package io.warren.broker.queue;
 
+import io.warren.broker.flow.MemoryGuard;
 import io.warren.broker.store.Store;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +12,9 @@ public interface QueueHost {
     Store store();
 
     ScheduledExecutorService scheduler();
+
+    /** Accounts the heap queued messages occupy. */
+    MemoryGuard memory();
 
     /** Current time in epoch milliseconds. */
     long now();

@@ -1,0 +1,87 @@
+package io.warren.broker.flow;
+
+import io.warren.broker.BrokerException;
+import io.warren.broker.ErrorCode;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Producer flow control: counts the heap that queued messages occupy and, once it passes the limit, makes
+ * publishers wait (bounded) for consumers to free memory, then refuses them with {@code RESOURCE_ERROR} — so a
+ * broker that is fed faster than it is drained slows its producers down instead of running out of memory.
+ */
+public final class MemoryGuard {
+    private final String brokerName;
+    private final long limit;
+    private final long waitMillis;
+    private final AtomicLong used = new AtomicLong();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition freed = lock.newCondition();
+    private volatile int waiters;
+
+    /**
+     * @param limit      bytes of queued messages above which publishers wait
+     * @param waitMillis how long a publisher waits for memory before being refused
+     */
+    public MemoryGuard(String brokerName, long limit, long waitMillis) {
+        this.brokerName = brokerName;
+        this.limit = limit;
+        this.waitMillis = waitMillis;
+    }
+
+    public long limit() {
+        return limit;
+    }
+
+    public long used() {
+        return used.get();
+    }
+
+    /** Returns when there is room for another message; fails after the wait with a clear error. */
+    public void awaitCapacity() {
+        if (used.get() < limit) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        lock.lock();
+        try {
+            waiters++;
+            while (used.get() >= limit) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new BrokerException(ErrorCode.RESOURCE_ERROR, "broker '" + brokerName
+                            + "' is out of memory for messages: queues hold " + (used.get() >> 20) + " MiB (limit "
+                            + (limit >> 20) + " MiB) and consumers did not free any within " + waitMillis
+                            + " ms; consume faster, set queue limits (x-max-length) or raise the broker's maxMemory");
+                }
+                try {
+                    freed.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BrokerException(ErrorCode.RESOURCE_ERROR, "interrupted while waiting for broker memory");
+                }
+            }
+        } finally {
+            waiters--;
+            lock.unlock();
+        }
+    }
+
+    public void add(long bytes) {
+        used.addAndGet(bytes);
+    }
+
+    public void release(long bytes) {
+        long now = used.addAndGet(-bytes);
+        if (waiters > 0 && now < limit) {
+            lock.lock();
+            try {
+                freed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}
