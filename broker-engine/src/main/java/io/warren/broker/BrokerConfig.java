@@ -1,6 +1,7 @@
 package io.warren.broker;
 
 import io.warren.broker.store.Store;
+import io.warren.broker.store.journal.SyncPolicy;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -10,16 +11,6 @@ import java.util.function.Supplier;
  * Immutable; build one with {@link #builder(String)}.
  */
 public final class BrokerConfig {
-    /** How the journal syncs to disk. */
-    public enum SyncPolicy {
-        /** Every durable write returns after an fsync; concurrent writers share one. */
-        ALWAYS,
-        /** Writes are fsynced together at most every sync window; durable writes still wait for it. */
-        BATCHED,
-        /** No fsync: survives a process crash (data is in the OS) but not power loss. For tests. */
-        NEVER
-    }
-
     private final String name;
     private final Path dataDirectory;
     private final SyncPolicy syncPolicy;

@@ -1,6 +1,8 @@
 package io.warren.broker;
 
 import io.warren.broker.store.Store;
+import io.warren.broker.store.journal.JournalConfig;
+import io.warren.broker.store.journal.JournalStore;
 
 /** Creates the on-disk store for a broker configured with a data directory. */
 final class StoreFactory {
@@ -8,6 +10,6 @@ final class StoreFactory {
     }
 
     static Store journal(BrokerConfig config) {
-        throw new BrokerException(ErrorCode.STORE_ERROR, "the journal store is not available yet");
+        return new JournalStore(JournalConfig.builder(config.dataDirectory()).syncPolicy(config.syncPolicy()).build());
     }
 }

@@ -278,7 +278,7 @@ public final class WarrenBytesMessage extends WarrenMessage implements BytesMess
         if (length() == 0) {
             return null;
         }
-        if (c == null || !c.isAssignableFrom(byte[].class)) {
+        if (!accepts(c, byte[].class)) {
             throw notAssignable("a byte[]", c);
         }
         if (isBodyReadOnly()) {
@@ -290,7 +290,7 @@ public final class WarrenBytesMessage extends WarrenMessage implements BytesMess
 
     @Override
     public boolean isBodyAssignableTo(@SuppressWarnings("rawtypes") Class c) {
-        return length() == 0 || (c != null && c.isAssignableFrom(byte[].class));
+        return length() == 0 || accepts(c, byte[].class);
     }
 
     @Override

@@ -193,7 +193,7 @@ public final class WarrenMapMessage extends WarrenMessage implements MapMessage 
         if (m.isEmpty()) {
             return null;
         }
-        if (c == null || !c.isAssignableFrom(Map.class)) {
+        if (!accepts(c, Map.class)) {
             throw notAssignable("a Map", c);
         }
         Map<String, Object> copy = new HashMap<>(m);
@@ -203,7 +203,7 @@ public final class WarrenMapMessage extends WarrenMessage implements MapMessage 
 
     @Override
     public boolean isBodyAssignableTo(@SuppressWarnings("rawtypes") Class c) throws JMSException {
-        return map().isEmpty() || (c != null && c.isAssignableFrom(Map.class));
+        return map().isEmpty() || accepts(c, Map.class);
     }
 
     @Override

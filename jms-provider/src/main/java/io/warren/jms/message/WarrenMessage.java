@@ -440,6 +440,11 @@ public class WarrenMessage implements Message {
         return getClass().getSimpleName().replace("Warren", "");
     }
 
+    /** Whether a body of {@code bodyType} can be assigned to {@code c}. */
+    static boolean accepts(Class<?> c, Class<?> bodyType) {
+        return c != null && c.isAssignableFrom(bodyType);
+    }
+
     static MessageFormatException notAssignable(String body, Class<?> c) {
         return new MessageFormatException("the body (" + body + ") cannot be assigned to "
                 + (c == null ? "null" : c.getName()));

@@ -48,7 +48,7 @@ public final class WarrenTextMessage extends WarrenMessage implements TextMessag
         if (!hasText()) {
             return null;
         }
-        if (c == null || !c.isAssignableFrom(String.class)) {
+        if (!accepts(c, String.class)) {
             throw notAssignable("a String", c);
         }
         return c.cast(getText());
@@ -56,7 +56,7 @@ public final class WarrenTextMessage extends WarrenMessage implements TextMessag
 
     @Override
     public boolean isBodyAssignableTo(@SuppressWarnings("rawtypes") Class c) {
-        return !hasText() || (c != null && c.isAssignableFrom(String.class));
+        return !hasText() || accepts(c, String.class);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.warren.jms.url;
 
-import io.warren.broker.BrokerConfig;
+import io.warren.broker.store.journal.SyncPolicy;
 import java.io.Serializable;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -97,13 +97,13 @@ public record ConnectionUrl(String url, String brokerName, Map<String, String> o
         return options.getOrDefault("virtualHost", "/");
     }
 
-    public BrokerConfig.SyncPolicy syncPolicy() {
+    public SyncPolicy syncPolicy() {
         String s = options.get("sync");
         if (s == null) {
-            return BrokerConfig.SyncPolicy.ALWAYS;
+            return SyncPolicy.ALWAYS;
         }
         try {
-            return BrokerConfig.SyncPolicy.valueOf(s.toUpperCase(Locale.ROOT));
+            return SyncPolicy.valueOf(s.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("option sync must be always, batched or never, was '" + s + "'");
         }

@@ -1,0 +1,82 @@
+package io.warren.broker.store.journal;
+
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32C;
+
+/**
+ * The on-disk layout of the journal.
+ *
+ * <p>A data directory holds segment files {@code journal-<20-digit sequence>.log} and a {@code lock} file.
+ * A segment starts with a {@value #SEGMENT_HEADER_SIZE}-byte header: magic {@code "WRNJ"} (int), format
+ * version (short), flags (short; {@link #FLAG_SNAPSHOT} when the segment starts with a snapshot), sequence
+ * number (long), CRC32C of the preceding 16 bytes (int). Records follow back to back:
+ *
+ * <pre>
+ *   int   length    bytes covered by the checksum: the type byte plus the payload (&gt;= 1)
+ *   int   crc       CRC32C over type + payload
+ *   byte  type      {@link #BATCH}, {@link #SNAPSHOT_BEGIN} or {@link #SNAPSHOT_END}
+ *   ...   payload   see {@link RecordCodec}
+ * </pre>
+ *
+ * All integers are big-endian. One {@link io.warren.broker.store.StoreBatch} is one record, so a batch is
+ * recovered whole or not at all.
+ */
+final class JournalFormat {
+    static final int MAGIC = 0x57524E4A; // "WRNJ"
+    static final int VERSION = 1;
+    static final int SEGMENT_HEADER_SIZE = 20;
+    static final int FLAG_SNAPSHOT = 1;
+
+    static final int RECORD_HEADER_SIZE = 8;
+    /** A {@link io.warren.broker.store.StoreBatch}: int operation count, then the operations. */
+    static final byte BATCH = 1;
+    /** First record of a snapshot segment: long highest message id ever stored. */
+    static final byte SNAPSHOT_BEGIN = 2;
+    /** Ends the snapshot part of a snapshot segment: int number of batch records in the snapshot. */
+    static final byte SNAPSHOT_END = 3;
+
+    static final String LOCK_FILE = "lock";
+    static final String TMP_SUFFIX = ".tmp";
+    private static final Pattern SEGMENT_NAME = Pattern.compile("journal-(\\d{20})\\.log");
+
+    private JournalFormat() {
+    }
+
+    static String segmentFileName(long sequence) {
+        return String.format("journal-%020d.log", sequence);
+    }
+
+    static Path segmentPath(Path directory, long sequence) {
+        return directory.resolve(segmentFileName(sequence));
+    }
+
+    /** The sequence number a segment file name encodes, or empty when the name is not a segment's. */
+    static OptionalLong parseSegmentName(String fileName) {
+        Matcher m = SEGMENT_NAME.matcher(fileName);
+        return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    }
+
+    static int crc(byte[] data, int offset, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(data, offset, length);
+        return (int) crc.getValue();
+    }
+
+    static int readInt(byte[] b, int at) {
+        return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+    }
+
+    static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
+    }
+
+    static boolean isKnownType(int type) {
+        return type == BATCH || type == SNAPSHOT_BEGIN || type == SNAPSHOT_END;
+    }
+}

@@ -1,0 +1,270 @@
+package io.warren.broker.store.journal;
+
+import static io.warren.broker.store.journal.JournalFormat.SEGMENT_HEADER_SIZE;
+
+import io.warren.broker.BrokerException;
+import io.warren.broker.ErrorCode;
+import io.warren.broker.message.ByteReader;
+import io.warren.broker.message.CorruptDataException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the state from the segment files of a data directory.
+ *
+ * <p>Reading starts at the newest segment that begins with a snapshot (older segments are leftovers of a
+ * compaction interrupted after its snapshot was in place, and are deleted), or at the first segment. Every
+ * record is checked for a plausible length and its checksum. Damage is treated as a torn write, and cut
+ * off with a warning, only when it is at the end of the last segment with no intact record after it;
+ * anywhere else (an earlier segment, a snapshot, or followed by intact records) recovery fails with a
+ * {@code STORE_ERROR} naming the file and offset, because skipping it would silently lose acknowledged data.
+ */
+final class JournalRecovery {
+    private static final Logger LOG = LoggerFactory.getLogger(JournalRecovery.class);
+
+    private final Path directory;
+    private final LiveState state = new LiveState();
+    private long snapshotOverhead;
+
+    private JournalRecovery(Path directory) {
+        this.directory = directory;
+    }
+
+    static RecoveredJournal recover(Path directory) throws IOException {
+        return new JournalRecovery(directory).run();
+    }
+
+    private RecoveredJournal run() throws IOException {
+        deleteTemporaryFiles();
+        List<SegmentFile> all = listSegments();
+        List<SegmentHeader> headers = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            headers.add(readHeader(all.get(i), i == all.size() - 1));
+        }
+        int first = 0;
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.get(i) != null && headers.get(i).snapshot()) {
+                first = i;
+            }
+        }
+        checkContiguous(all, headers, first);
+        List<SegmentFile> kept = new ArrayList<>();
+        for (int i = first; i < all.size(); i++) {
+            boolean last = i == all.size() - 1;
+            SegmentFile segment = all.get(i);
+            long size = headers.get(i) == null ? rewriteHeader(segment) : replay(segment, headers.get(i), last);
+            kept.add(new SegmentFile(segment.sequence(), segment.path(), size));
+        }
+        for (int i = 0; i < first; i++) {
+            LOG.info("Deleting journal segment {}: it predates the snapshot in {}", all.get(i).path(),
+                    all.get(first).path().getFileName());
+            Files.deleteIfExists(all.get(i).path());
+        }
+        state.dropUnreferenced();
+        return new RecoveredJournal(state, kept, snapshotOverhead);
+    }
+
+    private void deleteTemporaryFiles() throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + JournalFormat.TMP_SUFFIX)) {
+            for (Path f : files) {
+                LOG.info("Deleting {}: an unfinished journal compaction", f);
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    private List<SegmentFile> listSegments() throws IOException {
+        List<SegmentFile> segments = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path f : files) {
+                OptionalLong sequence = JournalFormat.parseSegmentName(f.getFileName().toString());
+                if (sequence.isPresent()) {
+                    segments.add(new SegmentFile(sequence.getAsLong(), f, Files.size(f)));
+                }
+            }
+        }
+        segments.sort(Comparator.comparingLong(SegmentFile::sequence));
+        return segments;
+    }
+
+    /**
+     * Reads a segment's header; null means the last segment was being created when the process stopped (the
+     * file is shorter than a header or all zeros) and only needs a fresh header.
+     */
+    private SegmentHeader readHeader(SegmentFile segment, boolean last) throws IOException {
+        byte[] content = new byte[(int) Math.min(segment.size(), SEGMENT_HEADER_SIZE)];
+        try (FileChannel ch = FileChannel.open(segment.path(), StandardOpenOption.READ)) {
+            ByteBuffer bb = ByteBuffer.wrap(content);
+            while (bb.hasRemaining() && ch.read(bb) >= 0) {
+                // keep reading: a read may return fewer bytes than asked
+            }
+        }
+        if (last && (segment.size() < SEGMENT_HEADER_SIZE || isAllZero(content) && isAllZero(segment))) {
+            return null;
+        }
+        if (segment.size() < SEGMENT_HEADER_SIZE) {
+            throw corrupt(segment.path(), 0, "the file is shorter than a segment header");
+        }
+        SegmentHeader header;
+        try {
+            header = SegmentHeader.decode(content);
+        } catch (CorruptDataException e) {
+            throw corrupt(segment.path(), 0, "bad segment header: " + e.getMessage());
+        }
+        if (header.sequence() != segment.sequence()) {
+            throw corrupt(segment.path(), 0, "the segment header holds sequence number " + header.sequence()
+                    + ", which does not match the file name");
+        }
+        return header;
+    }
+
+    private static boolean isAllZero(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAllZero(SegmentFile segment) throws IOException {
+        try (SegmentReader reader = new SegmentReader(segment.path())) {
+            for (long p = 0; p < reader.size(); ) {
+                int n = (int) Math.min(1 << 20, reader.size() - p);
+                int at = reader.load(p, n);
+                byte[] b = reader.array();
+                for (int i = at; i < at + n; i++) {
+                    if (b[i] != 0) {
+                        return false;
+                    }
+                }
+                p += n;
+            }
+        }
+        return true;
+    }
+
+    private void checkContiguous(List<SegmentFile> all, List<SegmentHeader> headers, int first) {
+        if (all.isEmpty()) {
+            return;
+        }
+        SegmentFile start = all.get(first);
+        boolean startsHistory = headers.get(first) != null && headers.get(first).snapshot();
+        if (!startsHistory && start.sequence() != 1) {
+            throw new BrokerException(ErrorCode.STORE_ERROR, "journal in " + directory + " is incomplete: the oldest "
+                    + "segment " + start.path().getFileName() + " does not start with a snapshot and segment "
+                    + JournalFormat.segmentFileName(1) + " is missing");
+        }
+        for (int i = first + 1; i < all.size(); i++) {
+            if (all.get(i).sequence() != all.get(i - 1).sequence() + 1) {
+                throw new BrokerException(ErrorCode.STORE_ERROR, "journal in " + directory + " is incomplete: "
+                        + "segment " + JournalFormat.segmentFileName(all.get(i - 1).sequence() + 1) + " is missing");
+            }
+        }
+    }
+
+    private static long rewriteHeader(SegmentFile segment) throws IOException {
+        LOG.warn("Journal segment {} has no complete header ({} bytes): it was being created when the broker "
+                + "stopped; starting it afresh", segment.path(), segment.size());
+        try (FileChannel ch = FileChannel.open(segment.path(), StandardOpenOption.WRITE)) {
+            ch.truncate(0);
+            ByteBuffer header = ByteBuffer.wrap(new SegmentHeader(segment.sequence(), false).encode());
+            while (header.hasRemaining()) {
+                ch.write(header, header.position());
+            }
+            ch.force(true);
+        }
+        return SEGMENT_HEADER_SIZE;
+    }
+
+    /** Applies a segment's records; returns the segment's valid size. */
+    private long replay(SegmentFile segment, SegmentHeader header, boolean last) throws IOException {
+        boolean inSnapshot = header.snapshot();
+        int snapshotBatches = 0;
+        long position = SEGMENT_HEADER_SIZE;
+        try (SegmentReader reader = new SegmentReader(segment.path())) {
+            while (position < reader.size()) {
+                if (!reader.readRecord(position)) {
+                    String problem = reader.problem();
+                    if (!last || inSnapshot) {
+                        throw corrupt(segment.path(), position, problem
+                                + (inSnapshot ? " (inside the snapshot the segment starts with)" : ""));
+                    }
+                    long intact = reader.findIntactRecordAfter(position);
+                    if (intact >= 0) {
+                        throw corrupt(segment.path(), position, problem + ", and an intact record follows at offset "
+                                + intact);
+                    }
+                    truncateTornTail(segment, position, reader.size(), problem);
+                    return position;
+                }
+                boolean snapshotBegin = header.snapshot() && position == SEGMENT_HEADER_SIZE;
+                if (snapshotBegin != (reader.type() == JournalFormat.SNAPSHOT_BEGIN)) {
+                    throw corrupt(segment.path(), position, snapshotBegin
+                            ? "a snapshot segment must start with a snapshot record, not type " + reader.type()
+                            : "unexpected snapshot record");
+                }
+                try {
+                    ByteReader in = new ByteReader(reader.array(), reader.payloadOffset(), reader.payloadLength());
+                    switch (reader.type()) {
+                        case JournalFormat.BATCH -> {
+                            state.apply(RecordCodec.readBatch(in));
+                            snapshotBatches++;
+                        }
+                        case JournalFormat.SNAPSHOT_BEGIN -> {
+                            state.noteHighestMessageId(in.readLong());
+                            RecordCodec.requireEnd(in);
+                            snapshotBatches = 0;
+                        }
+                        case JournalFormat.SNAPSHOT_END -> {
+                            int expected = in.readInt();
+                            RecordCodec.requireEnd(in);
+                            if (!inSnapshot || expected != snapshotBatches) {
+                                throw new CorruptDataException(inSnapshot ? "the snapshot should hold " + expected
+                                        + " batch records but holds " + snapshotBatches : "unexpected snapshot end");
+                            }
+                            inSnapshot = false;
+                            snapshotOverhead = Math.max(0, reader.end() - state.liveMessageBytes());
+                        }
+                        default -> throw new CorruptDataException("unknown record type " + reader.type()
+                                + " (written by a newer broker version?)");
+                    }
+                } catch (CorruptDataException | IllegalStateException | IllegalArgumentException e) {
+                    throw corrupt(segment.path(), position, "intact record cannot be applied: " + e.getMessage());
+                }
+                position = reader.end();
+            }
+        }
+        if (inSnapshot) {
+            throw corrupt(segment.path(), position, "the snapshot the segment starts with is incomplete");
+        }
+        return position;
+    }
+
+    private static void truncateTornTail(SegmentFile segment, long position, long size, String problem)
+            throws IOException {
+        LOG.warn("Journal segment {} has a torn tail at offset {} ({}): discarding the last {} bytes, which were "
+                + "never acknowledged as durable", segment.path(), position, problem, size - position);
+        // Not forced: if the truncation is lost in a crash, the same tail is found and cut again.
+        try (FileChannel ch = FileChannel.open(segment.path(), StandardOpenOption.WRITE)) {
+            ch.truncate(position);
+        }
+    }
+
+    private static BrokerException corrupt(Path file, long offset, String problem) {
+        return new BrokerException(ErrorCode.STORE_ERROR, "journal segment " + file + " is corrupt at offset "
+                + offset + ": " + problem + ". Recovery stops rather than skip acknowledged data; restore the data "
+                + "directory from a backup");
+    }
+}

@@ -1,0 +1,235 @@
+package io.warren.broker.store.journal;
+
+import io.warren.broker.BrokerException;
+import io.warren.broker.ErrorCode;
+import io.warren.broker.store.RecoveryHandler;
+import io.warren.broker.store.Store;
+import io.warren.broker.store.StoreBatch;
+import io.warren.broker.store.StoreOperation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default durable {@link Store}: an append-only journal of checksummed records in segment files, with
+ * group commit, crash recovery and compaction.
+ *
+ * <p><b>Writing.</b> {@link #write} may be called from any number of threads; it only queues the batch. One
+ * writer thread appends every queued batch as one record each, forces the file once for all of them as the
+ * {@link SyncPolicy} says, and then completes their futures in the order they were written. The futures
+ * complete on that thread, so stages attached to them without an executor must be quick and must never wait
+ * for another write of this store. A batch is rejected (its future fails with {@code STORE_ERROR}) if it
+ * enqueues a message that was never stored or holds argument values the codec cannot encode. An I/O error
+ * fails the affected futures and every later write.
+ *
+ * <p><b>Recovery.</b> {@link #open} locks the data directory against other brokers, reads the segments,
+ * cuts off a torn tail of the last one (a write the crash interrupted, which was never acknowledged) and
+ * refuses to start on damage anywhere else, naming the file and offset.
+ *
+ * <p><b>Compaction.</b> The store keeps the state the journal amounts to in memory, message bodies included
+ * (a later version may keep only their file positions). Once the journal is at least
+ * {@link JournalConfig#compactionMinBytes()} and the estimated snapshot (live message records plus what the
+ * previous snapshot held besides them) is at most {@link JournalConfig#compactionLiveRatio()} of it, the
+ * writer thread writes that state as a snapshot segment, renames it into place and deletes the older
+ * segments, so disk use stays proportional to live data. Writes wait while it does.
+ *
+ * <p>The on-disk format is described in {@code JournalFormat}.
+ */
+public final class JournalStore implements Store {
+    private static final Logger LOG = LoggerFactory.getLogger(JournalStore.class);
+
+    private enum Phase { NEW, OPEN, CLOSED }
+
+    private final JournalConfig config;
+    private final ChannelOpener opener;
+    private volatile Phase phase = Phase.NEW;
+    private DirectoryLock lock;
+    private SegmentLog log;
+    private volatile JournalWriter writer;
+    private Thread writerThread;
+
+    public JournalStore(JournalConfig config) {
+        this(config, ChannelOpener.DEFAULT);
+    }
+
+    /** A store with the default settings ({@link JournalConfig#of}) in {@code directory}. */
+    public JournalStore(Path directory) {
+        this(JournalConfig.of(directory));
+    }
+
+    JournalStore(JournalConfig config, ChannelOpener opener) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.opener = opener;
+    }
+
+    public JournalConfig config() {
+        return config;
+    }
+
+    /**
+     * Opens the journal: locks the data directory (a {@code STORE_ERROR} if another broker holds it), recovers
+     * the state, replays it into {@code handler} and starts the writer thread.
+     */
+    @Override
+    public synchronized long open(RecoveryHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        if (phase != Phase.NEW) {
+            throw BrokerException.illegalState("the journal store in " + config.directory() + " was already "
+                    + (phase == Phase.OPEN ? "opened" : "closed"));
+        }
+        Path directory = config.directory();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            phase = Phase.CLOSED;
+            throw new BrokerException(ErrorCode.STORE_ERROR, "cannot create data directory " + directory + ": " + e, e);
+        }
+        DirectoryLock acquired;
+        try {
+            acquired = DirectoryLock.acquire(directory);
+        } catch (RuntimeException e) {
+            phase = Phase.CLOSED;
+            throw e;
+        }
+        SegmentLog segments = null;
+        try {
+            long started = System.nanoTime();
+            RecoveredJournal recovered = JournalRecovery.recover(directory);
+            boolean sync = config.syncPolicy() != SyncPolicy.NEVER;
+            segments = new SegmentLog(directory, opener, sync, recovered.segments());
+            recovered.state().replay(handler);
+            JournalWriter w = new JournalWriter(config, recovered.state(), segments,
+                    new Compactor(directory, opener, sync), recovered.snapshotOverhead());
+            Thread t = new Thread(w, "warren-journal-writer-" + directory.getFileName());
+            t.setDaemon(true);
+            t.start();
+            lock = acquired;
+            log = segments;
+            writer = w;
+            writerThread = t;
+            phase = Phase.OPEN;
+            LOG.info("Opened journal in {}: {} messages, {} segment bytes, recovered in {} ms", directory,
+                    recovered.state().messageCount(), segments.journalBytes(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return recovered.state().highestMessageId();
+        } catch (IOException e) {
+            abandonOpen(segments, acquired, e);
+            throw new BrokerException(ErrorCode.STORE_ERROR, "cannot open the journal in " + directory + ": " + e, e);
+        } catch (RuntimeException | Error e) {
+            abandonOpen(segments, acquired, e);
+            throw e;
+        }
+    }
+
+    private void abandonOpen(SegmentLog segments, DirectoryLock acquired, Throwable cause) {
+        phase = Phase.CLOSED;
+        if (segments != null) {
+            try {
+                segments.close();
+            } catch (IOException suppressed) {
+                cause.addSuppressed(suppressed);
+            }
+        }
+        acquired.close();
+    }
+
+    /**
+     * Queues {@code batch}; the future completes once it is on disk as the sync policy defines, or fails with a
+     * {@code STORE_ERROR}. The batch is copied, so the caller may reuse it. An empty batch writes nothing and
+     * completes once everything written before it is durable.
+     */
+    @Override
+    public CompletableFuture<Void> write(StoreBatch batch) {
+        Objects.requireNonNull(batch, "batch");
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        if (phase != Phase.OPEN) {
+            future.completeExceptionally(notOpen());
+            return future;
+        }
+        BrokerException failure = writer.failure();
+        if (failure != null) {
+            future.completeExceptionally(new BrokerException(ErrorCode.STORE_ERROR, "the journal store in "
+                    + config.directory() + " failed earlier and accepts no more writes: " + failure.getMessage(),
+                    failure));
+            return future;
+        }
+        List<StoreOperation> ops;
+        try {
+            ops = List.copyOf(batch.operations());
+        } catch (NullPointerException e) {
+            future.completeExceptionally(new BrokerException(ErrorCode.STORE_ERROR,
+                    "cannot store batch: it contains a null operation"));
+            return future;
+        }
+        PendingWrite pending = new PendingWrite(ops, future);
+        writer.submit(pending);
+        if (phase != Phase.OPEN && writer.withdraw(pending)) {
+            future.completeExceptionally(notOpen());
+        }
+        return future;
+    }
+
+    private BrokerException notOpen() {
+        return new BrokerException(ErrorCode.STORE_ERROR, "the journal store in " + config.directory() + " is "
+                + (phase == Phase.NEW ? "not open yet" : "closed"));
+    }
+
+    @Override
+    public boolean isDurable() {
+        return true;
+    }
+
+    /** How many times the journal was forced to disk; fewer than the writes when writers share syncs. */
+    public long syncCount() {
+        JournalWriter w = writer;
+        return w == null ? 0 : w.syncCount();
+    }
+
+    /** How many times the journal was compacted since it opened. */
+    public long compactionCount() {
+        JournalWriter w = writer;
+        return w == null ? 0 : w.compactionCount();
+    }
+
+    /**
+     * Writes out everything queued before this call and syncs it (unless the policy is
+     * {@link SyncPolicy#NEVER}), closes the files and releases the directory lock. Writes queued afterwards fail
+     * with {@code STORE_ERROR}. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (Thread.currentThread() == writerThread) {
+            throw BrokerException.illegalState("the journal store in " + config.directory() + " cannot be closed "
+                    + "from a stage of one of its own write futures; close it from another thread");
+        }
+        if (phase != Phase.OPEN) {
+            phase = Phase.CLOSED;
+            return;
+        }
+        phase = Phase.CLOSED;
+        writer.submit(JournalWriter.CLOSE);
+        boolean interrupted = false;
+        while (writerThread.isAlive()) {
+            try {
+                writerThread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        writer.failQueued(notOpen());
+        try {
+            log.close();
+        } catch (IOException e) {
+            LOG.warn("Closing the journal segment {} failed: {}", log.activePath(), e.toString());
+        }
+        lock.close();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

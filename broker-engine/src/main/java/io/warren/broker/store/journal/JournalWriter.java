@@ -1,0 +1,328 @@
+package io.warren.broker.store.journal;
+
+import io.warren.broker.BrokerException;
+import io.warren.broker.ErrorCode;
+import io.warren.broker.message.ByteWriter;
+import io.warren.broker.store.StoreOperation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The journal's single writer. It takes every batch waiting in its queue, encodes them into one buffer,
+ * appends them with as few writes as the segment boundaries allow, syncs once according to the
+ * {@link SyncPolicy}, and then completes their futures (group commit). Between groups it compacts the journal
+ * when live data has become a small part of it. Futures complete on this thread: dependent stages must not
+ * block on the store.
+ */
+final class JournalWriter implements Runnable {
+    /** Queued by {@link JournalStore#close()}: finish what came before, sync, and stop. */
+    static final PendingWrite CLOSE = new PendingWrite(List.of(), new CompletableFuture<>());
+
+    private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
+    private static final int INITIAL_BUFFER = 64 << 10;
+    /** Pending bytes are written out once they reach this, keeping the buffer small under large groups. */
+    private static final int FLUSH_BYTES = 1 << 20;
+    /** A buffer grown beyond this (by a large batch or a snapshot) is replaced by a small one. */
+    private static final int RETAINED_BUFFER = 4 << 20;
+
+    private final BlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
+    private final Path directory;
+    private final JournalConfig config;
+    private final LiveState state;
+    private final SegmentLog log;
+    private final Compactor compactor;
+    private final long syncWindowNanos;
+    private final List<PendingWrite> drained = new ArrayList<>();
+    /** Futures of batches written but not yet synced. */
+    private final List<CompletableFuture<Void>> unsynced = new ArrayList<>();
+    private final AtomicLong syncs = new AtomicLong();
+    private final AtomicLong compactions = new AtomicLong();
+    private ByteWriter buffer = new ByteWriter(INITIAL_BUFFER);
+    /** Bytes of {@link #buffer} already written to the log. */
+    private int flushed;
+    private long lastSyncNanos;
+    /** What a snapshot holds besides message records, as measured by the last one. */
+    private long snapshotOverhead;
+    /** After a failed compaction, the journal size at which to try again. */
+    private long retryCompactionAt;
+    private volatile BrokerException failure;
+
+    JournalWriter(JournalConfig config, LiveState state, SegmentLog log, Compactor compactor, long snapshotOverhead) {
+        this.directory = config.directory();
+        this.config = config;
+        this.state = state;
+        this.log = log;
+        this.compactor = compactor;
+        this.syncWindowNanos = config.syncWindow().toNanos();
+        this.lastSyncNanos = System.nanoTime() - syncWindowNanos;
+        this.snapshotOverhead = snapshotOverhead;
+    }
+
+    void submit(PendingWrite write) {
+        queue.add(write);
+    }
+
+    /** Takes back a write the writer has not seen yet; true if it was still queued. */
+    boolean withdraw(PendingWrite write) {
+        return queue.remove(write);
+    }
+
+    /** Fails whatever is still queued; called once the writer thread has stopped. */
+    void failQueued(BrokerException error) {
+        List<PendingWrite> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(w -> w.future().completeExceptionally(error));
+    }
+
+    /** Why the writer stopped accepting writes, or null while it is healthy. */
+    BrokerException failure() {
+        return failure;
+    }
+
+    long syncCount() {
+        return syncs.get();
+    }
+
+    long compactionCount() {
+        return compactions.get();
+    }
+
+    @Override
+    public void run() {
+        boolean stop = false;
+        while (!stop) {
+            try {
+                maybeCompact();
+                PendingWrite first = awaitNext();
+                if (first != null) {
+                    drained.add(first);
+                    queue.drainTo(drained);
+                    stop = writeGroup();
+                }
+                finishGroup(stop);
+            } catch (InterruptedException e) {
+                LOG.warn("Journal writer for {} was interrupted; it keeps running until the store closes", directory);
+            } catch (RuntimeException | Error e) {
+                LOG.error("Journal writer for {} failed", directory, e);
+                enterFailed(new BrokerException(ErrorCode.STORE_ERROR, "journal writer for " + directory
+                        + " failed: " + e, e));
+                for (PendingWrite w : drained) {
+                    stop |= w == CLOSE;
+                    w.future().completeExceptionally(failure);
+                }
+            } finally {
+                drained.clear();
+            }
+        }
+    }
+
+    private PendingWrite awaitNext() throws InterruptedException {
+        if (unsynced.isEmpty()) {
+            return queue.take();
+        }
+        long wait = lastSyncNanos + syncWindowNanos - System.nanoTime();
+        return wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+    }
+
+    /** Appends the drained batches; returns true when the store is closing. */
+    private boolean writeGroup() {
+        boolean closing = false;
+        for (PendingWrite w : drained) {
+            if (w == CLOSE) {
+                closing = true;
+            } else if (closing) {
+                w.future().completeExceptionally(closedError());
+            } else if (failure != null) {
+                w.future().completeExceptionally(failure);
+            } else {
+                try {
+                    append(w);
+                } catch (IOException e) {
+                    enterFailed(ioError(e));
+                    w.future().completeExceptionally(failure);
+                }
+            }
+        }
+        if (failure == null) {
+            try {
+                flushPending();
+            } catch (IOException e) {
+                enterFailed(ioError(e));
+            }
+        }
+        return closing;
+    }
+
+    private void append(PendingWrite w) throws IOException {
+        List<StoreOperation> ops = w.operations();
+        if (ops.isEmpty()) {
+            unsynced.add(w.future());
+            return;
+        }
+        try {
+            state.validate(ops);
+        } catch (RuntimeException e) {
+            reject(w, e);
+            return;
+        }
+        int start = buffer.size();
+        try {
+            RecordCodec.writeBatch(buffer, ops);
+        } catch (RuntimeException e) {
+            discardFrom(start);
+            reject(w, e);
+            return;
+        }
+        long recordPosition = log.position() + (start - flushed);
+        if (recordPosition > JournalFormat.SEGMENT_HEADER_SIZE
+                && recordPosition + (buffer.size() - start) > config.segmentSize()) {
+            log.append(buffer.array(), flushed, start - flushed);
+            flushed = start;
+            log.roll();
+        }
+        try {
+            state.apply(ops);
+        } catch (RuntimeException e) {
+            discardFrom(start);
+            BrokerException error = new BrokerException(ErrorCode.STORE_ERROR, "journal state in " + directory
+                    + " became inconsistent applying a batch: " + e.getMessage(), e);
+            w.future().completeExceptionally(error);
+            enterFailed(error);
+            return;
+        }
+        unsynced.add(w.future());
+        if (buffer.size() - flushed >= FLUSH_BYTES) {
+            flushPending();
+        }
+    }
+
+    /** Fails a batch that cannot be stored; logged too, because not every caller looks at the future. */
+    private void reject(PendingWrite w, RuntimeException e) {
+        BrokerException error = asStoreError(e);
+        LOG.warn("Journal in {} rejected a batch of {} operations: {}", directory, w.operations().size(),
+                error.getMessage());
+        w.future().completeExceptionally(error);
+    }
+
+    /** Writes what precedes {@code start} and drops the rest of the buffer (a record that must not be written). */
+    private void discardFrom(int start) throws IOException {
+        log.append(buffer.array(), flushed, start - flushed);
+        resetBuffer();
+    }
+
+    private void flushPending() throws IOException {
+        if (buffer.size() > flushed) {
+            log.append(buffer.array(), flushed, buffer.size() - flushed);
+        }
+        resetBuffer();
+    }
+
+    private void resetBuffer() {
+        if (buffer.array().length > RETAINED_BUFFER) {
+            buffer = new ByteWriter(INITIAL_BUFFER);
+        }
+        buffer.reset();
+        flushed = 0;
+    }
+
+    /** Syncs if the policy says so now, then completes the futures the sync covers. */
+    private void finishGroup(boolean closing) {
+        if (failure != null || unsynced.isEmpty() && !closing) {
+            return;
+        }
+        SyncPolicy policy = config.syncPolicy();
+        boolean due = policy == SyncPolicy.ALWAYS || policy == SyncPolicy.BATCHED
+                && (closing || System.nanoTime() - lastSyncNanos >= syncWindowNanos);
+        if (due) {
+            try {
+                log.sync();
+            } catch (IOException e) {
+                enterFailed(ioError(e));
+                return;
+            }
+            syncs.incrementAndGet();
+            lastSyncNanos = System.nanoTime();
+        } else if (policy == SyncPolicy.BATCHED) {
+            return;
+        }
+        for (CompletableFuture<Void> f : unsynced) {
+            f.complete(null);
+        }
+        unsynced.clear();
+    }
+
+    private void maybeCompact() {
+        if (failure != null || !unsynced.isEmpty()) {
+            return;
+        }
+        long journalBytes = log.journalBytes();
+        long snapshotEstimate = state.liveMessageBytes() + snapshotOverhead;
+        if (journalBytes < Math.max(config.compactionMinBytes(), retryCompactionAt)
+                || snapshotEstimate > journalBytes * config.compactionLiveRatio()) {
+            return;
+        }
+        long started = System.nanoTime();
+        int segments = log.segmentCount();
+        SegmentFile snapshot;
+        try {
+            snapshot = compactor.writeSnapshot(state, log.nextSequence(), buffer);
+        } catch (IOException e) {
+            LOG.warn("Compacting the journal in {} failed; continuing with the existing segments and trying again "
+                    + "once the journal has doubled: {}", directory, e.toString());
+            retryCompactionAt = 2 * journalBytes;
+            resetBuffer();
+            return;
+        }
+        resetBuffer();
+        try {
+            log.replaceWith(snapshot);
+        } catch (IOException e) {
+            enterFailed(ioError(e));
+            return;
+        }
+        snapshotOverhead = Math.max(0, snapshot.size() - state.liveMessageBytes());
+        retryCompactionAt = 0;
+        compactions.incrementAndGet();
+        LOG.debug("Compacted the journal in {}: {} bytes in {} segments became a snapshot of {} bytes ({} messages) "
+                        + "in {} ms", directory, journalBytes, segments, snapshot.size(), state.messageCount(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    private void enterFailed(BrokerException error) {
+        if (failure == null) {
+            failure = error;
+            LOG.error("Journal in {} stopped accepting writes: {}", directory, error.getMessage(), error.getCause());
+        }
+        for (CompletableFuture<Void> f : unsynced) {
+            f.completeExceptionally(error);
+        }
+        unsynced.clear();
+        buffer.reset();
+        flushed = 0;
+    }
+
+    private BrokerException ioError(IOException e) {
+        return new BrokerException(ErrorCode.STORE_ERROR, "writing the journal segment " + log.activePath()
+                + " failed, the store accepts no more writes: " + e, e);
+    }
+
+    private BrokerException closedError() {
+        return new BrokerException(ErrorCode.STORE_ERROR, "the journal store in " + directory + " is closed");
+    }
+
+    private static BrokerException asStoreError(RuntimeException e) {
+        if (e instanceof BrokerException b && b.code() == ErrorCode.STORE_ERROR) {
+            return b;
+        }
+        return new BrokerException(ErrorCode.STORE_ERROR, "cannot store batch: " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,9 @@
+package io.warren.broker.store.journal;
+
+import io.warren.broker.store.StoreOperation;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** A batch waiting for the writer thread, with the future to complete once it is durable. */
+record PendingWrite(List<StoreOperation> operations, CompletableFuture<Void> future) {
+}

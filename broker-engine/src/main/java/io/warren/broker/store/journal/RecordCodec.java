@@ -1,0 +1,195 @@
+package io.warren.broker.store.journal;
+
+import io.warren.broker.exchange.ExchangeType;
+import io.warren.broker.message.ByteReader;
+import io.warren.broker.message.ByteWriter;
+import io.warren.broker.message.CorruptDataException;
+import io.warren.broker.message.MessageCodec;
+import io.warren.broker.message.ValueCodec;
+import io.warren.broker.store.BindingRecord;
+import io.warren.broker.store.ExchangeRecord;
+import io.warren.broker.store.QueueRecord;
+import io.warren.broker.store.StoreOperation;
+import io.warren.broker.store.StoreOperation.BindingCreated;
+import io.warren.broker.store.StoreOperation.BindingDeleted;
+import io.warren.broker.store.StoreOperation.DeliveryCountUpdated;
+import io.warren.broker.store.StoreOperation.ExchangeCreated;
+import io.warren.broker.store.StoreOperation.ExchangeDeleted;
+import io.warren.broker.store.StoreOperation.MessageDequeued;
+import io.warren.broker.store.StoreOperation.MessageEnqueued;
+import io.warren.broker.store.StoreOperation.MessageStored;
+import io.warren.broker.store.StoreOperation.QueueCreated;
+import io.warren.broker.store.StoreOperation.QueueDeleted;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Encodes journal records into a {@link ByteWriter} and decodes their payloads. A batch payload is an int
+ * operation count followed by the operations, each a tag byte and its fields: strings as
+ * {@link ByteWriter#writeString}, argument maps as {@link ValueCodec#writeMap}, a stored message as its
+ * id (long) followed by {@link io.warren.broker.message.Message#encoded()} inline.
+ */
+final class RecordCodec {
+    private static final int EXCHANGE_CREATED = 1;
+    private static final int EXCHANGE_DELETED = 2;
+    private static final int QUEUE_CREATED = 3;
+    private static final int QUEUE_DELETED = 4;
+    private static final int BINDING_CREATED = 5;
+    private static final int BINDING_DELETED = 6;
+    private static final int MESSAGE_STORED = 7;
+    private static final int MESSAGE_ENQUEUED = 8;
+    private static final int MESSAGE_DEQUEUED = 9;
+    private static final int DELIVERY_COUNT_UPDATED = 10;
+
+    private RecordCodec() {
+    }
+
+    static void writeBatch(ByteWriter w, List<StoreOperation> ops) {
+        int start = begin(w, JournalFormat.BATCH);
+        w.writeInt(ops.size());
+        for (StoreOperation op : ops) {
+            writeOperation(w, op);
+        }
+        end(w, start);
+    }
+
+    /**
+     * Writes operations from {@code from} on as one batch record, stopping once the record holds at least
+     * {@code maxBytes}; returns the index of the first operation not written.
+     */
+    static int writeBatchChunk(ByteWriter w, List<StoreOperation> ops, int from, int maxBytes) {
+        int start = begin(w, JournalFormat.BATCH);
+        int countAt = w.size();
+        w.writeInt(0);
+        int next = from;
+        while (next < ops.size() && w.size() - start < maxBytes) {
+            writeOperation(w, ops.get(next++));
+        }
+        w.putInt(countAt, next - from);
+        end(w, start);
+        return next;
+    }
+
+    static void writeSnapshotBegin(ByteWriter w, long highestMessageId) {
+        int start = begin(w, JournalFormat.SNAPSHOT_BEGIN);
+        w.writeLong(highestMessageId);
+        end(w, start);
+    }
+
+    static void writeSnapshotEnd(ByteWriter w, int batchRecords) {
+        int start = begin(w, JournalFormat.SNAPSHOT_END);
+        w.writeInt(batchRecords);
+        end(w, start);
+    }
+
+    private static int begin(ByteWriter w, byte type) {
+        int start = w.size();
+        w.writeInt(0).writeInt(0).writeByte(type);
+        return start;
+    }
+
+    private static void end(ByteWriter w, int start) {
+        int length = w.size() - start - JournalFormat.RECORD_HEADER_SIZE;
+        w.putInt(start, length);
+        w.putInt(start + 4, JournalFormat.crc(w.array(), start + JournalFormat.RECORD_HEADER_SIZE, length));
+    }
+
+    static void writeOperation(ByteWriter w, StoreOperation op) {
+        if (op instanceof MessageStored m) {
+            w.writeByte(MESSAGE_STORED).writeLong(m.messageId()).writeBytes(m.message().encoded());
+        } else if (op instanceof MessageEnqueued m) {
+            w.writeByte(MESSAGE_ENQUEUED).writeString(m.virtualHost()).writeString(m.queue()).writeLong(m.messageId());
+        } else if (op instanceof MessageDequeued m) {
+            w.writeByte(MESSAGE_DEQUEUED).writeString(m.virtualHost()).writeString(m.queue()).writeLong(m.messageId());
+        } else if (op instanceof DeliveryCountUpdated d) {
+            w.writeByte(DELIVERY_COUNT_UPDATED).writeString(d.virtualHost()).writeString(d.queue())
+                    .writeLong(d.messageId()).writeInt(d.deliveryCount());
+        } else if (op instanceof ExchangeCreated e) {
+            ExchangeRecord x = e.exchange();
+            w.writeByte(EXCHANGE_CREATED).writeString(x.virtualHost()).writeString(x.name())
+                    .writeString(x.type() == null ? null : x.type().amqpName())
+                    .writeByte(x.autoDelete() ? 1 : 0).writeByte(x.internal() ? 1 : 0);
+            ValueCodec.writeMap(w, x.arguments());
+        } else if (op instanceof ExchangeDeleted e) {
+            w.writeByte(EXCHANGE_DELETED).writeString(e.virtualHost()).writeString(e.name());
+        } else if (op instanceof QueueCreated q) {
+            QueueRecord x = q.queue();
+            w.writeByte(QUEUE_CREATED).writeString(x.virtualHost()).writeString(x.name())
+                    .writeByte(x.autoDelete() ? 1 : 0);
+            ValueCodec.writeMap(w, x.arguments());
+        } else if (op instanceof QueueDeleted q) {
+            w.writeByte(QUEUE_DELETED).writeString(q.virtualHost()).writeString(q.name());
+        } else if (op instanceof BindingCreated b) {
+            w.writeByte(BINDING_CREATED);
+            writeBinding(w, b.binding());
+        } else if (op instanceof BindingDeleted b) {
+            w.writeByte(BINDING_DELETED);
+            writeBinding(w, b.binding());
+        } else {
+            throw new IllegalArgumentException("unknown store operation " + op);
+        }
+    }
+
+    private static void writeBinding(ByteWriter w, BindingRecord b) {
+        w.writeString(b.virtualHost()).writeString(b.source()).writeString(b.destination())
+                .writeByte(b.destinationIsQueue() ? 1 : 0).writeString(b.routingKey());
+        ValueCodec.writeMap(w, b.arguments());
+    }
+
+    /** Reads a batch payload (after the type byte); throws {@link CorruptDataException} if it is malformed. */
+    static List<StoreOperation> readBatch(ByteReader r) {
+        int count = r.readInt();
+        if (count < 0) {
+            throw new CorruptDataException("negative operation count " + count);
+        }
+        List<StoreOperation> ops = new ArrayList<>(Math.min(count, 1024));
+        for (int i = 0; i < count; i++) {
+            ops.add(readOperation(r));
+        }
+        requireEnd(r);
+        return ops;
+    }
+
+    static void requireEnd(ByteReader r) {
+        if (r.hasRemaining()) {
+            throw new CorruptDataException("unexpected bytes after the record's content at offset " + r.position());
+        }
+    }
+
+    static StoreOperation readOperation(ByteReader r) {
+        int tag = r.readByte();
+        return switch (tag) {
+            case MESSAGE_STORED -> new MessageStored(r.readLong(), MessageCodec.decode(r));
+            case MESSAGE_ENQUEUED -> new MessageEnqueued(r.readString(), r.readString(), r.readLong());
+            case MESSAGE_DEQUEUED -> new MessageDequeued(r.readString(), r.readString(), r.readLong());
+            case DELIVERY_COUNT_UPDATED -> new DeliveryCountUpdated(r.readString(), r.readString(), r.readLong(),
+                    r.readInt());
+            case EXCHANGE_CREATED -> new ExchangeCreated(new ExchangeRecord(r.readString(), r.readString(),
+                    exchangeType(r.readString()), r.readByte() != 0, r.readByte() != 0, ValueCodec.readMap(r)));
+            case EXCHANGE_DELETED -> new ExchangeDeleted(r.readString(), r.readString());
+            case QUEUE_CREATED -> new QueueCreated(new QueueRecord(r.readString(), r.readString(), r.readByte() != 0,
+                    ValueCodec.readMap(r)));
+            case QUEUE_DELETED -> new QueueDeleted(r.readString(), r.readString());
+            case BINDING_CREATED -> new BindingCreated(readBinding(r));
+            case BINDING_DELETED -> new BindingDeleted(readBinding(r));
+            default -> throw new CorruptDataException("unknown store operation tag " + tag);
+        };
+    }
+
+    private static BindingRecord readBinding(ByteReader r) {
+        return new BindingRecord(r.readString(), r.readString(), r.readString(), r.readByte() != 0, r.readString(),
+                ValueCodec.readMap(r));
+    }
+
+    private static ExchangeType exchangeType(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (ExchangeType t : ExchangeType.values()) {
+            if (t.amqpName().equals(name)) {
+                return t;
+            }
+        }
+        throw new CorruptDataException("unknown exchange type '" + name + "'");
+    }
+}

@@ -1,0 +1,12 @@
+package io.warren.broker.store.journal;
+
+import java.util.List;
+
+/**
+ * What recovery found: the state the journal amounts to, the segments it continues with (oldest first, the
+ * last one to be appended to; empty for a new journal), and how many bytes of the snapshot those segments
+ * start with are not message records (0 if there is no snapshot), which tells compaction what a snapshot
+ * costs beyond the live messages.
+ */
+record RecoveredJournal(LiveState state, List<SegmentFile> segments, long snapshotOverhead) {
+}

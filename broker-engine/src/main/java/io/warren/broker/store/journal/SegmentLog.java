@@ -1,0 +1,174 @@
+package io.warren.broker.store.journal;
+
+import static io.warren.broker.store.journal.JournalFormat.SEGMENT_HEADER_SIZE;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The segment files of a running journal: appends to the active segment, rolls to a new one, syncs, and
+ * swaps everything for a snapshot segment. Used by the writer thread only.
+ */
+final class SegmentLog implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentLog.class);
+
+    private final Path directory;
+    private final ChannelOpener opener;
+    private final boolean syncMetadata;
+    private final List<SegmentFile> sealed = new ArrayList<>();
+    private long sealedBytes;
+    private FileChannel active;
+    private Path activePath;
+    private long activeSequence;
+    private long activePosition;
+
+    /**
+     * @param syncMetadata whether creating, renaming and deleting files is synced to disk (not for
+     *                     {@link SyncPolicy#NEVER})
+     */
+    SegmentLog(Path directory, ChannelOpener opener, boolean syncMetadata, List<SegmentFile> recovered)
+            throws IOException {
+        this.directory = directory;
+        this.opener = opener;
+        this.syncMetadata = syncMetadata;
+        if (recovered.isEmpty()) {
+            create(1);
+        } else {
+            for (int i = 0; i < recovered.size() - 1; i++) {
+                sealed.add(recovered.get(i));
+                sealedBytes += recovered.get(i).size();
+            }
+            SegmentFile last = recovered.get(recovered.size() - 1);
+            openActive(last.path(), last.sequence(), last.size());
+        }
+    }
+
+    private void create(long sequence) throws IOException {
+        Path path = JournalFormat.segmentPath(directory, sequence);
+        FileChannel ch = opener.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            writeFully(ch, new SegmentHeader(sequence, false).encode(), 0, SEGMENT_HEADER_SIZE);
+            if (syncMetadata) {
+                ch.force(true);
+                syncDirectory(directory);
+            }
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        active = ch;
+        activePath = path;
+        activeSequence = sequence;
+        activePosition = SEGMENT_HEADER_SIZE;
+    }
+
+    private void openActive(Path path, long sequence, long size) throws IOException {
+        FileChannel ch = opener.open(path, StandardOpenOption.WRITE);
+        ch.position(size);
+        active = ch;
+        activePath = path;
+        activeSequence = sequence;
+        activePosition = size;
+    }
+
+    static void writeFully(FileChannel ch, byte[] data, int offset, int length) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(data, offset, length);
+        while (bb.hasRemaining()) {
+            ch.write(bb);
+        }
+    }
+
+    /** Makes a created, renamed or deleted file's directory entry durable; not every platform can. */
+    static void syncDirectory(Path directory) {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            LOG.debug("Cannot sync directory {}: {}", directory, e.toString());
+        }
+    }
+
+    void append(byte[] data, int offset, int length) throws IOException {
+        writeFully(active, data, offset, length);
+        activePosition += length;
+    }
+
+    /** Where the next append lands in the active segment. */
+    long position() {
+        return activePosition;
+    }
+
+    Path activePath() {
+        return activePath;
+    }
+
+    /** Seals the active segment (syncing it first unless nothing is synced) and starts the next one. */
+    void roll() throws IOException {
+        if (syncMetadata) {
+            active.force(false);
+        }
+        active.close();
+        sealed.add(new SegmentFile(activeSequence, activePath, activePosition));
+        sealedBytes += activePosition;
+        create(activeSequence + 1);
+    }
+
+    void sync() throws IOException {
+        active.force(false);
+    }
+
+    /** Bytes in all segments since the last snapshot, the active one included. */
+    long journalBytes() {
+        return sealedBytes + activePosition;
+    }
+
+    int segmentCount() {
+        return sealed.size() + 1;
+    }
+
+    long nextSequence() {
+        return activeSequence + 1;
+    }
+
+    /**
+     * Continues with {@code snapshot}, a complete segment already in place whose sequence is
+     * {@link #nextSequence()}, and deletes every older segment. Recovery deletes any that survive a crash here.
+     */
+    void replaceWith(SegmentFile snapshot) throws IOException {
+        FileChannel next = opener.open(snapshot.path(), StandardOpenOption.WRITE);
+        next.position(snapshot.size());
+        active.close();
+        List<SegmentFile> obsolete = new ArrayList<>(sealed);
+        obsolete.add(new SegmentFile(activeSequence, activePath, activePosition));
+        sealed.clear();
+        sealedBytes = 0;
+        active = next;
+        activePath = snapshot.path();
+        activeSequence = snapshot.sequence();
+        activePosition = snapshot.size();
+        for (SegmentFile old : obsolete) {
+            try {
+                Files.deleteIfExists(old.path());
+            } catch (IOException e) {
+                LOG.warn("Cannot delete obsolete journal segment {} ({}); it is removed when the journal next opens",
+                        old.path(), e.toString());
+            }
+        }
+        if (syncMetadata) {
+            syncDirectory(directory);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        active.close();
+    }
+}

@@ -1,0 +1,51 @@
+package io.warren.broker.store.journal;
+
+import io.warren.broker.message.Message;
+import io.warren.broker.store.BindingRecord;
+import io.warren.broker.store.ExchangeRecord;
+import io.warren.broker.store.QueueRecord;
+import io.warren.broker.store.RecoveryHandler;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records what a store replays, in order, so two stores' recoveries can be compared. */
+class RecordingHandler implements RecoveryHandler {
+
+    record MessageCall(String virtualHost, String queue, long messageId, Message message, int deliveryCount) {
+    }
+
+    final List<Object> calls = new ArrayList<>();
+
+    @Override
+    public void exchange(ExchangeRecord exchange) {
+        calls.add(exchange);
+    }
+
+    @Override
+    public void queue(QueueRecord queue) {
+        calls.add(queue);
+    }
+
+    @Override
+    public void binding(BindingRecord binding) {
+        calls.add(binding);
+    }
+
+    @Override
+    public void message(String virtualHost, String queue, long messageId, Message message, int deliveryCount) {
+        calls.add(new MessageCall(virtualHost, queue, messageId, message, deliveryCount));
+    }
+
+    List<MessageCall> messages(String queue) {
+        return calls.stream().filter(c -> c instanceof MessageCall m && m.queue().equals(queue))
+                .map(MessageCall.class::cast).toList();
+    }
+
+    List<Long> messageIds(String queue) {
+        return messages(queue).stream().map(MessageCall::messageId).toList();
+    }
+
+    <T> List<T> all(Class<T> type) {
+        return calls.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}
