@@ -182,6 +182,14 @@ public final class Message {
         return e;
     }
 
+    /**
+     * Drops the cached binary form once it has been written, so a queued persistent message does not keep
+     * its body twice on the heap; a later {@link #encoded()} computes it again.
+     */
+    public void discardEncoded() {
+        encoded = null;
+    }
+
     /** Approximate heap cost of this message, used for {@code x-max-length-bytes} and memory accounting. */
     public long footprint() {
         return body.length + 64L * (headers.size() + 4);

@@ -97,6 +97,7 @@ final class RecordCodec {
     static void writeOperation(ByteWriter w, StoreOperation op) {
         if (op instanceof MessageStored m) {
             w.writeByte(MESSAGE_STORED).writeLong(m.messageId()).writeBytes(m.message().encoded());
+            m.message().discardEncoded();
         } else if (op instanceof MessageEnqueued m) {
             w.writeByte(MESSAGE_ENQUEUED).writeString(m.virtualHost()).writeString(m.queue()).writeLong(m.messageId());
         } else if (op instanceof MessageDequeued m) {
