@@ -384,9 +384,9 @@ public final class VirtualHost implements QueueHost {
         synchronized (management) {
             MessageQueue q = queue(queue, connectionId);
             Exchange e = bindableExchange(exchange);
-            int before = e.bindings().size();
+            int before = e.bindingCount();
             Binding b = e.bind(q, routingKey, arguments);
-            if (e.bindings().size() > before && b.isDurable()) {
+            if (e.bindingCount() > before && b.isDurable()) {
                 written = store().write(StoreBatch.of(new StoreOperation.BindingCreated(b.toRecord())));
             }
         }
@@ -411,9 +411,9 @@ public final class VirtualHost implements QueueHost {
         synchronized (management) {
             Exchange dest = bindableExchange(destination);
             Exchange src = bindableExchange(source);
-            int before = src.bindings().size();
+            int before = src.bindingCount();
             Binding b = src.bind(dest, routingKey, arguments);
-            if (src.bindings().size() > before && b.isDurable()) {
+            if (src.bindingCount() > before && b.isDurable()) {
                 written = store().write(StoreBatch.of(new StoreOperation.BindingCreated(b.toRecord())));
             }
         }
@@ -463,7 +463,9 @@ public final class VirtualHost implements QueueHost {
 
     /** The bindings of an exchange, for management and tests. */
     public List<Binding> bindings(String exchange) {
-        return exchange(exchange).bindings();
+        synchronized (management) {
+            return exchange(exchange).bindings();
+        }
     }
 
     // ---- publishing ------------------------------------------------------------------------------------

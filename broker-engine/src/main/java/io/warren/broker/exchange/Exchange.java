@@ -7,14 +7,15 @@ import io.warren.broker.message.Message;
 import io.warren.broker.queue.MessageQueue;
 import io.warren.broker.selector.Selector;
 import io.warren.broker.store.ExchangeRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An exchange: receives published messages and routes them through its bindings. Subclasses index bindings
  * for their routing algorithm. Bindings change under the virtual host's management lock; routing reads the
- * indexes without locking.
+ * indexes without locking; the binding list itself is only read by management.
  */
 public abstract class Exchange {
     /** Exchange argument naming where messages go that no binding routes. */
@@ -26,7 +27,9 @@ public abstract class Exchange {
     private final boolean autoDelete;
     private final boolean internal;
     private final Map<String, Object> arguments;
-    private final CopyOnWriteArrayList<Binding> bindings = new CopyOnWriteArrayList<>();
+    /** Bindings by destination and key, so declaring one is a lookup, not a scan of all of them. */
+    private final Map<BindingId, List<Binding>> bindings = new ConcurrentHashMap<>();
+    private volatile int bindingCount;
     private volatile Exchange alternate;
 
     protected Exchange(String virtualHost, String name, boolean durable, boolean autoDelete, boolean internal,
@@ -91,12 +94,22 @@ public abstract class Exchange {
         return alternate;
     }
 
+    /** Identity of the destination plus the routing key; queues and exchanges compare by identity. */
+    private record BindingId(Object destination, String routingKey) {
+    }
+
     public List<Binding> bindings() {
-        return List.copyOf(bindings);
+        List<Binding> all = new ArrayList<>(bindingCount);
+        bindings.values().forEach(all::addAll);
+        return all;
     }
 
     public boolean hasBindings() {
-        return !bindings.isEmpty();
+        return bindingCount > 0;
+    }
+
+    public int bindingCount() {
+        return bindingCount;
     }
 
     public ExchangeRecord toRecord() {
@@ -110,9 +123,13 @@ public abstract class Exchange {
     public Binding bind(Object destination, String routingKey, Map<String, Object> arguments) {
         Map<String, Object> args = arguments == null ? Map.of() : Map.copyOf(arguments);
         String key = routingKey == null ? "" : routingKey;
-        for (Binding b : bindings) {
-            if (b.sameAs(destination, key, args)) {
-                return b;
+        BindingId id = new BindingId(destination, key);
+        List<Binding> same = bindings.get(id);
+        if (same != null) {
+            for (Binding b : same) {
+                if (b.sameAs(destination, key, args)) {
+                    return b;
+                }
             }
         }
         Selector selector = parseSelector(args);
@@ -121,7 +138,8 @@ public abstract class Exchange {
                 ? new Binding(this, q, null, key, args, selector, matcher)
                 : new Binding(this, null, (Exchange) destination, key, args, selector, matcher);
         index(binding);
-        bindings.add(binding);
+        bindings.computeIfAbsent(id, k -> new ArrayList<>(1)).add(binding);
+        bindingCount++;
         return binding;
     }
 
@@ -141,23 +159,39 @@ public abstract class Exchange {
     public Binding unbind(Object destination, String routingKey, Map<String, Object> arguments) {
         Map<String, Object> args = arguments == null ? Map.of() : arguments;
         String key = routingKey == null ? "" : routingKey;
-        for (Binding b : bindings) {
-            if (b.sameAs(destination, key, args)) {
-                bindings.remove(b);
-                unindex(b);
-                return b;
+        BindingId id = new BindingId(destination, key);
+        List<Binding> same = bindings.get(id);
+        if (same != null) {
+            for (Binding b : same) {
+                if (b.sameAs(destination, key, args)) {
+                    remove(id, b);
+                    return b;
+                }
             }
         }
         return null;
     }
 
+    private void remove(BindingId id, Binding b) {
+        List<Binding> same = bindings.get(id);
+        same.remove(b);
+        if (same.isEmpty()) {
+            bindings.remove(id);
+        }
+        bindingCount--;
+        unindex(b);
+    }
+
     /** Removes every binding to {@code destination}; returns them. */
     public List<Binding> unbindAll(Object destination) {
-        List<Binding> removed = bindings.stream()
-                .filter(b -> b.queue() == destination || b.destinationExchange() == destination).toList();
-        for (Binding b : removed) {
-            bindings.remove(b);
-            unindex(b);
+        List<Binding> removed = new ArrayList<>();
+        for (Map.Entry<BindingId, List<Binding>> e : List.copyOf(bindings.entrySet())) {
+            if (e.getKey().destination() == destination) {
+                for (Binding b : List.copyOf(e.getValue())) {
+                    remove(e.getKey(), b);
+                    removed.add(b);
+                }
+            }
         }
         return removed;
     }
