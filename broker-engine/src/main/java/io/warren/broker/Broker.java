@@ -164,6 +164,10 @@ public final class Broker implements AutoCloseable {
             return;
         }
         running = false;
+        String reason = "broker '" + config.name() + "' stopped";
+        for (VirtualHost vh : virtualHosts.values()) {
+            vh.closeConnections(reason);
+        }
         scheduler.shutdownNow();
         store.close();
         LOG.info("broker '{}' stopped", config.name());

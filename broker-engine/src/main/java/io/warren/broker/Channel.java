@@ -90,7 +90,9 @@ public final class Channel implements AutoCloseable {
 
     private void checkOpen() {
         if (!isOpen()) {
-            throw BrokerException.illegalState("channel " + number + " of " + connection + " is closed");
+            String why = connection.closeReason();
+            throw BrokerException.illegalState("channel " + number + " of " + connection + " is closed"
+                    + (why == null ? "" : ": " + why));
         }
     }
 

@@ -19,6 +19,8 @@ public final class ClientConnection implements AutoCloseable {
     private final AtomicInteger channelNumbers = new AtomicInteger();
     private final Map<Integer, Channel> channels = new ConcurrentHashMap<>();
     private volatile boolean open = true;
+    private volatile String closeReason;
+    private final List<java.util.function.Consumer<String>> closeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ClientConnection(VirtualHost host, String clientName) {
         this.host = host;
@@ -43,9 +45,22 @@ public final class ClientConnection implements AutoCloseable {
         return open;
     }
 
+    /**
+     * Registers a callback run when the broker closes this connection (it stops); it receives the reason.
+     * Not called when the client closes the connection itself.
+     */
+    public void onBrokerClose(java.util.function.Consumer<String> listener) {
+        closeListeners.add(listener);
+    }
+
+    /** Why the broker closed the connection, or null while open or after a client close. */
+    public String closeReason() {
+        return closeReason;
+    }
+
     public Channel createChannel() {
         if (!open) {
-            throw BrokerException.illegalState(this + " is closed");
+            throw BrokerException.illegalState(this + " is closed" + (closeReason == null ? "" : ": " + closeReason));
         }
         Channel ch = new Channel(this, channelNumbers.incrementAndGet());
         channels.put(ch.number(), ch);
@@ -66,6 +81,23 @@ public final class ClientConnection implements AutoCloseable {
         }
         open = false;
         host.deleteExclusiveQueues(id);
+        host.connectionClosed(this);
+    }
+
+    /** The broker is going away: close as the client would, then tell the listeners why. */
+    void closeByBroker(String reason) {
+        if (!open) {
+            return;
+        }
+        closeReason = reason;
+        close();
+        for (java.util.function.Consumer<String> l : closeListeners) {
+            try {
+                l.accept(reason);
+            } catch (RuntimeException e) {
+                // one failing listener must not keep the others from hearing about it
+            }
+        }
     }
 
     @Override

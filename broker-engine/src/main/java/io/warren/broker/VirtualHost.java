@@ -53,6 +53,7 @@ public final class VirtualHost implements QueueHost {
     private final Map<String, Exchange> exchanges = new ConcurrentHashMap<>();
     private final Map<String, MessageQueue> queues = new ConcurrentHashMap<>();
     private final Object management = new Object();
+    private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
 
     VirtualHost(Broker broker, String name) {
         this.broker = broker;
@@ -100,7 +101,20 @@ public final class VirtualHost implements QueueHost {
     /** Opens a client connection to this virtual host. */
     public ClientConnection connect(String clientName) {
         broker.checkRunning();
-        return new ClientConnection(this, clientName);
+        ClientConnection c = new ClientConnection(this, clientName);
+        connections.add(c);
+        return c;
+    }
+
+    void connectionClosed(ClientConnection c) {
+        connections.remove(c);
+    }
+
+    /** Closes every client connection because the broker is stopping; each learns why. */
+    void closeConnections(String reason) {
+        for (ClientConnection c : List.copyOf(connections)) {
+            c.closeByBroker(reason);
+        }
     }
 
     // ---- exchanges -------------------------------------------------------------------------------------
