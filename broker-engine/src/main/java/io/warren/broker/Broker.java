@@ -48,6 +48,7 @@ public final class Broker implements AutoCloseable {
     private final Store store;
     private final io.warren.broker.flow.MemoryGuard memory;
     private volatile boolean running;
+    private volatile boolean recovering = true;
 
     private Broker(BrokerConfig config) {
         this.config = config;
@@ -80,6 +81,16 @@ public final class Broker implements AutoCloseable {
     }
 
     private void startInternal() {
+        // Timers (expiry, delay) armed by recovered messages must not fire before recovery is complete: they
+        // would dead-letter with store ids that recovered messages still own.
+        java.util.concurrent.CountDownLatch recovered = new java.util.concurrent.CountDownLatch(1);
+        scheduler.execute(() -> {
+            try {
+                recovered.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         virtualHosts.put(DEFAULT_VIRTUAL_HOST, new VirtualHost(this, DEFAULT_VIRTUAL_HOST));
         long highest;
         try {
@@ -89,8 +100,10 @@ public final class Broker implements AutoCloseable {
             throw e;
         }
         storeIds.set(highest);
+        recovering = false;
         virtualHosts.values().forEach(VirtualHost::recoveryDone);
         running = true;
+        recovered.countDown();
         LOG.info("broker '{}' started ({})", config.name(),
                 config.dataDirectory() == null ? "memory store" : "data directory " + config.dataDirectory());
     }
@@ -105,6 +118,11 @@ public final class Broker implements AutoCloseable {
 
     public boolean isRunning() {
         return running;
+    }
+
+    /** True while the store replays durable state into the virtual hosts. */
+    boolean isRecovering() {
+        return recovering;
     }
 
     void checkRunning() {
@@ -211,7 +229,13 @@ public final class Broker implements AutoCloseable {
 
         @Override
         public void message(String virtualHost, String queue, long messageId, Message message, int deliveryCount) {
-            createVirtualHost(virtualHost).recoverMessage(queue, messageId, message, deliveryCount);
+            message(virtualHost, queue, messageId, message, deliveryCount, System.currentTimeMillis());
+        }
+
+        @Override
+        public void message(String virtualHost, String queue, long messageId, Message message, int deliveryCount,
+                            long enqueuedAt) {
+            createVirtualHost(virtualHost).recoverMessage(queue, messageId, message, deliveryCount, enqueuedAt);
         }
     }
 

@@ -347,6 +347,22 @@ public final class Channel implements AutoCloseable {
         forEachQueue(all.values(), (q, entries) -> q.requeue(entries, true));
     }
 
+    /**
+     * Tells the broker the client handed these deliveries to its application. They remain to be settled, but
+     * stop counting against their consumer's prefetch (which bounds what a client holds ahead of its
+     * application), so a consumer that settles late — client acknowledgement, transactions — keeps receiving.
+     */
+    public void handedOut(Collection<Long> deliveryTags) {
+        List<Unacked> found = new ArrayList<>(deliveryTags.size());
+        for (Long tag : deliveryTags) {
+            Unacked u = unacked.get(tag);
+            if (u != null) {
+                found.add(u);
+            }
+        }
+        forEachQueue(found, MessageQueue::returnCredit);
+    }
+
     /** Number of deliveries awaiting acknowledgement on this channel. */
     public int unacknowledgedCount() {
         return unacked.size();

@@ -54,6 +54,7 @@ public final class VirtualHost implements QueueHost {
     private final Map<String, MessageQueue> queues = new ConcurrentHashMap<>();
     private final Object management = new Object();
     private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> recoveryDeadLetters = new ArrayList<>();
 
     VirtualHost(Broker broker, String name) {
         this.broker = broker;
@@ -558,6 +559,7 @@ public final class VirtualHost implements QueueHost {
         } else {
             durable.sort(LOCK_ORDER);
             long storeId = broker.nextStoreId();
+            long now = now();
             for (MessageQueue q : durable) {
                 q.lock();
             }
@@ -577,14 +579,14 @@ public final class VirtualHost implements QueueHost {
                 if (!accepted.isEmpty()) {
                     batch.add(new StoreOperation.MessageStored(storeId, m));
                     for (MessageQueue q : accepted) {
-                        batch.add(new StoreOperation.MessageEnqueued(name, q.name(), storeId));
+                        batch.add(new StoreOperation.MessageEnqueued(name, q.name(), storeId, now));
                     }
                 }
                 if (!batch.isEmpty()) {
                     written = store().write(batch);
                 }
                 for (MessageQueue q : accepted) {
-                    q.enqueueLocked(m, storeId, 0);
+                    q.enqueueLocked(m, storeId, 0, now);
                 }
             } finally {
                 for (int i = durable.size() - 1; i >= 0; i--) {
@@ -626,6 +628,7 @@ public final class VirtualHost implements QueueHost {
         }
         try {
             StoreBatch batch = new StoreBatch();
+            long now = now();
             acks.forEach((q, entries) -> q.acknowledgeLocked(entries, batch));
             List<Runnable> enqueues = new ArrayList<>();
             for (int i = 0; i < publishes.size(); i++) {
@@ -643,10 +646,10 @@ public final class VirtualHost implements QueueHost {
                             batch.add(new StoreOperation.MessageStored(storeId, m));
                         }
                         id = storeId;
-                        batch.add(new StoreOperation.MessageEnqueued(name, q.name(), storeId));
+                        batch.add(new StoreOperation.MessageEnqueued(name, q.name(), storeId, now));
                     }
                     long sid = id;
-                    enqueues.add(() -> q.enqueueLocked(m, sid, 0));
+                    enqueues.add(() -> q.enqueueLocked(m, sid, 0, now));
                 }
             }
             if (!batch.isEmpty()) {
@@ -667,6 +670,13 @@ public final class VirtualHost implements QueueHost {
 
     @Override
     public void deadLetter(MessageQueue from, List<DeadLetter> letters) {
+        if (broker.isRecovering()) {
+            // Store ids are not safe to hand out until every recovered message has its own.
+            synchronized (recoveryDeadLetters) {
+                recoveryDeadLetters.add(() -> deadLetter(from, letters));
+            }
+            return;
+        }
         String dlxName = from.arguments().deadLetterExchange();
         Exchange dlx = dlxName == null ? null : exchanges.get(dlxName);
         for (DeadLetter letter : letters) {
@@ -758,24 +768,30 @@ public final class VirtualHost implements QueueHost {
         source.bind(dest, r.routingKey(), r.arguments());
     }
 
-    void recoverMessage(String queue, long storeId, Message message, int deliveryCount) {
+    void recoverMessage(String queue, long storeId, Message message, int deliveryCount, long enqueuedAt) {
         MessageQueue q = queues.get(queue);
         if (q == null) {
             return;
         }
         q.lock();
         try {
-            q.enqueueLocked(message, storeId, deliveryCount);
+            q.enqueueLocked(message, storeId, deliveryCount, enqueuedAt);
         } finally {
             q.unlock();
         }
     }
 
-    /** Links alternate exchanges once every exchange is recovered. */
+    /** Links alternate exchanges once every exchange is recovered, then dead-letters what expired meanwhile. */
     void recoveryDone() {
         for (Exchange e : exchanges.values()) {
             e.setAlternate(alternateOf(e));
         }
+        List<Runnable> pending;
+        synchronized (recoveryDeadLetters) {
+            pending = List.copyOf(recoveryDeadLetters);
+            recoveryDeadLetters.clear();
+        }
+        pending.forEach(Runnable::run);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------

@@ -405,9 +405,6 @@ class BrokerRestartTest {
     }
 
     @Test
-    @Disabled("bug: x-message-ttl restarts at recovery. MessageQueue.enqueueLocked (lines 182-187) computes "
-            + "expiresAt = now + ttl with now = the recovery time, because the store keeps no enqueue time; a message "
-            + "whose queue TTL elapsed while the broker was down is delivered after the restart")
     void aQueueTtlThatElapsedWhileTheBrokerWasDownHasExpiredAtRestart() throws InterruptedException {
         RestartNode n = RestartNode.start(dir);
         n.channel.queueDeclare("ttl", true, false, false, Map.of(QueueArguments.MESSAGE_TTL, 150L));
@@ -424,11 +421,6 @@ class BrokerRestartTest {
     }
 
     @Test
-    @Disabled("bug: queue timers run during recovery. Broker.startInternal (lines 84-93) sets storeIds only after "
-            + "Store.open has replayed everything, but VirtualHost.recoverMessage -> MessageQueue.enqueueLocked already "
-            + "schedules expiry timers, and the timer thread dead-letters with store ids 1, 2, ... that overwrite "
-            + "live messages of other queues in the journal (or, while the journal is still opening, its writes fail "
-            + "unnoticed so the dead-lettering is not stored)")
     void aMessageDeadLetteredAsTheBrokerRecoversGetsAFreshStoreId() throws InterruptedException {
         RestartNode n = RestartNode.start(dir);
         declareDeadLetterTarget(n);

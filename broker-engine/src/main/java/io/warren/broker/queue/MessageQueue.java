@@ -142,7 +142,7 @@ public final class MessageQueue {
             if (deleted || !admitsLocked(message)) {
                 return false;
             }
-            enqueueLocked(message, storeId, 0);
+            enqueueLocked(message, storeId, 0, host.now());
             return true;
         } finally {
             unlock();
@@ -177,13 +177,15 @@ public final class MessageQueue {
      *
      * @param storeId       the store id when persisted for this queue, else 0
      * @param deliveryCount deliveries so far (non-zero for recovered messages)
+     * @param enqueuedAt    when the queue received the message (earlier than now for recovered ones); the
+     *                      queue's TTL counts from it
      */
-    public void enqueueLocked(Message message, long storeId, int deliveryCount) {
+    public void enqueueLocked(Message message, long storeId, int deliveryCount, long enqueuedAt) {
         long now = host.now();
         long expiresAt = message.expiration();
         long ttl = arguments.messageTtl();
-        if (ttl >= 0 && (expiresAt == 0 || now + ttl < expiresAt)) {
-            expiresAt = now + ttl;
+        if (ttl >= 0 && (expiresAt == 0 || enqueuedAt + ttl < expiresAt)) {
+            expiresAt = enqueuedAt + ttl;
         }
         QueueEntry e = new QueueEntry(message, storeId, expiresAt, deliveryCount);
         e.level = Math.min(message.priority(), levels.length - 1);
@@ -326,6 +328,7 @@ public final class MessageQueue {
         } else {
             e.state = QueueEntry.ACQUIRED;
             e.holder = c;
+            e.holdsCredit = true;
             c.unacked++;
             acquired++;
         }
@@ -594,10 +597,35 @@ public final class MessageQueue {
 
     private void release(QueueEntry e) {
         if (e.holder != null) {
-            e.holder.unacked--;
+            if (e.holdsCredit) {
+                e.holder.unacked--;
+                e.holdsCredit = false;
+            }
             e.holder = null;
         }
         acquired--;
+    }
+
+    /**
+     * The client handed these deliveries to its application: they stay unsettled (client acknowledgement,
+     * transactions) but no longer count against the consumer's prefetch, so more messages can flow.
+     */
+    public void returnCredit(Collection<QueueEntry> entries) {
+        lock();
+        try {
+            if (deleted) {
+                return;
+            }
+            for (QueueEntry e : entries) {
+                if (e.state == QueueEntry.ACQUIRED && e.holdsCredit) {
+                    e.holdsCredit = false;
+                    e.holder.unacked--;
+                }
+            }
+            dispatchLocked();
+        } finally {
+            unlock();
+        }
     }
 
     // ---- removal, expiry, dead-lettering ----------------------------------------------------------------

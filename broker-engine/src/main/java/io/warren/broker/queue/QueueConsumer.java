@@ -15,6 +15,7 @@ public final class QueueConsumer {
     private final boolean exclusive;
     private final Selector filter;
     private final String noLocalConnection;
+    /** Deliveries counted against the prefetch: unsettled and not yet handed to the application. */
     int unacked;
     long[] cursors;
 

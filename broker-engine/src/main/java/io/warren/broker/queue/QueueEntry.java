@@ -23,6 +23,8 @@ public final class QueueEntry {
     int state;
     int deliveryCount;
     QueueConsumer holder;
+    /** Whether this delivery still counts against its consumer's prefetch. */
+    boolean holdsCredit;
     /** Position in the expiry heap, -1 when not in it. */
     int heapIndex = -1;
 

@@ -15,4 +15,10 @@ public interface RecoveryHandler {
 
     /** A message held by {@code queue}; {@code deliveryCount} is how often it was delivered and returned. */
     void message(String virtualHost, String queue, long messageId, Message message, int deliveryCount);
+
+    /** As {@link #message(String, String, long, Message, int)}, with when the queue received it (epoch ms). */
+    default void message(String virtualHost, String queue, long messageId, Message message, int deliveryCount,
+                         long enqueuedAt) {
+        message(virtualHost, queue, messageId, message, deliveryCount);
+    }
 }

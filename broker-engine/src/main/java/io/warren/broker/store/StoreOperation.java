@@ -34,8 +34,16 @@ public sealed interface StoreOperation {
     record MessageStored(long messageId, Message message) implements StoreOperation {
     }
 
-    /** A queue now holds the stored message; recovery restores queue order by {@code messageId}. */
-    record MessageEnqueued(String virtualHost, String queue, long messageId) implements StoreOperation {
+    /**
+     * A queue now holds the stored message; recovery restores queue order by {@code messageId}, and the queue's
+     * TTL counts from {@code enqueuedAt} (epoch ms).
+     */
+    record MessageEnqueued(String virtualHost, String queue, long messageId, long enqueuedAt)
+            implements StoreOperation {
+        /** Enqueued now. */
+        public MessageEnqueued(String virtualHost, String queue, long messageId) {
+            this(virtualHost, queue, messageId, System.currentTimeMillis());
+        }
     }
 
     /** The queue no longer holds the message (acknowledged, expired, dead-lettered, purged). */

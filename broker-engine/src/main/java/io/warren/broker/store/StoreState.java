@@ -19,8 +19,18 @@ public final class StoreState {
     private final Set<BindingRecord> bindings = new LinkedHashSet<>();
     private final Map<Long, Message> messages = new HashMap<>();
     private final Map<Long, Integer> references = new HashMap<>();
-    private final Map<String, TreeMap<Long, Integer>> queueMessages = new HashMap<>();
+    private final Map<String, TreeMap<Long, Held>> queueMessages = new HashMap<>();
     private long highestMessageId;
+
+    /** A queue's hold on a stored message. */
+    private static final class Held {
+        int deliveryCount;
+        final long enqueuedAt;
+
+        Held(long enqueuedAt) {
+            this.enqueuedAt = enqueuedAt;
+        }
+    }
 
     private static String key(String virtualHost, String name) {
         return virtualHost + '\u0000' + name;
@@ -46,7 +56,7 @@ public final class StoreState {
             queues.remove(k);
             bindings.removeIf(b -> b.virtualHost().equals(q.virtualHost()) && b.destinationIsQueue()
                     && b.destination().equals(q.name()));
-            TreeMap<Long, Integer> held = queueMessages.remove(k);
+            TreeMap<Long, Held> held = queueMessages.remove(k);
             if (held != null) {
                 held.keySet().forEach(this::release);
             }
@@ -63,18 +73,21 @@ public final class StoreState {
                         + "' was never stored");
             }
             if (queueMessages.computeIfAbsent(key(m.virtualHost(), m.queue()), k -> new TreeMap<>())
-                    .putIfAbsent(m.messageId(), 0) == null) {
+                    .putIfAbsent(m.messageId(), new Held(m.enqueuedAt())) == null) {
                 references.merge(m.messageId(), 1, Integer::sum);
             }
         } else if (op instanceof StoreOperation.MessageDequeued m) {
-            TreeMap<Long, Integer> held = queueMessages.get(key(m.virtualHost(), m.queue()));
+            TreeMap<Long, Held> held = queueMessages.get(key(m.virtualHost(), m.queue()));
             if (held != null && held.remove(m.messageId()) != null) {
                 release(m.messageId());
             }
         } else if (op instanceof StoreOperation.DeliveryCountUpdated d) {
-            TreeMap<Long, Integer> held = queueMessages.get(key(d.virtualHost(), d.queue()));
+            TreeMap<Long, Held> held = queueMessages.get(key(d.virtualHost(), d.queue()));
             if (held != null) {
-                held.computeIfPresent(d.messageId(), (id, old) -> d.deliveryCount());
+                Held h = held.get(d.messageId());
+                if (h != null) {
+                    h.deliveryCount = d.deliveryCount();
+                }
             }
         }
     }
@@ -118,9 +131,10 @@ public final class StoreState {
         queues.values().forEach(handler::queue);
         bindings.forEach(handler::binding);
         for (QueueRecord q : queues.values()) {
-            TreeMap<Long, Integer> held = queueMessages.get(key(q.virtualHost(), q.name()));
+            TreeMap<Long, Held> held = queueMessages.get(key(q.virtualHost(), q.name()));
             if (held != null) {
-                held.forEach((id, count) -> handler.message(q.virtualHost(), q.name(), id, messages.get(id), count));
+                held.forEach((id, h) -> handler.message(q.virtualHost(), q.name(), id, messages.get(id),
+                        h.deliveryCount, h.enqueuedAt));
             }
         }
     }
@@ -135,12 +149,12 @@ public final class StoreState {
         bindings.forEach(x -> b.add(new StoreOperation.BindingCreated(x)));
         new TreeMap<>(messages).forEach((id, m) -> b.add(new StoreOperation.MessageStored(id, m)));
         for (QueueRecord q : queues.values()) {
-            TreeMap<Long, Integer> held = queueMessages.get(key(q.virtualHost(), q.name()));
+            TreeMap<Long, Held> held = queueMessages.get(key(q.virtualHost(), q.name()));
             if (held != null) {
-                held.forEach((id, count) -> {
-                    b.add(new StoreOperation.MessageEnqueued(q.virtualHost(), q.name(), id));
-                    if (count > 0) {
-                        b.add(new StoreOperation.DeliveryCountUpdated(q.virtualHost(), q.name(), id, count));
+                held.forEach((id, h) -> {
+                    b.add(new StoreOperation.MessageEnqueued(q.virtualHost(), q.name(), id, h.enqueuedAt));
+                    if (h.deliveryCount > 0) {
+                        b.add(new StoreOperation.DeliveryCountUpdated(q.virtualHost(), q.name(), id, h.deliveryCount));
                     }
                 });
             }

@@ -50,6 +50,23 @@ class ConsumerBehaviourTest {
     }
 
     @Test
+    void handedOutDeliveriesStopCountingAgainstThePrefetchButStayUnsettled() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            f.send("q", "m" + i);
+        }
+        BlockingQueue<Delivery> in = f.consume("q", ConsumeOptions.prefetch(2));
+        List<Delivery> first = take(in, 2);
+        f.channel.handedOut(List.of(first.get(0).deliveryTag(), first.get(1).deliveryTag()));
+        List<Delivery> next = take(in, 2);
+        assertThat(next).extracting(EngineFixture::body).containsExactly("m2", "m3");
+        assertThat(f.channel.unacknowledgedCount()).isEqualTo(4);
+        f.channel.ack(first.get(0).deliveryTag(), false);
+        assertThat(in.poll(50, TimeUnit.MILLISECONDS)).isNull();
+        f.channel.handedOut(List.of(next.get(0).deliveryTag()));
+        assertThat(EngineFixture.body(take(in, 1).get(0))).isEqualTo("m4");
+    }
+
+    @Test
     void selectorConsumerLeavesNonMatchingMessagesForOthers() throws Exception {
         f.channel.publish("", "q", Message.builder().header("color", "red").body(new byte[] {1}).build()).join();
         f.channel.publish("", "q", Message.builder().header("color", "blue").body(new byte[] {2}).build()).join();

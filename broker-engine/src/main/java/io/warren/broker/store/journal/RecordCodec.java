@@ -99,7 +99,8 @@ final class RecordCodec {
             w.writeByte(MESSAGE_STORED).writeLong(m.messageId()).writeBytes(m.message().encoded());
             m.message().discardEncoded();
         } else if (op instanceof MessageEnqueued m) {
-            w.writeByte(MESSAGE_ENQUEUED).writeString(m.virtualHost()).writeString(m.queue()).writeLong(m.messageId());
+            w.writeByte(MESSAGE_ENQUEUED).writeString(m.virtualHost()).writeString(m.queue()).writeLong(m.messageId())
+                    .writeLong(m.enqueuedAt());
         } else if (op instanceof MessageDequeued m) {
             w.writeByte(MESSAGE_DEQUEUED).writeString(m.virtualHost()).writeString(m.queue()).writeLong(m.messageId());
         } else if (op instanceof DeliveryCountUpdated d) {
@@ -161,7 +162,7 @@ final class RecordCodec {
         int tag = r.readByte();
         return switch (tag) {
             case MESSAGE_STORED -> new MessageStored(r.readLong(), MessageCodec.decode(r));
-            case MESSAGE_ENQUEUED -> new MessageEnqueued(r.readString(), r.readString(), r.readLong());
+            case MESSAGE_ENQUEUED -> new MessageEnqueued(r.readString(), r.readString(), r.readLong(), r.readLong());
             case MESSAGE_DEQUEUED -> new MessageDequeued(r.readString(), r.readString(), r.readLong());
             case DELIVERY_COUNT_UPDATED -> new DeliveryCountUpdated(r.readString(), r.readString(), r.readLong(),
                     r.readInt());
