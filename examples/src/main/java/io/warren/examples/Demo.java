@@ -15,6 +15,8 @@ public final class Demo {
         HeadersRouting.main(args);
         RequestReply.main(args);
         TransactedTransform.main(args);
+        JndiExample.main(args);
+        io.warren.examples.spring.SpringJmsExample.main(args);
         System.out.println("== done ==");
     }
 }
