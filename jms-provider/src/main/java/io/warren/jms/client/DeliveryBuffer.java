@@ -10,20 +10,33 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
- * The deliveries pushed to one consumer and not yet handed to the application. The broker adds to it while
- * holding a queue lock, so {@link #add} never blocks for long; {@link #take} blocks a receiving thread until
- * a delivery arrives, the connection starts or the consumer closes — no polling.
+ * The deliveries pushed to one consumer and not yet handed to the application, handed out highest JMS priority
+ * first and in arrival order within a priority (the queue's order, kept among what was prefetched). The broker
+ * adds to it while holding a queue lock, so {@link #add} never blocks for long; {@link #take} blocks a receiving
+ * thread until a delivery arrives, the connection starts or the consumer closes — no polling.
  */
 final class DeliveryBuffer {
+    private static final int LEVELS = 10;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<Delivery> deliveries = new ArrayDeque<>();
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private final ArrayDeque<Delivery>[] levels = new ArrayDeque[LEVELS];
+    private int size;
     private boolean closed;
 
+    DeliveryBuffer() {
+        for (int i = 0; i < LEVELS; i++) {
+            levels[i] = new ArrayDeque<>();
+        }
+    }
+
     void add(Delivery d) {
+        int level = Math.max(0, Math.min(LEVELS - 1, d.message().priority()));
         lock.lock();
         try {
-            deliveries.add(d);
+            levels[level].add(d);
+            size++;
             changed.signal();
         } finally {
             lock.unlock();
@@ -33,10 +46,24 @@ final class DeliveryBuffer {
     Delivery poll() {
         lock.lock();
         try {
-            return deliveries.poll();
+            return next();
         } finally {
             lock.unlock();
         }
+    }
+
+    private Delivery next() {
+        if (size == 0) {
+            return null;
+        }
+        for (int i = LEVELS - 1; i >= 0; i--) {
+            Delivery d = levels[i].poll();
+            if (d != null) {
+                size--;
+                return d;
+            }
+        }
+        return null;
     }
 
     /**
@@ -50,8 +77,8 @@ final class DeliveryBuffer {
         lock.lock();
         try {
             while (!closed) {
-                if (canDeliver.getAsBoolean() && !deliveries.isEmpty()) {
-                    return deliveries.poll();
+                if (canDeliver.getAsBoolean() && size > 0) {
+                    return next();
                 }
                 if (timeoutMillis < 0) {
                     return null;
@@ -76,8 +103,12 @@ final class DeliveryBuffer {
     List<Delivery> drain() {
         lock.lock();
         try {
-            List<Delivery> all = new ArrayList<>(deliveries);
-            deliveries.clear();
+            List<Delivery> all = new ArrayList<>(size);
+            for (int i = LEVELS - 1; i >= 0; i--) {
+                all.addAll(levels[i]);
+                levels[i].clear();
+            }
+            size = 0;
             return all;
         } finally {
             lock.unlock();
@@ -87,7 +118,7 @@ final class DeliveryBuffer {
     boolean isEmpty() {
         lock.lock();
         try {
-            return deliveries.isEmpty();
+            return size == 0;
         } finally {
             lock.unlock();
         }

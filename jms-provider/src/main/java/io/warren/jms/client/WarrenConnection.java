@@ -50,6 +50,7 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
     private volatile String clientId;
     private volatile boolean clientIdFixed;
     private volatile boolean started;
+    private volatile boolean closing;
     private volatile boolean closed;
     private volatile ExceptionListener exceptionListener;
     private Channel management;
@@ -69,7 +70,12 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
             VirtualHost vh = broker.virtualHost(options.url().virtualHost());
             WarrenConnection c = new WarrenConnection(options, broker, vh);
             if (options.clientId() != null) {
-                c.claimClientId(options.clientId());
+                try {
+                    c.claimClientId(options.clientId());
+                } catch (InvalidClientIDException e) {
+                    c.engine.close();
+                    throw e;
+                }
                 c.clientIdFixed = true;
             }
             return c;
@@ -120,7 +126,8 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
     }
 
     void checkOpen() throws IllegalStateException {
-        if (closed) {
+        // While close waits for running listeners, they keep the full services of the connection.
+        if (closed || closing && !WarrenSession.isCallbackThreadOf(this)) {
             throw new IllegalStateException("connection is closed");
         }
     }
@@ -142,6 +149,11 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
 
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return createSession(transacted, acknowledgeMode, WarrenSession.Domain.ANY);
+    }
+
+    private WarrenSession createSession(boolean transacted, int acknowledgeMode, WarrenSession.Domain domain)
+            throws JMSException {
         checkOpen();
         fixClientId();
         int mode = transacted ? Session.SESSION_TRANSACTED : acknowledgeMode;
@@ -150,9 +162,9 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
             throw new JMSException("invalid acknowledge mode " + acknowledgeMode
                     + ": expected AUTO_ACKNOWLEDGE, CLIENT_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE or SESSION_TRANSACTED");
         }
-        WarrenSession s = new WarrenSession(this, mode);
+        WarrenSession s = new WarrenSession(this, mode, domain);
         sessions.add(s);
-        if (closed) {
+        if (closed || closing && !WarrenSession.isCallbackThreadOf(this)) {
             s.close();
             throw new IllegalStateException("connection is closed");
         }
@@ -171,12 +183,12 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (QueueSession) createSession(transacted, acknowledgeMode);
+        return createSession(transacted, acknowledgeMode, WarrenSession.Domain.QUEUE);
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (TopicSession) createSession(transacted, acknowledgeMode);
+        return createSession(transacted, acknowledgeMode, WarrenSession.Domain.TOPIC);
     }
 
     void sessionClosed(WarrenSession session) {
@@ -289,15 +301,16 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
             }
         }
         synchronized (stateLock) {
-            if (closed) {
+            if (closed || closing) {
                 return;
             }
             started = false;
-            closed = true;
+            closing = true;
         }
         for (WarrenSession s : List.copyOf(sessions)) {
             s.closeFromConnection();
         }
+        closed = true;
         try {
             engine.close();
         } catch (BrokerException e) {

@@ -61,6 +61,7 @@ public class WarrenJMSProducer implements JMSProducer {
     }
 
     private void sendTo(Destination destination, Message message) throws JMSException {
+        session.checkOpen();
         if (destination == null) {
             throw new jakarta.jms.InvalidDestinationException("destination must not be null");
         }

@@ -30,8 +30,10 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
     private final boolean filterOnQueue;
     private final boolean noLocal;
     private final boolean durable;
+    private final boolean exclusive;
     private final DeliveryBuffer buffer = new DeliveryBuffer();
     private volatile MessageListener listener;
+    private volatile boolean closing;
     private volatile boolean closed;
     private volatile boolean cancelledByBroker;
     private String consumerTag;
@@ -39,9 +41,11 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
     /**
      * @param filterOnQueue whether the queue applies the selector (queue consumers); topic subscriptions carry
      *                      theirs on the binding
+     * @param exclusive     the only consumer its queue may have (an unshared durable subscription), enforced by the
+     *                      broker so that two racing subscribers cannot both succeed
      */
     WarrenMessageConsumer(WarrenSession session, WarrenDestination destination, String queueName, String selector,
-                          boolean filterOnQueue, boolean noLocal, boolean durable) {
+                          boolean filterOnQueue, boolean noLocal, boolean durable, boolean exclusive) {
         this.session = session;
         this.destination = destination;
         this.queueName = queueName;
@@ -49,11 +53,13 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
         this.filterOnQueue = filterOnQueue;
         this.noLocal = noLocal;
         this.durable = durable;
+        this.exclusive = exclusive;
     }
 
     void start() throws JMSException {
         int prefetch = session.connection().options().prefetch();
-        ConsumeOptions options = new ConsumeOptions(null, prefetch, false, false, filterOnQueue ? selector : null, noLocal);
+        ConsumeOptions options = new ConsumeOptions(null, prefetch, false, exclusive, filterOnQueue ? selector : null,
+                noLocal);
         try {
             consumerTag = session.channel().consume(queueName, options, new DeliveryListener() {
                 @Override
@@ -68,9 +74,16 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
                 public void onCancel(String tag) {
                     cancelledByBroker = true;
                     buffer.close();
+                    session.connection().onAsyncException(new jakarta.jms.InvalidDestinationException("queue '"
+                            + queueName + "' of " + destination + " was deleted on the broker: its consumer"
+                            + " receives nothing more; close it and create a new one"));
                 }
             });
         } catch (BrokerException e) {
+            if (exclusive && e.code() == io.warren.broker.ErrorCode.ACCESS_REFUSED) {
+                throw JmsExceptions.withCause(new IllegalStateException("durable subscription queue '" + queueName
+                        + "' already has an active consumer"), e);
+            }
             throw JmsExceptions.from(e);
         }
     }
@@ -138,8 +151,9 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
     }
 
     /**
-     * Receives the next message's body as {@code type}. When the body cannot be assigned, AUTO and DUPS_OK
-     * sessions return the message to the queue uncounted (it comes next again); others treat it as delivered.
+     * Receives the next message's body as {@code type}. A body that cannot be assigned, a StreamMessage or a message
+     * without a body fails with MessageFormatException: AUTO and DUPS_OK sessions then return the message to the
+     * queue uncounted (it comes next again); others treat it as delivered.
      */
     <T> T receiveBody(Class<T> type, long timeout) throws JMSException {
         Delivery d = nextDelivery(timeout);
@@ -147,19 +161,46 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
             return null;
         }
         WarrenMessage m = session.toJms(d);
-        if (!m.isBodyAssignableTo(type)) {
+        T body = null;
+        jakarta.jms.MessageFormatException failure = null;
+        if (m instanceof jakarta.jms.StreamMessage) {
+            failure = new jakarta.jms.MessageFormatException("message " + m.getJMSMessageID()
+                    + " is a StreamMessage, whose body receiveBody cannot return: use receive");
+        } else if (!m.isBodyAssignableTo(type)) {
+            failure = whyNotAssignable(m, type);
+        } else {
+            body = m.getBody(type);
+            if (body == null) {
+                // null would mean "no message": a message without a body is an error here, as the spec says
+                failure = new jakarta.jms.MessageFormatException("message " + m.getJMSMessageID()
+                        + " has no body: use receive to get it");
+            }
+        }
+        if (failure != null) {
             int mode = session.mode();
             if (mode == jakarta.jms.Session.AUTO_ACKNOWLEDGE || mode == jakarta.jms.Session.DUPS_OK_ACKNOWLEDGE) {
                 session.returnUnseen(this, d);
             } else {
                 session.handedOut(d);
             }
-            throw new jakarta.jms.MessageFormatException("the body of message " + m.getJMSMessageID()
-                    + " cannot be assigned to " + type.getName());
+            throw failure;
         }
         session.handedOut(d);
         session.completed(d);
-        return m.getBody(type);
+        return body;
+    }
+
+    /** getBody's own failure says why (an untrusted ObjectMessage class names the option to set). */
+    private static jakarta.jms.MessageFormatException whyNotAssignable(WarrenMessage m, Class<?> type) {
+        try {
+            m.getBody(type);
+        } catch (jakarta.jms.MessageFormatException e) {
+            return e;
+        } catch (JMSException ignored) {
+            // fall through to the generic message
+        }
+        return new jakarta.jms.MessageFormatException("the body of message " + m.getJMSMessageID()
+                + " cannot be assigned to " + type.getName());
     }
 
     /** The next unexpired delivery, waiting as {@code timeout} says (0 forever, negative not at all). */
@@ -182,6 +223,8 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
                 return null;
             }
             if (closed) {
+                // closed while this receive was taking it: the message goes back, not stranded unacknowledged
+                releaseQuietly(d);
                 return null;
             }
             if (!isExpired(d)) {
@@ -191,6 +234,14 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
             if (timeout > 0) {
                 timeout = Math.max(1, deadline - System.currentTimeMillis());
             }
+        }
+    }
+
+    private void releaseQuietly(Delivery d) {
+        try {
+            session.channel().release(List.of(d.deliveryTag()));
+        } catch (BrokerException ignored) {
+            // the channel is closing and returns it itself
         }
     }
 
@@ -206,11 +257,11 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
      */
     boolean dispatchOne() {
         MessageListener l = listener;
-        if (l == null || closed) {
+        if (l == null || closing || closed) {
             return false;
         }
         synchronized (session.deliveryLock) {
-            if (closed || !session.connection().isStarted()) {
+            if (closing || closed || session.isClosing() || !session.connection().isStarted()) {
                 return false;
             }
             Delivery d = buffer.poll();
@@ -228,10 +279,15 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
                 session.connection().onAsyncException(e);
             }
             boolean failed = false;
+            VirtualMachineError fatal = null;
             try {
                 session.runListener(l, m);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error (an assertion in a listener, say) must not strand the message and stop delivery
                 failed = true;
+                if (e instanceof VirtualMachineError vme) {
+                    fatal = vme;
+                }
             }
             try {
                 if (failed && (session.mode() == jakarta.jms.Session.AUTO_ACKNOWLEDGE
@@ -242,6 +298,9 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
                 }
             } catch (JMSException e) {
                 session.connection().onAsyncException(e);
+            }
+            if (fatal != null) {
+                throw fatal;
             }
             return true;
         }
@@ -265,6 +324,7 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
             closeInternal();
             return;
         }
+        closing = true;
         synchronized (session.deliveryLock) {
             closeInternal();
         }

@@ -286,8 +286,10 @@ public class WarrenMessageProducer implements MessageProducer, QueueSender, Topi
         }
         checkDeliveryMode(mode);
         checkPriority(prio);
-        if (session.connection().isDeletedTemporary(target)) {
-            throw new InvalidDestinationException("temporary destination " + target + " was deleted");
+        session.checkNotDeleted(target);
+        if (target.isQueue() && !target.isTemporary()) {
+            // a queue deleted on the broker since the producer was created is declared again, not silently missed
+            session.subscriptions().ensureQueue(target.name());
         }
         long now = System.currentTimeMillis();
         message.setJMSDestination(target);

@@ -68,8 +68,14 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     private static final ThreadLocal<WarrenSession> IN_COMPLETION = new ThreadLocal<>();
     private static final int DUPS_OK_BATCH = 64;
 
+    /** Which messaging domain the session was created for: a QueueSession or TopicSession refuses the other's. */
+    enum Domain {
+        ANY, QUEUE, TOPIC
+    }
+
     private final WarrenConnection connection;
     private final int mode;
+    private final Domain domain;
     private final Channel channel;
     private final Subscriptions subscriptions;
     private final CopyOnWriteArrayList<WarrenMessageConsumer> consumers = new CopyOnWriteArrayList<>();
@@ -80,16 +86,19 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     private final List<Long> dupsOkPending = new ArrayList<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicInteger pendingSends = new AtomicInteger();
+    private final java.util.ArrayDeque<PendingSend> asyncSends = new java.util.ArrayDeque<>();
     private final Object sendLock = new Object();
+    private volatile boolean closing;
     private volatile boolean closed;
     private ExecutorService dispatcher;
     private ExecutorService completions;
     private volatile MessageListener sessionListener;
     private final List<Message> loaded = new ArrayList<>();
 
-    WarrenSession(WarrenConnection connection, int mode) throws JMSException {
+    WarrenSession(WarrenConnection connection, int mode, Domain domain) throws JMSException {
         this.connection = connection;
         this.mode = mode;
+        this.domain = domain;
         try {
             this.channel = connection.engine().createChannel();
             if (mode == SESSION_TRANSACTED) {
@@ -134,8 +143,28 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         return IN_LISTENER.get() == this;
     }
 
+    /** Whether the current thread runs a message or completion listener of a session of {@code connection}. */
+    static boolean isCallbackThreadOf(WarrenConnection connection) {
+        WarrenSession l = IN_LISTENER.get();
+        WarrenSession c = IN_COMPLETION.get();
+        return l != null && l.connection == connection || c != null && c.connection == connection;
+    }
+
+    /** Closed, or closing and waiting for a listener in progress: no further message may be handed out. */
+    boolean isClosing() {
+        return closing || closed;
+    }
+
     boolean isCompletionThread() {
         return IN_COMPLETION.get() == this;
+    }
+
+    /** A QueueSession must refuse publish/subscribe operations, a TopicSession point-to-point ones. */
+    private void checkDomain(Domain required, String operation) throws IllegalStateException {
+        if (domain != Domain.ANY && domain != required) {
+            throw new IllegalStateException(operation + " is not allowed on a " + (domain == Domain.QUEUE
+                    ? "QueueSession" : "TopicSession") + ": use a Session from Connection.createSession");
+        }
     }
 
     private void checkNotInCompletionListener(String operation) throws IllegalStateException {
@@ -302,9 +331,8 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
             }
         }
         List<Long> delivered = takeConsumed();
-        synchronized (dupsOkPending) {
-            dupsOkPending.clear();
-        }
+        // DUPS_OK: what the application already received counts as acknowledged, lazily or not
+        flushLazyAcks();
         try {
             channel.recover(delivered, undelivered);
         } catch (BrokerException e) {
@@ -469,7 +497,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     private void drain() {
         drainScheduled.set(false);
         boolean progress = true;
-        while (progress && !closed && connection.isStarted()) {
+        while (progress && !closing && !closed && connection.isStarted()) {
             progress = false;
             for (WarrenMessageConsumer c : consumers) {
                 if (c.dispatchOne()) {
@@ -515,32 +543,74 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
 
     // ---- asynchronous send completion ------------------------------------------------------------------
 
-    /** Runs a send's completion listener on the session's completion thread once the broker confirmed it. */
+    /** An asynchronous send awaiting its completion callback. */
+    private record PendingSend(CompletableFuture<PublishResult> future, Message message,
+                               jakarta.jms.CompletionListener listener) {
+    }
+
+    /**
+     * Runs a send's completion listener on the session's completion thread once the broker confirmed it, in send
+     * order: a persistent send waiting for the disk holds back the callbacks of later sends that completed sooner.
+     */
     void trackAsync(CompletableFuture<PublishResult> future, Message message, jakarta.jms.CompletionListener listener) {
         pendingSends.incrementAndGet();
+        synchronized (asyncSends) {
+            asyncSends.add(new PendingSend(future, message, listener));
+        }
         ExecutorService ex = completions();
-        future.whenComplete((result, failure) -> ex.execute(() -> {
-            IN_COMPLETION.set(this);
-            try {
-                if (failure != null) {
-                    listener.onException(message, new JMSException("send failed: " + failure.getMessage()));
-                } else if (result == PublishResult.REJECTED) {
-                    listener.onException(message, new ResourceAllocationException(
-                            "a full queue (x-overflow reject-publish) refused the message"));
-                } else {
-                    listener.onCompletion(message);
+        future.whenComplete((result, failure) -> ex.execute(this::runCompletedInOrder));
+    }
+
+    /** On the completion thread: calls back every send at the head of the queue that has completed. */
+    private void runCompletedInOrder() {
+        while (true) {
+            PendingSend p;
+            synchronized (asyncSends) {
+                p = asyncSends.peek();
+                if (p == null || !p.future().isDone()) {
+                    return;
                 }
-            } catch (RuntimeException ignored) {
-                // a failing listener must not stop later completions
-            } finally {
-                IN_COMPLETION.remove();
-                if (pendingSends.decrementAndGet() == 0) {
-                    synchronized (sendLock) {
-                        sendLock.notifyAll();
-                    }
+                asyncSends.poll();
+            }
+            complete(p);
+        }
+    }
+
+    private void complete(PendingSend p) {
+        IN_COMPLETION.set(this);
+        try {
+            PublishResult result = p.future().getNow(null);
+            if (result == PublishResult.REJECTED) {
+                p.listener().onException(p.message(), new ResourceAllocationException(
+                        "a full queue (x-overflow reject-publish) refused the message"));
+            } else {
+                p.listener().onCompletion(p.message());
+            }
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            Throwable failure = e.getCause() != null ? e.getCause() : e;
+            try {
+                p.listener().onException(p.message(), JmsExceptions.withCause(
+                        new JMSException("send failed: " + failure.getMessage()), failure));
+            } catch (RuntimeException | Error listenerFailure) {
+                rethrowIfFatal(listenerFailure);
+            }
+        } catch (RuntimeException | Error listenerFailure) {
+            // a failing listener must not stop later completions
+            rethrowIfFatal(listenerFailure);
+        } finally {
+            IN_COMPLETION.remove();
+            if (pendingSends.decrementAndGet() == 0) {
+                synchronized (sendLock) {
+                    sendLock.notifyAll();
                 }
             }
-        }));
+        }
+    }
+
+    private static void rethrowIfFatal(Throwable t) {
+        if (t instanceof VirtualMachineError fatal) {
+            throw fatal;
+        }
     }
 
     private synchronized ExecutorService completions() {
@@ -577,6 +647,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     @Override
     public Queue createQueue(String queueName) throws JMSException {
         checkOpen();
+        checkDomain(Domain.QUEUE, "createQueue");
         if (queueName == null || queueName.isEmpty()) {
             throw new InvalidDestinationException("queue name must not be null or empty");
         }
@@ -586,6 +657,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         checkOpen();
+        checkDomain(Domain.TOPIC, "createTopic");
         if (topicName == null || topicName.isEmpty()) {
             throw new InvalidDestinationException("topic name must not be null or empty");
         }
@@ -598,12 +670,14 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
+        checkDomain(Domain.QUEUE, "createTemporaryQueue");
         return connection.createTemporaryQueue();
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
+        checkDomain(Domain.TOPIC, "createTemporaryTopic");
         return connection.createTemporaryTopic();
     }
 
@@ -623,17 +697,25 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
 
     /** Prepares the broker side of a destination a producer sends to. */
     void prepareForSend(WarrenDestination d) throws JMSException {
-        if (connection.isDeletedTemporary(d)) {
-            throw new InvalidDestinationException("temporary destination " + d + " was deleted");
-        }
+        checkNotDeleted(d);
         if (d instanceof WarrenTemporaryQueue) {
-            if (!connection.virtualHost().hasQueue(d.name())) {
-                throw new InvalidDestinationException("temporary queue " + d.name() + " no longer exists");
-            }
-        } else if (d.isQueue()) {
+            return;
+        }
+        if (d.isQueue()) {
             subscriptions.ensureQueue(d.name());
         } else {
             subscriptions.checkExchange(d);
+        }
+    }
+
+    /** Fails for a temporary destination that was deleted, or whose queue went with its connection. */
+    void checkNotDeleted(WarrenDestination d) throws InvalidDestinationException {
+        if (connection.isDeletedTemporary(d)) {
+            throw new InvalidDestinationException("temporary destination " + d + " was deleted");
+        }
+        if (d instanceof WarrenTemporaryQueue && !connection.virtualHost().hasQueue(d.name())) {
+            throw new InvalidDestinationException("temporary queue " + d.name() + " no longer exists: it was"
+                    + " deleted or the connection that created it was closed");
         }
     }
 
@@ -677,10 +759,10 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
             if (!(d instanceof WarrenTemporaryQueue)) {
                 subscriptions.ensureQueue(d.name());
             }
-            return register(new WarrenMessageConsumer(this, d, d.name(), selector, true, false, false));
+            return register(new WarrenMessageConsumer(this, d, d.name(), selector, true, false, false, false));
         }
         queue = subscriptions.nonDurable((WarrenTopic) d, selector, connection.engine().id());
-        return register(new WarrenMessageConsumer(this, d, queue, selector, false, noLocal, false));
+        return register(new WarrenMessageConsumer(this, d, queue, selector, false, noLocal, false, false));
     }
 
     private WarrenDestination checkConsumable(Destination destination) throws JMSException {
@@ -688,6 +770,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
             throw new InvalidDestinationException("destination must not be null");
         }
         WarrenDestination d = resolve(destination);
+        checkNotDeleted(d);
         if (d.isTemporary() && !connection.owns(d)) {
             throw new InvalidDestinationException("temporary destination " + d
                     + " can only be consumed by the connection that created it");
@@ -732,6 +815,16 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         return t;
     }
 
+    /** A durable subscription outlives connections, so it cannot be on a temporary topic. */
+    private WarrenTopic durableTopicOf(Topic topic) throws JMSException {
+        WarrenTopic t = topicOf(topic);
+        if (t.isTemporary()) {
+            throw new InvalidDestinationException("cannot create a durable subscription on temporary topic " + t
+                    + ": use a non-durable subscriber, or a named topic");
+        }
+        return t;
+    }
+
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
         return createSharedConsumer(topic, sharedSubscriptionName, null);
@@ -741,10 +834,11 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
         checkOpen();
+        checkDomain(Domain.TOPIC, "createSharedConsumer");
         WarrenTopic t = topicOf(topic);
         String selector = blankToNull(messageSelector);
         String queue = subscriptions.sharedNonDurable(connection.getClientID(), sharedSubscriptionName, t, selector);
-        return register(new WarrenMessageConsumer(this, t, queue, selector, false, false, false));
+        return register(new WarrenMessageConsumer(this, t, queue, selector, false, false, false, false));
     }
 
     @Override
@@ -756,7 +850,8 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
         checkOpen();
-        WarrenTopic t = topicOf(topic);
+        checkDomain(Domain.TOPIC, "createDurableSubscriber");
+        WarrenTopic t = durableTopicOf(topic);
         String clientId = connection.getClientID();
         if (clientId == null) {
             throw new IllegalStateException("an unshared durable subscription needs a client ID: set one on the"
@@ -764,7 +859,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         }
         String selector = blankToNull(messageSelector);
         String queue = subscriptions.durable(clientId, name, t, selector, noLocal, false);
-        return register(new WarrenMessageConsumer(this, t, queue, selector, false, noLocal, true));
+        return register(new WarrenMessageConsumer(this, t, queue, selector, false, noLocal, true, true));
     }
 
     @Override
@@ -787,15 +882,17 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
         checkOpen();
-        WarrenTopic t = topicOf(topic);
+        checkDomain(Domain.TOPIC, "createSharedDurableConsumer");
+        WarrenTopic t = durableTopicOf(topic);
         String selector = blankToNull(messageSelector);
         String queue = subscriptions.durable(connection.getClientID(), name, t, selector, false, true);
-        return register(new WarrenMessageConsumer(this, t, queue, selector, false, false, true));
+        return register(new WarrenMessageConsumer(this, t, queue, selector, false, false, true, false));
     }
 
     @Override
     public void unsubscribe(String name) throws JMSException {
         checkOpen();
+        checkDomain(Domain.TOPIC, "unsubscribe");
         connection.fixClientId();
         String queue = Subscriptions.durableQueueName(connection.getClientID(), name);
         for (WarrenSession s : connection.sessions()) {
@@ -817,6 +914,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkOpen();
+        checkDomain(Domain.QUEUE, "createBrowser");
         WarrenDestination d = checkConsumable(queue);
         String selector = blankToNull(messageSelector);
         Subscriptions.checkSelector(selector);
@@ -916,6 +1014,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         if (closed) {
             return;
         }
+        closing = true;
         try {
             awaitPendingSends();
         } catch (JMSException e) {
