@@ -37,6 +37,7 @@ public final class Channel implements AutoCloseable {
     private final Map<String, Registration> consumers = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private volatile boolean transactional;
+    private volatile boolean reportsHandOut;
     private final List<Message> txPublishes = new ArrayList<>();
     private final ConcurrentSkipListMap<Long, Unacked> txAcks = new ConcurrentSkipListMap<>();
 
@@ -165,12 +166,13 @@ public final class Channel implements AutoCloseable {
      * Publishes a message. Outside a transaction the future completes once the message is in its queues and,
      * if persistent, durable. Inside one the message is held until commit and the future completes at once
      * with {@link PublishResult#ROUTED}; routing happens at commit. The message's origin is set to this
-     * connection for no-local consumers.
+     * connection's {@link ClientConnection#origin()} for no-local consumers.
      */
     public CompletableFuture<PublishResult> publish(String exchange, String routingKey, Message message) {
         checkOpen();
-        Message m = message.origin() == null || !message.origin().equals(connectionId())
-                ? message.toBuilder().exchange(exchange).routingKey(routingKey).origin(connectionId()).build()
+        String origin = connection.origin();
+        Message m = message.origin() == null || !message.origin().equals(origin)
+                ? message.toBuilder().exchange(exchange).routingKey(routingKey).origin(origin).build()
                 : VirtualHost.withRouting(exchange, routingKey, message);
         if (transactional) {
             host.exchangeForPublish(exchange);
@@ -202,7 +204,7 @@ public final class Channel implements AutoCloseable {
                     + number);
         }
         reg.consumer = new QueueConsumer(tag, reg, options.prefetch(), options.autoAck(), options.exclusive(),
-                selector, options.noLocal() ? connectionId() : null);
+                selector, options.noLocal() ? connection.origin() : null);
         try {
             q.addConsumer(reg.consumer, connectionId());
         } catch (RuntimeException e) {
@@ -283,8 +285,11 @@ public final class Channel implements AutoCloseable {
      */
     public void recover(Collection<Long> delivered, Collection<Long> undelivered) {
         checkOpen();
-        List<Unacked> seen = takeAny(delivered);
-        List<Unacked> unseen = takeAny(undelivered);
+        requeue(takeAny(delivered), takeAny(undelivered));
+    }
+
+    /** Requeues in one step per queue, so each queue restores its order across both kinds. */
+    private static void requeue(List<Unacked> seen, List<Unacked> unseen) {
         Map<MessageQueue, List<QueueEntry>> seenByQueue = group(seen);
         Map<MessageQueue, List<QueueEntry>> unseenByQueue = group(unseen);
         java.util.Set<MessageQueue> queues = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -361,6 +366,14 @@ public final class Channel implements AutoCloseable {
             }
         }
         forEachQueue(found, MessageQueue::returnCredit);
+    }
+
+    /**
+     * Declares that this channel's client calls {@link #handedOut} for what it gives its application, so when
+     * the channel closes, deliveries never handed out return without counting as delivered.
+     */
+    public void reportHandOut() {
+        reportsHandOut = true;
     }
 
     /** Number of deliveries awaiting acknowledgement on this channel. */
@@ -469,7 +482,12 @@ public final class Channel implements AutoCloseable {
         txAcks.clear();
         Map<Long, Unacked> all = new java.util.TreeMap<>(unacked);
         unacked.clear();
-        forEachQueue(all.values(), (q, entries) -> q.requeue(entries, true));
+        List<Unacked> seen = new ArrayList<>(all.size());
+        List<Unacked> unseen = new ArrayList<>();
+        for (Unacked u : all.values()) {
+            (reportsHandOut && u.entry().awaitsHandOut() ? unseen : seen).add(u);
+        }
+        requeue(seen, unseen);
         connection.channelClosed(this);
     }
 

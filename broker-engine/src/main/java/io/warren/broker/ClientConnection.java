@@ -20,6 +20,7 @@ public final class ClientConnection implements AutoCloseable {
     private final Map<Integer, Channel> channels = new ConcurrentHashMap<>();
     private volatile boolean open = true;
     private volatile String closeReason;
+    private volatile String origin;
     private final List<java.util.function.Consumer<String>> closeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ClientConnection(VirtualHost host, String clientName) {
@@ -31,6 +32,19 @@ public final class ClientConnection implements AutoCloseable {
     /** Unique id of this connection within the JVM. */
     public String id() {
         return id;
+    }
+
+    /**
+     * The publisher identity no-local consumers compare: this connection's id unless the client set one that
+     * several connections share (JMS: all connections with the same client ID count as "local").
+     */
+    public String origin() {
+        String o = origin;
+        return o != null ? o : id;
+    }
+
+    public void setOrigin(String origin) {
+        this.origin = origin;
     }
 
     public String clientName() {

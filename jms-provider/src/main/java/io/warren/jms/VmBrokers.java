@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class VmBrokers {
     private static final Map<String, Broker> BROKERS = new ConcurrentHashMap<>();
-    private static final Map<String, Set<String>> CLIENT_IDS = new ConcurrentHashMap<>();
+    /** Client IDs in use, per running broker instance (a restarted broker starts with none). */
+    private static final Map<Broker, Set<String>> CLIENT_IDS = new ConcurrentHashMap<>();
 
     private VmBrokers() {
     }
@@ -43,18 +44,18 @@ public final class VmBrokers {
     /** Stops the named broker (its connections stop working); durable state stays on disk. */
     public static void stop(String name) {
         Broker b = BROKERS.remove(name);
-        CLIENT_IDS.remove(name);
         if (b != null) {
+            CLIENT_IDS.remove(b);
             b.close();
         }
     }
 
     /** Claims a client ID on a broker; false when another open connection holds it. */
-    public static boolean claimClientId(String broker, String clientId) {
+    public static boolean claimClientId(Broker broker, String clientId) {
         return CLIENT_IDS.computeIfAbsent(broker, k -> ConcurrentHashMap.newKeySet()).add(clientId);
     }
 
-    public static void releaseClientId(String broker, String clientId) {
+    public static void releaseClientId(Broker broker, String clientId) {
         Set<String> ids = CLIENT_IDS.get(broker);
         if (ids != null) {
             ids.remove(clientId);

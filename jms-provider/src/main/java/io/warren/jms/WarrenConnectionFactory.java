@@ -130,12 +130,14 @@ public class WarrenConnectionFactory implements ConnectionFactory, QueueConnecti
 
     @Override
     public QueueConnection createQueueConnection() throws JMSException {
-        return WarrenConnection.open(options(), null, null);
+        return createQueueConnection(null, null);
     }
 
     @Override
     public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
-        return WarrenConnection.open(options(), userName, password);
+        WarrenConnection c = WarrenConnection.open(options(), userName, password);
+        c.markQueueConnection();
+        return c;
     }
 
     @Override

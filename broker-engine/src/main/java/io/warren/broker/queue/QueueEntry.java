@@ -49,6 +49,11 @@ public final class QueueEntry {
         return deliveryCount;
     }
 
+    /** Whether the client still holds this delivery ahead of its application (never handed out). */
+    public boolean awaitsHandOut() {
+        return holdsCredit;
+    }
+
     /** Heap this entry and its message occupy, as the memory guard counts it. */
     long footprint() {
         return message.footprint() + ENTRY_OVERHEAD;

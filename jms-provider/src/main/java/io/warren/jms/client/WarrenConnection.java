@@ -53,6 +53,8 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
     private volatile boolean closing;
     private volatile boolean closed;
     private volatile ExceptionListener exceptionListener;
+    private volatile String lostReason;
+    private boolean queueOnly;
     private Channel management;
 
     private WarrenConnection(ClientOptions options, Broker broker, VirtualHost virtualHost) {
@@ -61,6 +63,20 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
         this.virtualHost = virtualHost;
         this.engine = virtualHost.connect(options.clientId());
         this.objectPolicy = ObjectMessagePolicy.trusting(options.trustedPackages());
+        engine.onBrokerClose(this::brokerClosed);
+    }
+
+    /**
+     * The broker stopped under this connection: receivers wake up empty-handed, later calls fail, and the
+     * exception listener hears why (JMS 6.1.8).
+     */
+    private void brokerClosed(String reason) {
+        lostReason = reason;
+        started = false;
+        for (WarrenSession s : sessions) {
+            s.connectionLost();
+        }
+        onAsyncException(new JMSException("connection lost: " + reason, "CONNECTION_LOST"));
     }
 
     /** Opens a connection with the given options; a configured client ID is claimed at once. */
@@ -90,11 +106,13 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
         if (id == null || id.isEmpty()) {
             throw new InvalidClientIDException("client ID must not be null or empty");
         }
-        if (!VmBrokers.claimClientId(broker.name(), id)) {
+        if (!VmBrokers.claimClientId(broker, id)) {
             throw new InvalidClientIDException("client ID '" + id + "' is already in use by another connection to"
                     + " broker '" + broker.name() + "'");
         }
         clientId = id;
+        // Messages from any connection with this client ID are "local" to its no-local subscribers.
+        engine.setOrigin("client:" + id);
     }
 
     ClientOptions options() {
@@ -129,6 +147,25 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
         // While close waits for running listeners, they keep the full services of the connection.
         if (closed || closing && !WarrenSession.isCallbackThreadOf(this)) {
             throw new IllegalStateException("connection is closed");
+        }
+        checkNotLost();
+    }
+
+    /** Fails once the broker has gone away under this connection. */
+    void checkNotLost() throws IllegalStateException {
+        if (lostReason != null) {
+            throw new IllegalStateException("connection lost: " + lostReason + "; close it and connect again");
+        }
+    }
+
+    /** Marks a connection made by {@code createQueueConnection}, which refuses topic-only methods. */
+    public void markQueueConnection() {
+        queueOnly = true;
+    }
+
+    private void checkTopicAllowed(String operation) throws IllegalStateException {
+        if (queueOnly) {
+            throw new IllegalStateException(operation + " is not allowed on a QueueConnection");
         }
     }
 
@@ -317,7 +354,7 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
             // the broker may be stopped already; the connection is closed either way
         }
         if (clientId != null) {
-            VmBrokers.releaseClientId(broker.name(), clientId);
+            VmBrokers.releaseClientId(broker, clientId);
         }
     }
 
@@ -405,6 +442,7 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
                                                              String messageSelector, ServerSessionPool sessionPool,
                                                              int maxMessages) throws JMSException {
         checkOpen();
+        checkTopicAllowed("createSharedConnectionConsumer");
         return new WarrenConnectionConsumer(this, topic, messageSelector, subscriptionName, false, sessionPool);
     }
 
@@ -413,6 +451,7 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
                                                               String messageSelector, ServerSessionPool sessionPool,
                                                               int maxMessages) throws JMSException {
         checkOpen();
+        checkTopicAllowed("createDurableConnectionConsumer");
         return new WarrenConnectionConsumer(this, topic, messageSelector, subscriptionName, true, sessionPool);
     }
 
@@ -422,6 +461,7 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
                                                                     ServerSessionPool sessionPool, int maxMessages)
             throws JMSException {
         checkOpen();
+        checkTopicAllowed("createSharedDurableConnectionConsumer");
         return new WarrenConnectionConsumer(this, topic, messageSelector, subscriptionName, true, sessionPool);
     }
 

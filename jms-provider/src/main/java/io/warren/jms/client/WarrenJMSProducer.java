@@ -316,7 +316,8 @@ public class WarrenJMSProducer implements JMSProducer {
 
     @Override
     public Set<String> getPropertyNames() {
-        return WarrenJMSContext.call(() -> new HashSet<>(Collections.list(properties.getPropertyNames())));
+        return WarrenJMSContext.call(() -> Collections.unmodifiableSet(
+                new HashSet<>(Collections.list(properties.getPropertyNames()))));
     }
 
     // ---- headers ---------------------------------------------------------------------------------------

@@ -314,6 +314,10 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
         buffer.wake();
     }
 
+    void connectionLost() {
+        buffer.close();
+    }
+
     @Override
     public void close() throws JMSException {
         if (closed) {

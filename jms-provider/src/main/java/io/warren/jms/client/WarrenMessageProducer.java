@@ -300,7 +300,7 @@ public class WarrenMessageProducer implements MessageProducer, QueueSender, Topi
         message.setJMSDeliveryTime(now + Math.max(0, deliveryDelay));
         message.setJMSMessageID(disableMessageId ? null : idPrefix + sequence.incrementAndGet());
         io.warren.broker.message.Message m = MessageMapper.toBroker(message, target.exchange(), target.routingKey(),
-                session.connection().engine().id());
+                session.connection().engine().origin());
         CompletableFuture<PublishResult> result;
         try {
             result = session.channel().publish(target.exchange(), target.routingKey(), m);

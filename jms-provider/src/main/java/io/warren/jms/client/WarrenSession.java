@@ -104,6 +104,9 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
             if (mode == SESSION_TRANSACTED) {
                 channel.txSelect();
             }
+            if (mode == SESSION_TRANSACTED || mode == CLIENT_ACKNOWLEDGE) {
+                channel.reportHandOut();
+            }
         } catch (BrokerException e) {
             throw JmsExceptions.from(e);
         }
@@ -137,6 +140,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         if (connection.isClosed()) {
             throw new IllegalStateException("connection is closed");
         }
+        connection.checkNotLost();
     }
 
     boolean isListenerThread() {
@@ -397,9 +401,22 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
                 synchronized (consumed) {
                     consumed.add(d.deliveryTag());
                 }
+                // The message now waits for acknowledge/commit, not in the prefetch: let the next ones flow.
+                try {
+                    channel.handedOut(List.of(d.deliveryTag()));
+                } catch (BrokerException e) {
+                    throw JmsExceptions.from(e);
+                }
             }
             default -> {
             }
+        }
+    }
+
+    /** The broker stopped: wake every blocked receive, which returns null. */
+    void connectionLost() {
+        for (WarrenMessageConsumer c : consumers) {
+            c.connectionLost();
         }
     }
 

@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -431,10 +430,6 @@ class JmsRestartTest {
     }
 
     @Test
-    @Disabled("bug: a delivery is counted only in memory. MessageQueue.deliverLocked (and get) increment "
-            + "QueueEntry.deliveryCount without a store write; only requeue (MessageQueue.requeueLocked) writes "
-            + "DeliveryCountUpdated. A persistent message received but not acknowledged when the broker stops comes "
-            + "back with JMSRedelivered=false and JMSXDeliveryCount=1")
     void unacknowledgedClientAcknowledgeMessagesAreRedeliveredAfterABrokerStopWithTheConnectionOpen()
             throws Exception {
         clientAcknowledgeAcrossRestart(this::crashRestart);
@@ -486,9 +481,6 @@ class JmsRestartTest {
     // ---- client IDs across a restart ---------------------------------------------------------------------
 
     @Test
-    @Disabled("bug: closing a connection of a stopped broker releases its client ID on the restarted one. "
-            + "WarrenConnection.close calls VmBrokers.releaseClientId(broker.name(), clientId), keyed by name only, "
-            + "so it frees the claim a new connection made on the restarted broker of that name")
     void aStaleConnectionClosedAfterARestartDoesNotReleaseTheClientIdOfTheNewOne() throws Exception {
         Connection stale = connect("twice");
         VmBrokers.stop(brokerName);

@@ -13,7 +13,6 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicSession;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,7 +35,6 @@ class MethodInheritanceTest extends TckSupport {
                 Arguments.of("createSharedDurableConnectionConsumer", (QueueConnectionCall) (c, t) -> c.createSharedDurableConnectionConsumer(t, "s", null, NO_POOL, 1)));
     }
 
-    @Disabled("provider: QueueConnection.createSharedConnectionConsumer/createDurableConnectionConsumer/createSharedDurableConnectionConsumer create a consumer instead of throwing IllegalStateException")
     @ParameterizedTest(name = "9.2 Table 9-1: QueueConnection.{0} must throw an IllegalStateException")
     @MethodSource("queueConnectionMethods")
     void queueConnectionMethodsThrow(String method, QueueConnectionCall call) throws Exception {
