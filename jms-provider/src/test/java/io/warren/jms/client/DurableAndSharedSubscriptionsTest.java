@@ -290,6 +290,24 @@ class DurableAndSharedSubscriptionsTest extends JmsTestSupport {
     }
 
     @Test
+    void noLocalTreatsEveryConnectionWithTheSameClientIdAsLocal() throws Exception {
+        Connection first = clientConnection("nolocal-client");
+        Session s = first.createSession();
+        Topic t = s.createTopic(unique("nolocal-client"));
+        s.createDurableSubscriber(t, "sub", null, true).close();
+        publish(s, t, "from an earlier connection of the same client");
+        first.close();
+
+        Connection second = clientConnection("nolocal-client");
+        second.start();
+        Session other = startedConnection().createSession();
+        publish(other, t, "foreign");
+        MessageConsumer resumed = second.createSession().createDurableSubscriber(t, "sub", null, true);
+        assertThat(receiveText(resumed)).isEqualTo("foreign");
+        assertNoMessage(resumed);
+    }
+
+    @Test
     void noLocalOnANonDurableSubscriber() throws Exception {
         Connection c = startedConnection();
         Session s = c.createSession();

@@ -113,7 +113,9 @@ class ProducerCrashTest {
                     report.apply(line);
                 }
             } finally {
-                child.destroyForcibly();
+                // SIGKILL through the process handle: Process.destroyForcibly() would also close our end of the
+                // child's stdout, losing lines it printed just before it died.
+                child.toHandle().destroyForcibly();
                 assertThat(child.waitFor(20, TimeUnit.SECONDS)).as("the producer died").isTrue();
             }
             // lines the producer printed before it died are still in the pipe
