@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,13 +31,13 @@ public final class Channel implements AutoCloseable {
     private final int number;
     private final AtomicLong deliveryTags = new AtomicLong();
     private final AtomicLong consumerTags = new AtomicLong();
-    private final ConcurrentSkipListMap<Long, Unacked> unacked = new ConcurrentSkipListMap<>();
+    private final Map<Long, Unacked> unacked = new ConcurrentHashMap<>();
     private final Map<String, Registration> consumers = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private volatile boolean transactional;
     private volatile boolean reportsHandOut;
     private final List<Message> txPublishes = new ArrayList<>();
-    private final ConcurrentSkipListMap<Long, Unacked> txAcks = new ConcurrentSkipListMap<>();
+    private final Map<Long, Unacked> txAcks = new ConcurrentHashMap<>();
 
     private record Unacked(MessageQueue queue, QueueEntry entry) {
     }
@@ -253,6 +251,14 @@ public final class Channel implements AutoCloseable {
     /** Acknowledges one delivery, or all up to the tag when {@code multiple}. */
     public void ack(long deliveryTag, boolean multiple) {
         checkOpen();
+        if (!multiple && !transactional) {
+            Unacked u = unacked.remove(deliveryTag);
+            if (u == null) {
+                throw unknownTag(deliveryTag);
+            }
+            u.queue().acknowledge(List.of(u.entry()));
+            return;
+        }
         Map<Long, Unacked> taken = take(deliveryTag, multiple);
         if (transactional) {
             txAcks.putAll(taken);
@@ -383,22 +389,38 @@ public final class Channel implements AutoCloseable {
 
     private Map<Long, Unacked> take(long deliveryTag, boolean multiple) {
         if (multiple) {
-            ConcurrentNavigableMap<Long, Unacked> head = unacked.headMap(deliveryTag, true);
-            Map<Long, Unacked> taken = new java.util.TreeMap<>(head);
-            taken.keySet().forEach(unacked::remove);
+            // Rare (JMS never settles "up to a tag"): a scan of the outstanding deliveries is fine.
+            Map<Long, Unacked> taken = new java.util.TreeMap<>();
+            for (Long tag : List.copyOf(unacked.keySet())) {
+                if (tag <= deliveryTag) {
+                    Unacked u = unacked.remove(tag);
+                    if (u != null) {
+                        taken.put(tag, u);
+                    }
+                }
+            }
             return taken;
         }
         Unacked u = unacked.remove(deliveryTag);
         if (u == null) {
-            throw BrokerException.illegalState("unknown delivery tag " + deliveryTag + " on channel " + number
-                    + ": already settled or never delivered here");
+            throw unknownTag(deliveryTag);
         }
         return Map.of(deliveryTag, u);
+    }
+
+    private BrokerException unknownTag(long deliveryTag) {
+        return BrokerException.illegalState("unknown delivery tag " + deliveryTag + " on channel " + number
+                + ": already settled or never delivered here");
     }
 
     private static void forEachQueue(Collection<Unacked> settled,
                                      java.util.function.BiConsumer<MessageQueue, List<QueueEntry>> action) {
         if (settled.isEmpty()) {
+            return;
+        }
+        if (settled.size() == 1) {
+            Unacked u = settled.iterator().next();
+            action.accept(u.queue(), List.of(u.entry()));
             return;
         }
         Map<MessageQueue, List<QueueEntry>> byQueue = group(settled);
