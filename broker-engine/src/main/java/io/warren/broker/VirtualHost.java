@@ -452,13 +452,13 @@ public final class VirtualHost implements QueueHost {
         }
         StoreBatch batch = new StoreBatch();
         recordUnbind(b, batch);
+        CompletableFuture<Void> written = batch.isEmpty() ? null : store().write(batch);
         if (source.isAutoDelete() && !source.hasBindings()) {
+            // Written after the unbind; the store completes writes in order, so awaiting this one suffices.
             CompletableFuture<Void> w = removeExchange(source);
-            if (w != null) {
-                await(w);
-            }
+            written = w != null ? w : written;
         }
-        return batch.isEmpty() ? null : store().write(batch);
+        return written;
     }
 
     private static void recordUnbind(Binding b, StoreBatch batch) {

@@ -1,6 +1,8 @@
 package io.warren.broker.queue;
 
 import java.util.ArrayDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Work that must run only once the current thread holds no queue lock: dead-lettering, deleting unused
@@ -9,6 +11,7 @@ import java.util.ArrayDeque;
  * runs what was deferred.
  */
 final class DeferredActions {
+    private static final Logger LOG = LoggerFactory.getLogger(DeferredActions.class);
     private static final ThreadLocal<DeferredActions> CURRENT = ThreadLocal.withInitial(DeferredActions::new);
 
     private int depth;
@@ -28,7 +31,12 @@ final class DeferredActions {
         if (depth == 0 && !actions.isEmpty()) {
             Runnable r;
             while ((r = actions.poll()) != null) {
-                r.run();
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    // One failed dead-lettering or deletion must not strand the work queued behind it.
+                    LOG.warn("deferred queue work failed", e);
+                }
             }
         }
     }
