@@ -193,7 +193,7 @@ public class WarrenConnectionFactory implements ConnectionFactory, QueueConnecti
 
     @Override
     public String toString() {
-        return "WarrenConnectionFactory[" + url + "]";
+        return "WarrenConnectionFactory[" + ConnectionUrl.redact(url) + "]";
     }
 
     static JMSRuntimeException unchecked(JMSException e) {

@@ -37,7 +37,7 @@ public record ConnectionUrl(String url, String brokerName, Map<String, String> o
             throw new IllegalArgumentException("connection URL is empty: expected vm://NAME[?options]");
         }
         if (!url.startsWith("vm://")) {
-            throw new IllegalArgumentException("unsupported connection URL '" + url
+            throw new IllegalArgumentException("unsupported connection URL '" + redact(url)
                     + "': only vm://NAME (an in-JVM broker) is available");
         }
         String rest = url.substring("vm://".length());
@@ -51,7 +51,7 @@ public record ConnectionUrl(String url, String brokerName, Map<String, String> o
             rest = rest.substring(0, rest.length() - 1);
         }
         if (rest.isEmpty() || !rest.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("invalid broker name '" + rest + "' in connection URL '" + url
+            throw new IllegalArgumentException("invalid broker name '" + rest + "' in connection URL '" + redact(url)
                     + "': use letters, digits, '.', '_' or '-'");
         }
         Map<String, String> options = new LinkedHashMap<>();
@@ -59,12 +59,12 @@ public record ConnectionUrl(String url, String brokerName, Map<String, String> o
             for (String pair : query.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
-                    throw new IllegalArgumentException("invalid option '" + pair + "' in connection URL '" + url
+                    throw new IllegalArgumentException("invalid option '" + pair + "' in connection URL '" + redact(url)
                             + "': expected NAME=VALUE");
                 }
                 String key = pair.substring(0, eq);
                 if (!KNOWN.contains(key)) {
-                    throw new IllegalArgumentException("unknown option '" + key + "' in connection URL '" + url
+                    throw new IllegalArgumentException("unknown option '" + key + "' in connection URL '" + redact(url)
                             + "': known options are " + KNOWN);
                 }
                 options.put(key, URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
@@ -78,6 +78,11 @@ public record ConnectionUrl(String url, String brokerName, Map<String, String> o
             throw new IllegalArgumentException("option persistent must be true or false, was '" + persistent + "'");
         }
         return parsed;
+    }
+
+    /** The URL with any password value masked, for messages and logs. */
+    public static String redact(String url) {
+        return url == null ? null : url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
     public String option(String name) {
@@ -133,6 +138,6 @@ public record ConnectionUrl(String url, String brokerName, Map<String, String> o
 
     @Override
     public String toString() {
-        return url;
+        return redact(url);
     }
 }
