@@ -63,9 +63,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class WarrenSession implements Session, QueueSession, TopicSession {
     private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
-    /** The session whose listener (or completion listener) the current thread is running, if any. */
+    /** The session whose message listener the current thread is running, if any. */
     private static final ThreadLocal<WarrenSession> IN_LISTENER = new ThreadLocal<>();
-    private static final ThreadLocal<WarrenSession> IN_COMPLETION = new ThreadLocal<>();
     private static final int DUPS_OK_BATCH = 64;
 
     /** Which messaging domain the session was created for: a QueueSession or TopicSession refuses the other's. */
@@ -85,9 +84,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     private final List<Long> consumed = new ArrayList<>();
     private final List<Long> dupsOkPending = new ArrayList<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final AtomicInteger pendingSends = new AtomicInteger();
-    private final java.util.ArrayDeque<PendingSend> asyncSends = new java.util.ArrayDeque<>();
-    private final Object sendLock = new Object();
+    private final AsyncSends asyncSends = new AsyncSends(this, this::completions);
     private volatile boolean closing;
     private volatile boolean closed;
     private ExecutorService dispatcher;
@@ -150,7 +147,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     /** Whether the current thread runs a message or completion listener of a session of {@code connection}. */
     static boolean isCallbackThreadOf(WarrenConnection connection) {
         WarrenSession l = IN_LISTENER.get();
-        WarrenSession c = IN_COMPLETION.get();
+        WarrenSession c = AsyncSends.runningFor();
         return l != null && l.connection == connection || c != null && c.connection == connection;
     }
 
@@ -160,7 +157,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     }
 
     boolean isCompletionThread() {
-        return IN_COMPLETION.get() == this;
+        return AsyncSends.runningFor() == this;
     }
 
     /** A QueueSession must refuse publish/subscribe operations, a TopicSession point-to-point ones. */
@@ -560,74 +557,9 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
 
     // ---- asynchronous send completion ------------------------------------------------------------------
 
-    /** An asynchronous send awaiting its completion callback. */
-    private record PendingSend(CompletableFuture<PublishResult> future, Message message,
-                               jakarta.jms.CompletionListener listener) {
-    }
-
-    /**
-     * Runs a send's completion listener on the session's completion thread once the broker confirmed it, in send
-     * order: a persistent send waiting for the disk holds back the callbacks of later sends that completed sooner.
-     */
+    /** Calls the send's completion listener on the session's completion thread, in send order. */
     void trackAsync(CompletableFuture<PublishResult> future, Message message, jakarta.jms.CompletionListener listener) {
-        pendingSends.incrementAndGet();
-        synchronized (asyncSends) {
-            asyncSends.add(new PendingSend(future, message, listener));
-        }
-        ExecutorService ex = completions();
-        future.whenComplete((result, failure) -> ex.execute(this::runCompletedInOrder));
-    }
-
-    /** On the completion thread: calls back every send at the head of the queue that has completed. */
-    private void runCompletedInOrder() {
-        while (true) {
-            PendingSend p;
-            synchronized (asyncSends) {
-                p = asyncSends.peek();
-                if (p == null || !p.future().isDone()) {
-                    return;
-                }
-                asyncSends.poll();
-            }
-            complete(p);
-        }
-    }
-
-    private void complete(PendingSend p) {
-        IN_COMPLETION.set(this);
-        try {
-            PublishResult result = p.future().getNow(null);
-            if (result == PublishResult.REJECTED) {
-                p.listener().onException(p.message(), new ResourceAllocationException(
-                        "a full queue (x-overflow reject-publish) refused the message"));
-            } else {
-                p.listener().onCompletion(p.message());
-            }
-        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
-            Throwable failure = e.getCause() != null ? e.getCause() : e;
-            try {
-                p.listener().onException(p.message(), JmsExceptions.withCause(
-                        new JMSException("send failed: " + failure.getMessage()), failure));
-            } catch (RuntimeException | Error listenerFailure) {
-                rethrowIfFatal(listenerFailure);
-            }
-        } catch (RuntimeException | Error listenerFailure) {
-            // a failing listener must not stop later completions
-            rethrowIfFatal(listenerFailure);
-        } finally {
-            IN_COMPLETION.remove();
-            if (pendingSends.decrementAndGet() == 0) {
-                synchronized (sendLock) {
-                    sendLock.notifyAll();
-                }
-            }
-        }
-    }
-
-    private static void rethrowIfFatal(Throwable t) {
-        if (t instanceof VirtualMachineError fatal) {
-            throw fatal;
-        }
+        asyncSends.track(future, message, listener);
     }
 
     private synchronized ExecutorService completions() {
@@ -639,24 +571,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
 
     /** Waits for outstanding asynchronous sends (before commit, rollback and close, as the spec requires). */
     void awaitPendingSends() throws JMSException {
-        if (isCompletionThread()) {
-            return;
-        }
-        synchronized (sendLock) {
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (pendingSends.get() > 0) {
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0) {
-                    throw new JMSException("asynchronous sends did not complete within 60 s");
-                }
-                try {
-                    sendLock.wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new JMSException("interrupted while waiting for asynchronous sends");
-                }
-            }
-        }
+        asyncSends.awaitOutstanding();
     }
 
     // ---- destinations ----------------------------------------------------------------------------------
