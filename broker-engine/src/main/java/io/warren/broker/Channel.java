@@ -2,6 +2,7 @@ package io.warren.broker;
 
 import io.warren.broker.exchange.ExchangeType;
 import io.warren.broker.message.Message;
+import io.warren.broker.queue.DeliveryGate;
 import io.warren.broker.queue.DeliveryTarget;
 import io.warren.broker.queue.MessageQueue;
 import io.warren.broker.queue.QueueConsumer;
@@ -38,6 +39,7 @@ public final class Channel implements AutoCloseable {
     private volatile boolean reportsHandOut;
     private final List<Message> txPublishes = new ArrayList<>();
     private final Map<Long, Unacked> txAcks = new ConcurrentHashMap<>();
+    private final DeliveryGate gate = new DeliveryGate(this::pushConsumers);
 
     private record Unacked(MessageQueue queue, QueueEntry entry) {
     }
@@ -202,7 +204,7 @@ public final class Channel implements AutoCloseable {
                     + number);
         }
         reg.consumer = new QueueConsumer(tag, reg, options.prefetch(), options.autoAck(), options.exclusive(),
-                selector, options.noLocal() ? connection.origin() : null);
+                selector, options.noLocal() ? connection.origin() : null, gate);
         try {
             q.addConsumer(reg.consumer, connectionId());
         } catch (RuntimeException e) {
@@ -210,6 +212,45 @@ public final class Channel implements AutoCloseable {
             throw e;
         }
         return tag;
+    }
+
+    /**
+     * Limits the deliveries awaiting acknowledgement across all consumers of this channel (AMQP
+     * {@code basic.qos} with {@code global}); 0 removes the limit. Each consumer's own prefetch still applies.
+     */
+    public void setChannelPrefetch(int limit) {
+        checkOpen();
+        if (limit < 0) {
+            throw BrokerException.invalidArgument("channel prefetch must not be negative, was " + limit);
+        }
+        gate.setLimit(limit);
+    }
+
+    /** Switches deliveries to this channel's consumers off and on (AMQP {@code channel.flow}). */
+    public void setFlow(boolean active) {
+        checkOpen();
+        gate.setFlowActive(active);
+    }
+
+    public boolean isFlowActive() {
+        return gate.flowActive();
+    }
+
+    /**
+     * Holds deliveries back while the client's transport cannot take more (a socket that is not writable) and
+     * lets them flow again when {@code paused} is false; independent of {@link #setFlow}.
+     */
+    public void setDeliveryPaused(boolean paused) {
+        gate.setPaused(paused);
+    }
+
+    private void pushConsumers() {
+        if (closed) {
+            return;
+        }
+        for (Registration reg : consumers.values()) {
+            reg.queue.dispatch();
+        }
     }
 
     /** Stops a consumer. Its unacknowledged deliveries stay unacknowledged on this channel. */

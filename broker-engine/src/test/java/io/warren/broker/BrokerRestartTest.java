@@ -38,6 +38,28 @@ class BrokerRestartTest {
     @TempDir
     Path dir;
 
+    @Test
+    void amqpOnlyPropertiesAndDecimalAndTimestampHeadersSurviveARestart() {
+        RestartNode n = RestartNode.start(dir);
+        n.channel.queueDeclare("amqp", true, false, false, Map.of());
+        n.send("amqp", persistent("body").contentEncoding("gzip").clusterId("c1")
+                .header("price", new java.math.BigDecimal("10.25"))
+                .header("at", new java.util.Date(1_700_000_000_000L))
+                .header("nested", Map.of("d", new java.math.BigDecimal("-1"))));
+
+        n = n.crashAndRestart();
+        try {
+            Message m = n.takeAll("amqp").get(0).message();
+            assertThat(m.contentEncoding()).isEqualTo("gzip");
+            assertThat(m.clusterId()).isEqualTo("c1");
+            assertThat(m.header("price")).isEqualTo(new java.math.BigDecimal("10.25"));
+            assertThat(m.header("at")).isEqualTo(new java.util.Date(1_700_000_000_000L));
+            assertThat(m.header("nested")).isEqualTo(Map.of("d", new java.math.BigDecimal("-1")));
+        } finally {
+            n.close();
+        }
+    }
+
     // ---- exchanges ---------------------------------------------------------------------------------------
 
     @Test

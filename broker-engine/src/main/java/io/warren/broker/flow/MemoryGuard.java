@@ -20,6 +20,7 @@ public final class MemoryGuard {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition freed = lock.newCondition();
     private volatile int waiters;
+    private final java.util.List<Runnable> capacityListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param limit      bytes of queued messages above which publishers wait
@@ -37,6 +38,25 @@ public final class MemoryGuard {
 
     public long used() {
         return used.get();
+    }
+
+    /** Whether a publisher may go ahead now without waiting (what a non-blocking transport checks). */
+    public boolean hasCapacity() {
+        return used.get() < limit;
+    }
+
+    /**
+     * Registers an action run whenever memory use falls back below the limit, on the thread that freed it
+     * (it must not block). A transport that stopped reading from publishers resumes them from here; it must
+     * check {@link #hasCapacity()} again after registering interest, since capacity may have returned in
+     * between.
+     */
+    public void addCapacityListener(Runnable listener) {
+        capacityListeners.add(listener);
+    }
+
+    public void removeCapacityListener(Runnable listener) {
+        capacityListeners.remove(listener);
     }
 
     /** Returns when there is room for another message; fails after the wait with a clear error. */
@@ -75,6 +95,11 @@ public final class MemoryGuard {
 
     public void release(long bytes) {
         long now = used.addAndGet(-bytes);
+        if (now < limit && now + bytes >= limit) {
+            for (Runnable l : capacityListeners) {
+                l.run();
+            }
+        }
         if (waiters > 0 && now < limit) {
             lock.lock();
             try {

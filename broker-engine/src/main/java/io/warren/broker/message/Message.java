@@ -29,6 +29,8 @@ public final class Message {
     private final String contentType;
     private final String userId;
     private final String appId;
+    private final String contentEncoding;
+    private final String clusterId;
     private final long timestamp;
     private final long expiration;
     private final long deliveryTime;
@@ -49,6 +51,8 @@ public final class Message {
         this.contentType = b.contentType;
         this.userId = b.userId;
         this.appId = b.appId;
+        this.contentEncoding = b.contentEncoding;
+        this.clusterId = b.clusterId;
         this.timestamp = b.timestamp;
         this.expiration = b.expiration;
         this.deliveryTime = b.deliveryTime;
@@ -75,6 +79,8 @@ public final class Message {
         b.contentType = contentType;
         b.userId = userId;
         b.appId = appId;
+        b.contentEncoding = contentEncoding;
+        b.clusterId = clusterId;
         b.timestamp = timestamp;
         b.expiration = expiration;
         b.deliveryTime = deliveryTime;
@@ -129,6 +135,16 @@ public final class Message {
 
     public String appId() {
         return appId;
+    }
+
+    /** AMQP {@code content-encoding}; null when not set. */
+    public String contentEncoding() {
+        return contentEncoding;
+    }
+
+    /** AMQP's deprecated {@code cluster-id}, kept so AMQP clients get back what they sent; usually null. */
+    public String clusterId() {
+        return clusterId;
     }
 
     public long timestamp() {
@@ -217,6 +233,7 @@ public final class Message {
                 && Objects.equals(replyTo, m.replyTo) && Objects.equals(type, m.type)
                 && Objects.equals(contentType, m.contentType) && Objects.equals(userId, m.userId)
                 && Objects.equals(appId, m.appId) && Objects.equals(origin, m.origin)
+                && Objects.equals(contentEncoding, m.contentEncoding) && Objects.equals(clusterId, m.clusterId)
                 && Values.deepEquals(headers, m.headers) && Arrays.equals(body, m.body);
     }
 
@@ -240,6 +257,8 @@ public final class Message {
         private String contentType;
         private String userId;
         private String appId;
+        private String contentEncoding;
+        private String clusterId;
         private long timestamp;
         private long expiration;
         private long deliveryTime;
@@ -305,6 +324,16 @@ public final class Message {
 
         public Builder appId(String appId) {
             this.appId = appId;
+            return this;
+        }
+
+        public Builder contentEncoding(String contentEncoding) {
+            this.contentEncoding = contentEncoding;
+            return this;
+        }
+
+        public Builder clusterId(String clusterId) {
+            this.clusterId = clusterId;
             return this;
         }
 

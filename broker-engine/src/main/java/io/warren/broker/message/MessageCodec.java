@@ -5,7 +5,9 @@ package io.warren.broker.message;
  * the routing data and properties, the headers as a typed table, then the body.
  */
 public final class MessageCodec {
-    private static final int VERSION = 1;
+    /** Version 2 added content-encoding and cluster-id; version 1 records (without them) still decode. */
+    private static final int VERSION = 2;
+    private static final int VERSION_1 = 1;
 
     private MessageCodec() {
     }
@@ -24,6 +26,8 @@ public final class MessageCodec {
         w.writeString(m.contentType());
         w.writeString(m.userId());
         w.writeString(m.appId());
+        w.writeString(m.contentEncoding());
+        w.writeString(m.clusterId());
         w.writeLong(m.timestamp());
         w.writeLong(m.expiration());
         w.writeLong(m.deliveryTime());
@@ -39,7 +43,7 @@ public final class MessageCodec {
 
     public static Message decode(ByteReader r) {
         int version = r.readByte();
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_1) {
             throw new CorruptDataException("unknown message format version " + version);
         }
         Message.Builder b = Message.builder()
@@ -53,8 +57,11 @@ public final class MessageCodec {
                 .type(r.readString())
                 .contentType(r.readString())
                 .userId(r.readString())
-                .appId(r.readString())
-                .timestamp(r.readLong())
+                .appId(r.readString());
+        if (version >= VERSION) {
+            b.contentEncoding(r.readString()).clusterId(r.readString());
+        }
+        b.timestamp(r.readLong())
                 .expiration(r.readLong())
                 .deliveryTime(r.readLong())
                 .origin(r.readString())

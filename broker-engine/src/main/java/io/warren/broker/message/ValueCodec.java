@@ -20,6 +20,8 @@ public final class ValueCodec {
     private static final int BYTES = 10;
     private static final int LIST = 11;
     private static final int MAP = 12;
+    private static final int DECIMAL = 13;
+    private static final int TIMESTAMP = 14;
 
     private ValueCodec() {
     }
@@ -55,6 +57,10 @@ public final class ValueCodec {
         } else if (v instanceof Map<?, ?> map) {
             w.writeByte(MAP);
             writeMap(w, map);
+        } else if (v instanceof java.math.BigDecimal d) {
+            w.writeByte(DECIMAL).writeInt(d.scale()).writeBlob(d.unscaledValue().toByteArray());
+        } else if (v instanceof java.util.Date d) {
+            w.writeByte(TIMESTAMP).writeLong(d.getTime());
         } else {
             throw new IllegalArgumentException("unsupported value type " + v.getClass().getName());
         }
@@ -86,6 +92,15 @@ public final class ValueCodec {
                 yield list;
             }
             case MAP -> readMap(r);
+            case DECIMAL -> {
+                int scale = r.readInt();
+                byte[] unscaled = r.readBlob();
+                if (unscaled.length == 0) {
+                    throw new CorruptDataException("decimal without digits");
+                }
+                yield new java.math.BigDecimal(new java.math.BigInteger(unscaled), scale);
+            }
+            case TIMESTAMP -> new java.util.Date(r.readLong());
             default -> throw new CorruptDataException("unknown value tag " + tag);
         };
     }

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * The value types a header, a queue or exchange argument, or a binding argument may hold: null, boolean,
- * byte, short, int, long, float, double, char, String, byte[], and lists and string-keyed maps of these.
+ * byte, short, int, long, float, double, char, String, byte[], {@link java.math.BigDecimal} and
+ * {@link java.util.Date} (AMQP decimals and timestamps), and lists and string-keyed maps of these.
  */
 public final class Values {
     private Values() {
@@ -25,7 +26,8 @@ public final class Values {
         if (value == null || value instanceof Boolean || value instanceof Byte || value instanceof Short
                 || value instanceof Integer || value instanceof Long || value instanceof Float
                 || value instanceof Double || value instanceof Character || value instanceof String
-                || value instanceof byte[]) {
+                || value instanceof byte[] || value instanceof java.math.BigDecimal
+                || value instanceof java.util.Date) {
             return true;
         }
         if (value instanceof List<?> list) {

@@ -329,7 +329,7 @@ public final class MessageQueue {
             e.state = QueueEntry.ACQUIRED;
             e.holder = c;
             e.holdsCredit = true;
-            c.unacked++;
+            c.creditTaken();
             acquired++;
         }
         c.target().deliver(this, e, c);
@@ -497,6 +497,18 @@ public final class MessageQueue {
         }
     }
 
+    /** Pushes available messages to consumers that may take them again (their channel's gate reopened). */
+    public void dispatch() {
+        lock();
+        try {
+            if (!deleted) {
+                dispatchLocked();
+            }
+        } finally {
+            unlock();
+        }
+    }
+
     /** After a commit applied under the lock: pushes messages to consumers whose credit was freed. */
     public void dispatchAfterCommitLocked() {
         dispatchLocked();
@@ -598,7 +610,7 @@ public final class MessageQueue {
     private void release(QueueEntry e) {
         if (e.holder != null) {
             if (e.holdsCredit) {
-                e.holder.unacked--;
+                e.holder.creditReturned();
                 e.holdsCredit = false;
             }
             e.holder = null;
@@ -619,7 +631,7 @@ public final class MessageQueue {
             for (QueueEntry e : entries) {
                 if (e.state == QueueEntry.ACQUIRED && e.holdsCredit) {
                     e.holdsCredit = false;
-                    e.holder.unacked--;
+                    e.holder.creditReturned();
                 }
             }
             dispatchLocked();

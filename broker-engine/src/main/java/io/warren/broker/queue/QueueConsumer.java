@@ -15,6 +15,7 @@ public final class QueueConsumer {
     private final boolean exclusive;
     private final Selector filter;
     private final String noLocalConnection;
+    private final DeliveryGate gate;
     /** Deliveries counted against the prefetch: unsettled and not yet handed to the application. */
     int unacked;
     long[] cursors;
@@ -25,6 +26,13 @@ public final class QueueConsumer {
      */
     public QueueConsumer(String tag, DeliveryTarget target, int prefetch, boolean autoAck, boolean exclusive,
                          Selector filter, String noLocalConnection) {
+        this(tag, target, prefetch, autoAck, exclusive, filter, noLocalConnection, null);
+    }
+
+    /** @param gate the channel-wide conditions on deliveries to this consumer, or null for none */
+    public QueueConsumer(String tag, DeliveryTarget target, int prefetch, boolean autoAck, boolean exclusive,
+                         Selector filter, String noLocalConnection, DeliveryGate gate) {
+        this.gate = gate;
         this.tag = tag;
         this.target = target;
         this.prefetch = prefetch;
@@ -68,7 +76,26 @@ public final class QueueConsumer {
     }
 
     boolean hasCredit() {
+        if (gate != null && !gate.admits(!autoAck)) {
+            return false;
+        }
         return prefetch == 0 || unacked < prefetch;
+    }
+
+    /** A delivery now holds credit of this consumer (and of its channel's gate). */
+    void creditTaken() {
+        unacked++;
+        if (gate != null) {
+            gate.acquired();
+        }
+    }
+
+    /** A delivery gave its credit back (settled, or handed to the application). */
+    void creditReturned() {
+        unacked--;
+        if (gate != null) {
+            gate.released();
+        }
     }
 
     @Override

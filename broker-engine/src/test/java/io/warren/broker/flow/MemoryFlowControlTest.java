@@ -87,4 +87,23 @@ class MemoryFlowControlTest {
                     .isInstanceOf(BrokerException.class).hasMessageContaining("maxMemory");
         }
     }
+
+    @Test
+    void capacityListenersHearWhenMemoryFallsBackBelowTheLimit() {
+        try (Broker broker = Broker.start(BrokerConfig.builder("flow-listen").maxMemory(8 * 1024).memoryWait(0).build())) {
+            java.util.concurrent.atomic.AtomicInteger resumed = new java.util.concurrent.atomic.AtomicInteger();
+            broker.memory().addCapacityListener(resumed::incrementAndGet);
+            Channel ch = broker.defaultVirtualHost().connect("p").createChannel();
+            ch.queueDeclare("q", false, false, false, Map.of());
+            while (broker.memory().hasCapacity()) {
+                ch.publish("", "q", kib()).join();
+            }
+            assertThat(resumed.get()).isZero();
+
+            ch.queuePurge("q");
+
+            assertThat(broker.memory().hasCapacity()).isTrue();
+            assertThat(resumed.get()).isEqualTo(1);
+        }
+    }
 }
