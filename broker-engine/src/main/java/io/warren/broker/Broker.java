@@ -49,6 +49,8 @@ public final class Broker implements AutoCloseable {
     private final io.warren.broker.flow.MemoryGuard memory;
     private volatile boolean running;
     private volatile boolean recovering = true;
+    private final java.util.List<io.warren.broker.spi.NetworkListener> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Broker(BrokerConfig config) {
         this.config = config;
@@ -77,6 +79,12 @@ public final class Broker implements AutoCloseable {
     public static Broker start(BrokerConfig config) {
         Broker b = new Broker(config);
         b.startInternal();
+        try {
+            b.openListeners();
+        } catch (RuntimeException e) {
+            b.close();
+            throw e;
+        }
         return b;
     }
 
@@ -106,6 +114,34 @@ public final class Broker implements AutoCloseable {
         recovered.countDown();
         LOG.info("broker '{}' started ({})", config.name(),
                 config.dataDirectory() == null ? "memory store" : "data directory " + config.dataDirectory());
+    }
+
+    private void openListeners() {
+        for (java.net.URI uri : config.listeners()) {
+            String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            io.warren.broker.spi.ListenerFactory factory = null;
+            for (io.warren.broker.spi.ListenerFactory f
+                    : java.util.ServiceLoader.load(io.warren.broker.spi.ListenerFactory.class)) {
+                if (f.supports(scheme)) {
+                    factory = f;
+                    break;
+                }
+            }
+            if (factory == null) {
+                throw BrokerException.invalidArgument("no provider for listener scheme '" + scheme + "' ("
+                        + uri + "): add io.warren:broker-server to the classpath for amqp and amqps");
+            }
+            listeners.add(factory.open(this, uri));
+        }
+    }
+
+    /** Addresses of the network listeners this broker opened, with their bound ports. */
+    public java.util.List<java.net.URI> listenerAddresses() {
+        java.util.List<java.net.URI> out = new java.util.ArrayList<>();
+        for (io.warren.broker.spi.NetworkListener l : listeners) {
+            out.add(l.address());
+        }
+        return out;
     }
 
     public String name() {
@@ -181,6 +217,10 @@ public final class Broker implements AutoCloseable {
         if (!running) {
             return;
         }
+        for (io.warren.broker.spi.NetworkListener l : listeners) {
+            l.close();
+        }
+        listeners.clear();
         running = false;
         String reason = "broker '" + config.name() + "' stopped";
         for (VirtualHost vh : virtualHosts.values()) {

@@ -17,6 +17,7 @@ public final class BrokerConfig {
     private final Supplier<Store> storeFactory;
     private final long maxMemoryBytes;
     private final long memoryWaitMillis;
+    private final java.util.List<java.net.URI> listeners;
 
     private BrokerConfig(Builder b) {
         this.maxMemoryBytes = b.maxMemoryBytes;
@@ -25,6 +26,7 @@ public final class BrokerConfig {
         this.dataDirectory = b.dataDirectory;
         this.syncPolicy = b.syncPolicy;
         this.storeFactory = b.storeFactory;
+        this.listeners = java.util.List.copyOf(b.listeners);
     }
 
     public static Builder builder(String name) {
@@ -59,6 +61,11 @@ public final class BrokerConfig {
         return memoryWaitMillis;
     }
 
+    /** Network listeners the broker opens when it starts (e.g. {@code amqp://0.0.0.0:5672}); empty by default. */
+    public java.util.List<java.net.URI> listeners() {
+        return listeners;
+    }
+
     /** Builds a {@link BrokerConfig}. */
     public static final class Builder {
         private final String name;
@@ -67,6 +74,7 @@ public final class BrokerConfig {
         private Supplier<Store> storeFactory;
         private long maxMemoryBytes = Runtime.getRuntime().maxMemory() / 2;
         private long memoryWaitMillis = 10_000;
+        private final java.util.List<java.net.URI> listeners = new java.util.ArrayList<>();
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -106,6 +114,29 @@ public final class BrokerConfig {
                 throw BrokerException.invalidArgument("memoryWait must not be negative, was " + millis);
             }
             this.memoryWaitMillis = millis;
+            return this;
+        }
+
+        /**
+         * Adds a network listener the broker opens at start and closes at stop, e.g. {@code amqp://0.0.0.0:5672},
+         * {@code amqp://127.0.0.1:0} (any free port) or
+         * {@code amqps://0.0.0.0:5671?certfile=server.pem&keyfile=server.key}. The scheme's provider must be on
+         * the classpath ({@code io.warren:broker-server} for {@code amqp} and {@code amqps}).
+         *
+         * @throws BrokerException INVALID_ARGUMENT when the URI has no scheme, host or port
+         */
+        public Builder listener(String uri) {
+            java.net.URI u;
+            try {
+                u = new java.net.URI(uri);
+            } catch (java.net.URISyntaxException | NullPointerException e) {
+                throw BrokerException.invalidArgument("listener '" + uri + "' is not a URI: " + e.getMessage());
+            }
+            if (u.getScheme() == null || u.getHost() == null || u.getPort() < 0) {
+                throw BrokerException.invalidArgument("listener '" + uri
+                        + "' needs a scheme, host and port, e.g. amqp://0.0.0.0:5672");
+            }
+            listeners.add(u);
             return this;
         }
 

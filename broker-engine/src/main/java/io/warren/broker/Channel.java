@@ -169,6 +169,16 @@ public final class Channel implements AutoCloseable {
      * connection's {@link ClientConnection#origin()} for no-local consumers.
      */
     public CompletableFuture<PublishResult> publish(String exchange, String routingKey, Message message) {
+        return publish(exchange, routingKey, message, true);
+    }
+
+    /**
+     * Publishes as {@link #publish(String, String, Message)}; with {@code waitForMemory} false the call never
+     * waits for broker memory — for a network transport that never blocks its I/O thread and instead stops
+     * reading from publishers while {@link io.warren.broker.flow.MemoryGuard#hasCapacity()} is false.
+     */
+    public CompletableFuture<PublishResult> publish(String exchange, String routingKey, Message message,
+                                                    boolean waitForMemory) {
         checkOpen();
         String origin = connection.origin();
         Message m = message.origin() == null || !message.origin().equals(origin)
@@ -181,7 +191,7 @@ public final class Channel implements AutoCloseable {
             }
             return ROUTED_TX;
         }
-        return host.publish(exchange, routingKey, m);
+        return host.publish(exchange, routingKey, m, waitForMemory);
     }
 
     // ---- consuming -------------------------------------------------------------------------------------

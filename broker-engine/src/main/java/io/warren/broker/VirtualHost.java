@@ -490,7 +490,18 @@ public final class VirtualHost implements QueueHost {
      * when persistent and in a durable queue, in the store.
      */
     public CompletableFuture<PublishResult> publish(String exchange, String routingKey, Message message) {
-        broker.memory().awaitCapacity();
+        return publish(exchange, routingKey, message, true);
+    }
+
+    /**
+     * Routes and enqueues a message; with {@code waitForMemory} false it skips producer flow control, for a
+     * caller that checked {@link io.warren.broker.flow.MemoryGuard#hasCapacity()} itself and must not block.
+     */
+    public CompletableFuture<PublishResult> publish(String exchange, String routingKey, Message message,
+                                                    boolean waitForMemory) {
+        if (waitForMemory) {
+            broker.memory().awaitCapacity();
+        }
         Message m = withRouting(exchange, routingKey, message);
         List<MessageQueue> targets = route(exchangeForPublish(exchange), m);
         if (targets.isEmpty()) {

@@ -26,7 +26,8 @@ final class MessageProperties {
 
     /**
      * Read-only properties over a broker message's headers. Header values that are no JMS property type (published
-     * by a non-JMS client) are left out: a char becomes a one-character String, byte[], lists and maps are dropped.
+     * by a non-JMS client) are converted or left out: a char becomes a one-character String, an AMQP decimal its
+     * String form, an AMQP timestamp its epoch milliseconds as a Long; byte[], lists and maps are dropped.
      * So are the JMSX names the message keeps beside its properties ({@code JMSXDeliveryCount}, {@code JMSXUserID},
      * {@code JMSXAppID}), should a publisher have sent them as headers.
      */
@@ -42,6 +43,10 @@ final class MessageProperties {
                 }
                 if (v instanceof Character c) {
                     copy.put(k, c.toString());
+                } else if (v instanceof java.math.BigDecimal d) {
+                    copy.put(k, d.toPlainString());
+                } else if (v instanceof java.util.Date d) {
+                    copy.put(k, d.getTime());
                 } else if (TypeConversions.isPropertyType(v)) {
                     copy.put(k, v);
                 }

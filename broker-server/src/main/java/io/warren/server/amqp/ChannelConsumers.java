@@ -1,0 +1,173 @@
+package io.warren.server.amqp;
+
+import io.netty.buffer.ByteBuf;
+import io.warren.broker.BrokerException;
+import io.warren.broker.ConsumeOptions;
+import io.warren.broker.Delivery;
+import io.warren.broker.DeliveryListener;
+import io.warren.broker.ErrorCode;
+import io.warren.server.amqp.codec.FrameWriter;
+import io.warren.server.amqp.codec.ReplyCodes;
+import io.warren.server.amqp.method.BasicAck;
+import io.warren.server.amqp.method.BasicCancel;
+import io.warren.server.amqp.method.BasicCancelOk;
+import io.warren.server.amqp.method.BasicConsume;
+import io.warren.server.amqp.method.BasicConsumeOk;
+import io.warren.server.amqp.method.BasicGet;
+import io.warren.server.amqp.method.BasicGetEmpty;
+import io.warren.server.amqp.method.BasicGetOk;
+import io.warren.server.amqp.method.BasicNack;
+import io.warren.server.amqp.method.BasicQos;
+import io.warren.server.amqp.method.BasicQosOk;
+import io.warren.server.amqp.method.BasicRecoverOk;
+import io.warren.server.amqp.method.BasicReject;
+import io.warren.server.security.AccessRefusedException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The consuming side of a channel: {@code basic.qos} (per consumer, or shared by the channel with
+ * {@code global}, as RabbitMQ), consume and cancel, get, and settling deliveries with ack, nack, reject and
+ * recover. Deliveries reach the client through the connection's {@link DeliveryOutbox}. Runs on the event
+ * loop, except the {@link DeliveryListener} callbacks, which run wherever the engine makes a message available.
+ */
+final class ChannelConsumers {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SELECTOR_ARGUMENT = "x-selector";
+
+    private final AmqpChannel channel;
+    private final AmqpConnection connection;
+    private final Set<String> tags = new HashSet<>();
+    private int consumerPrefetch;
+
+    ChannelConsumers(AmqpChannel channel) {
+        this.channel = channel;
+        this.connection = channel.connection();
+    }
+
+    void qos(BasicQos qos) {
+        if (qos.prefetchSize() != 0) {
+            throw AmqpException.connection(ReplyCodes.NOT_IMPLEMENTED, "prefetch_size!=0 (" + qos.prefetchSize()
+                    + ")");
+        }
+        if (qos.global()) {
+            channel.engine().setChannelPrefetch(qos.prefetchCount());
+        } else {
+            consumerPrefetch = qos.prefetchCount();
+        }
+        connection.send(channel.number(), new BasicQosOk());
+    }
+
+    void consume(BasicConsume c, String queue) {
+        checkRead(queue);
+        String tag = c.consumerTag() == null || c.consumerTag().isEmpty() ? generatedTag() : c.consumerTag();
+        if (tags.contains(tag)) {
+            throw AmqpException.connection(ReplyCodes.NOT_ALLOWED, "attempt to reuse consumer tag '" + tag + "'");
+        }
+        Object selector = c.arguments() == null ? null : c.arguments().get(SELECTOR_ARGUMENT);
+        if (selector != null && !(selector instanceof String)) {
+            throw AmqpException.channel(ReplyCodes.PRECONDITION_FAILED, "consumer argument '" + SELECTOR_ARGUMENT
+                    + "' must be a string, was " + selector.getClass().getSimpleName());
+        }
+        ConsumeOptions options = new ConsumeOptions(tag, c.noAck() ? 0 : consumerPrefetch, c.noAck(), c.exclusive(),
+                (String) selector, c.noLocal());
+        tags.add(tag);
+        try {
+            channel.engine().consume(queue, options, new Listener());
+        } catch (RuntimeException e) {
+            tags.remove(tag);
+            throw e;
+        }
+        if (!c.noWait()) {
+            connection.send(channel.number(), new BasicConsumeOk(tag));
+        }
+    }
+
+    private static String generatedTag() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return "amq.ctag-" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    void cancel(BasicCancel c) {
+        if (tags.remove(c.consumerTag())) {
+            try {
+                channel.engine().cancel(c.consumerTag());
+            } catch (BrokerException e) {
+                if (e.code() != ErrorCode.NOT_FOUND) {
+                    throw e;
+                }
+            }
+        }
+        if (!c.noWait()) {
+            connection.send(channel.number(), new BasicCancelOk(c.consumerTag()));
+        }
+    }
+
+    /** The engine cancelled a consumer (its queue was deleted); runs on the event loop via the outbox. */
+    void cancelledByBroker(String tag) {
+        if (tags.remove(tag) && connection.capabilities().consumerCancelNotify()) {
+            connection.sendDirect(channel.number(), new BasicCancel(tag, true));
+        }
+    }
+
+    void get(BasicGet g, String queue) {
+        checkRead(queue);
+        Delivery d = channel.engine().get(queue, g.noAck(), null);
+        if (d == null) {
+            connection.send(channel.number(), new BasicGetEmpty());
+            return;
+        }
+        int remaining = channel.engine().queueDeclarePassive(queue).messageCount();
+        var m = d.message();
+        ByteBuf buf = connection.alloc(m.bodySize() + 256);
+        FrameWriter.writeMessage(buf, channel.number(), new BasicGetOk(d.deliveryTag(), d.redelivered(),
+                m.exchange(), m.routingKey(), remaining), MessageMapping.toProperties(m, System.currentTimeMillis()),
+                m.body(), connection.frameMax());
+        connection.writeOrdered(buf);
+    }
+
+    void ack(BasicAck a) {
+        boolean all = a.multiple() && a.deliveryTag() == 0;
+        channel.engine().ack(all ? Long.MAX_VALUE : a.deliveryTag(), a.multiple());
+    }
+
+    void nack(BasicNack n) {
+        boolean all = n.multiple() && n.deliveryTag() == 0;
+        channel.engine().nack(all ? Long.MAX_VALUE : n.deliveryTag(), n.multiple(), n.requeue());
+    }
+
+    void reject(BasicReject r) {
+        channel.engine().reject(r.deliveryTag(), r.requeue());
+    }
+
+    void recover(boolean reply) {
+        channel.engine().recover();
+        if (reply) {
+            connection.send(channel.number(), new BasicRecoverOk());
+        }
+    }
+
+    private void checkRead(String queue) {
+        try {
+            connection.server().access().checkConsume(connection.user(), connection.virtualHost().name(), queue);
+        } catch (AccessRefusedException e) {
+            throw AmqpException.channel(ReplyCodes.ACCESS_REFUSED, e.getMessage());
+        }
+    }
+
+    /** Hands the engine's deliveries for one consumer to the outbox; never blocks (queue lock held). */
+    private final class Listener implements DeliveryListener {
+        @Override
+        public void onDelivery(Delivery delivery) {
+            connection.outbox().deliver(channel, delivery);
+        }
+
+        @Override
+        public void onCancel(String consumerTag) {
+            connection.outbox().cancelled(channel, consumerTag);
+        }
+    }
+}

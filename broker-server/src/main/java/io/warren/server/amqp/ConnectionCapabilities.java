@@ -1,0 +1,24 @@
+package io.warren.server.amqp;
+
+import java.util.Map;
+
+/**
+ * What a client announced in the {@code capabilities} table of its {@code connection.start-ok} properties:
+ * the server only sends extension methods a client said it understands.
+ */
+record ConnectionCapabilities(boolean consumerCancelNotify, boolean connectionBlocked,
+                              boolean authenticationFailureClose) {
+    static final ConnectionCapabilities NONE = new ConnectionCapabilities(false, false, false);
+
+    static ConnectionCapabilities from(Map<String, Object> clientProperties) {
+        if (clientProperties == null || !(clientProperties.get("capabilities") instanceof Map<?, ?> caps)) {
+            return NONE;
+        }
+        return new ConnectionCapabilities(on(caps, "consumer_cancel_notify"), on(caps, "connection.blocked"),
+                on(caps, "authentication_failure_close"));
+    }
+
+    private static boolean on(Map<?, ?> caps, String name) {
+        return Boolean.TRUE.equals(caps.get(name));
+    }
+}

@@ -1,0 +1,38 @@
+package io.warren.server.amqp;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code server-properties} table of {@code connection.start}: who we are and the RabbitMQ extensions we
+ * implement, so clients switch them on exactly as they do against RabbitMQ.
+ */
+final class ServerProperties {
+    static final String PRODUCT = "Warren";
+    static final String VERSION = versionOf();
+
+    private ServerProperties() {
+    }
+
+    static Map<String, Object> table() {
+        Map<String, Object> capabilities = new LinkedHashMap<>();
+        for (String c : new String[] {"publisher_confirms", "exchange_exchange_bindings", "basic.nack",
+                "consumer_cancel_notify", "connection.blocked", "authentication_failure_close",
+                "per_consumer_qos"}) {
+            capabilities.put(c, Boolean.TRUE);
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("product", PRODUCT);
+        props.put("version", VERSION);
+        props.put("platform", "Java " + System.getProperty("java.version"));
+        props.put("copyright", "The Warren authors");
+        props.put("information", "AMQP 0-9-1 broker with a Jakarta Messaging provider");
+        props.put("capabilities", capabilities);
+        return props;
+    }
+
+    private static String versionOf() {
+        String v = ServerProperties.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0-SNAPSHOT" : v;
+    }
+}

@@ -1,0 +1,57 @@
+package io.warren.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.warren.broker.Broker;
+import io.warren.broker.BrokerConfig;
+import io.warren.broker.BrokerException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class AmqpListenerFactoryTest {
+
+    @Test
+    void anEmbeddedBrokerOpensItsAmqpListenerFromBrokerConfig() throws Exception {
+        BrokerConfig config = BrokerConfig.builder("embedded-listener").listener("amqp://127.0.0.1:0").build();
+        try (Broker broker = Broker.start(config)) {
+            URI address = broker.listenerAddresses().get(0);
+            assertThat(address.getScheme()).isEqualTo("amqp");
+            assertThat(address.getPort()).isPositive();
+            ConnectionFactory f = new ConnectionFactory();
+            f.setPort(address.getPort());
+            try (Connection c = f.newConnection()) {
+                Channel ch = c.createChannel();
+                ch.queueDeclare("embedded", false, false, false, null);
+                ch.basicPublish("", "embedded", null, "x".getBytes(StandardCharsets.UTF_8));
+                ch.confirmSelect();
+            }
+            assertThat(broker.defaultVirtualHost().queueDeclarePassive("-", "embedded").messageCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void closingTheBrokerClosesItsListener() throws Exception {
+        Broker broker = Broker.start(BrokerConfig.builder("closing-listener").listener("amqp://127.0.0.1:0").build());
+        int port = broker.listenerAddresses().get(0).getPort();
+        broker.close();
+        ConnectionFactory f = new ConnectionFactory();
+        f.setPort(port);
+        assertThatThrownBy(f::newConnection).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void badListenerOptionsFailTheStartWithTheirName() {
+        assertThatThrownBy(() -> Broker.start(BrokerConfig.builder("bad-listener")
+                .listener("amqp://127.0.0.1:0?chanel_max=5").build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chanel_max");
+        assertThatThrownBy(() -> BrokerConfig.builder("x").listener("localhost:5672"))
+                .isInstanceOf(BrokerException.class).hasMessageContaining("scheme, host and port");
+        assertThatThrownBy(() -> Broker.start(BrokerConfig.builder("no-provider").listener("mqtt://127.0.0.1:0").build()))
+                .isInstanceOf(BrokerException.class).hasMessageContaining("no provider for listener scheme 'mqtt'");
+    }
+}
