@@ -107,7 +107,7 @@ public final class AmqpServer implements AutoCloseable {
                 });
         try {
             return b.bind(new InetSocketAddress(s.bindAddress(), port)).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the bind failure, a checked BindException, undeclared
             throw new IllegalStateException("cannot listen on " + s.bindAddress() + ":" + port + ": " + e.getMessage(),
                     e);
         }

@@ -1,0 +1,182 @@
+package io.warren.server.launcher;
+
+import io.warren.broker.Broker;
+import io.warren.server.AmqpServer;
+import io.warren.server.ServerSettings;
+import io.warren.server.config.ConfigurationLoader;
+import io.warren.server.config.InvalidConfigException;
+import io.warren.server.config.ServerConfiguration;
+import io.warren.server.security.UserStore;
+import java.net.BindException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running standalone broker: the engine with its virtual hosts and the AMQP listeners in front of it.
+ * {@link #main} is the program {@code java -jar warren-server.jar} runs; {@link #start(String...)} runs the
+ * same thing in-process, for tests and embedding.
+ *
+ * <pre>{@code
+ * try (WarrenServer server = WarrenServer.start("--listeners.tcp.default=0", "--data_dir=/tmp/w")) {
+ *     int port = server.amqpPort();
+ * }
+ * }</pre>
+ *
+ * <p>Start-up happens on the calling thread and checks the whole configuration (including the TLS files)
+ * before it touches the data directory. {@link #close} may be called from any thread, including a shutdown
+ * hook, and more than once: it closes the listeners first (connected clients get
+ * {@code 320 CONNECTION_FORCED}), then the broker, which flushes and closes its journal.
+ */
+public final class WarrenServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WarrenServer.class);
+
+    private final ServerConfiguration configuration;
+    private final Broker broker;
+    private final AmqpServer server;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private WarrenServer(ServerConfiguration configuration, Broker broker, AmqpServer server) {
+        this.configuration = configuration;
+        this.broker = broker;
+        this.server = server;
+    }
+
+    /**
+     * Runs the broker until SIGTERM or Ctrl-C; exits with status 1 and a one-line message if the configuration
+     * is wrong or a port cannot be bound. See {@code --help}.
+     */
+    public static void main(String[] args) {
+        ConsoleLauncher.Outcome outcome = new ConsoleLauncher(System.out, System.err).launch(args);
+        if (outcome.server().isEmpty()) {
+            System.exit(outcome.exitCode());
+            return;
+        }
+        WarrenServer server = outcome.server().get();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "warren-shutdown"));
+        server.awaitClosed();
+    }
+
+    /**
+     * Starts a broker from command-line arguments ({@code --config=FILE}, {@code --key=value}); reads
+     * {@code ./warren.conf} when no {@code --config} is given and that file exists. {@code --help} and
+     * {@code --verbose} are ignored here.
+     *
+     * @throws InvalidConfigException if an argument or the configuration is wrong
+     * @throws RuntimeException       if the broker or a listener cannot start (e.g. a port in use)
+     */
+    public static WarrenServer start(String... args) {
+        LaunchOptions options = LaunchOptions.parse(args);
+        return start(ConfigurationLoader.load(options.resolveConfigFile(), options.overrides()));
+    }
+
+    /** Starts a broker with {@code configuration}; see {@link #start(String...)} for failures. */
+    public static WarrenServer start(ServerConfiguration configuration) {
+        ServerSettings settings = configuration.serverSettings();
+        UserStore users = configuration.userStore();
+        Broker broker = Broker.start(configuration.brokerConfig());
+        try {
+            configuration.virtualHosts().forEach(broker::createVirtualHost);
+            AmqpServer server = AmqpServer.start(broker, settings, users);
+            WarrenServer started = new WarrenServer(configuration, broker, server);
+            LOG.info("{}", started.startedLine());
+            return started;
+        } catch (Exception e) {
+            // Netty rethrows a failed bind as the checked BindException, undeclared; catch it too.
+            broker.close();
+            throw startFailure(configuration, e);
+        }
+    }
+
+    private static RuntimeException startFailure(ServerConfiguration configuration, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return new IllegalStateException("cannot listen on " + listeners(configuration) + ": "
+                        + t.getMessage() + " (is another broker running? change listeners.tcp.default)", e);
+            }
+        }
+        return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
+    }
+
+    private static String listeners(ServerConfiguration configuration) {
+        List<String> ports = new ArrayList<>();
+        configuration.amqpPort().ifPresent(p -> ports.add(configuration.bindAddress() + ":" + p));
+        configuration.amqpsPort().ifPresent(p -> ports.add(configuration.bindAddress() + ":" + p + " (amqps)"));
+        return String.join(" and ", ports);
+    }
+
+    private String startedLine() {
+        List<String> listeners = new ArrayList<>();
+        String host = configuration.bindAddress().contains(":") ? "[" + configuration.bindAddress() + "]"
+                : configuration.bindAddress();
+        if (server.port() != -1) {
+            listeners.add("amqp on " + host + ":" + server.port());
+        }
+        if (server.tlsPort() != -1) {
+            listeners.add("amqps on " + host + ":" + server.tlsPort());
+        }
+        return "Warren " + WarrenVersion.get() + " started: " + String.join(", ", listeners) + ", data in "
+                + configuration.dataDirectory().toAbsolutePath().normalize();
+    }
+
+    /** The bound plain AMQP port, or -1 when that listener is off. */
+    public int amqpPort() {
+        return server.port();
+    }
+
+    /** The bound AMQPS port, or -1 when TLS is off. */
+    public int amqpsPort() {
+        return server.tlsPort();
+    }
+
+    public Broker broker() {
+        return broker;
+    }
+
+    public ServerConfiguration configuration() {
+        return configuration;
+    }
+
+    /** Blocks until {@link #close} has finished. */
+    public void awaitClosed() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                closed.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops the listeners (clients get {@code 320 CONNECTION_FORCED}), then the broker. A second call waits for
+     * the first to finish.
+     */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            awaitClosed();
+            return;
+        }
+        LOG.info("Warren stopping: closing client connections and listeners");
+        try {
+            server.close();
+        } finally {
+            try {
+                broker.close();
+                LOG.info("Warren stopped");
+            } finally {
+                closed.countDown();
+            }
+        }
+    }
+}
