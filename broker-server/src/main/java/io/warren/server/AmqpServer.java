@@ -52,6 +52,7 @@ public final class AmqpServer implements AutoCloseable {
     private final ServerContext context;
     private Channel plain;
     private Channel tls;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private AmqpServer(Broker broker, ServerSettings settings, UserStore users) {
         this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("warren-amqp-accept", true),
@@ -135,17 +136,25 @@ public final class AmqpServer implements AutoCloseable {
     /** Closes client connections with {@code 320 CONNECTION_FORCED}, then the listeners and threads. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         for (Channel listener : new Channel[] {plain, tls}) {
             if (listener != null) {
-                listener.close().syncUninterruptibly();
+                listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
             }
         }
-        for (AmqpConnection c : List.copyOf(connections)) {
+        List<AmqpConnection> open = List.copyOf(connections);
+        for (AmqpConnection c : open) {
             c.forceClose("broker is shutting down");
         }
+        // Clients have a moment to answer close-ok; the event loops' shutdown closes whatever remains.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (!connections.isEmpty() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+        for (AmqpConnection c : open) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                c.closeFuture().awaitUninterruptibly(TimeUnit.NANOSECONDS.toMillis(left));
+            }
         }
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

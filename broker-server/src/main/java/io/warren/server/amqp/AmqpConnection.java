@@ -146,7 +146,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         Frame frame = (Frame) msg;
-        if (suspensions > 0) {
+        if (suspensions > 0 && !closing) {
             held.add(new HeldFrame(frame));
             return;
         }
@@ -169,7 +169,8 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter {
 
     private void process(Frame frame) {
         try {
-            if (closed) {
+            // Once the server has sent connection.close it is released (closed) but still waits for close-ok.
+            if (closed && !closing) {
                 return;
             }
             if (frame.type() == FrameTypes.HEARTBEAT) {
@@ -214,7 +215,8 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter {
     private void channelFrame(Frame frame) {
         int number = frame.channel();
         if (number > channelMax) {
-            throw AmqpException.connection(ReplyCodes.CHANNEL_ERROR, "channel " + number
+            // RabbitMQ refuses a channel beyond the negotiated channel_max with NOT_ALLOWED.
+            throw AmqpException.connection(ReplyCodes.NOT_ALLOWED, "channel " + number
                     + " is above the negotiated channel_max " + channelMax);
         }
         AmqpChannel ch = channels.get(number);
@@ -251,6 +253,9 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter {
                 ? cause.getCause() : cause;
         if (root instanceof AmqpCodecException e) {
             connectionError(AmqpException.connection(e.replyCode(), e.getMessage()));
+            // The decoder discards everything after a framing error, so close-ok can never be read: close once
+            // connection.close is out rather than waiting for the close-ok timeout.
+            context.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             return;
         }
         if (root instanceof java.io.IOException) {
@@ -381,9 +386,8 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter {
             if (server.broker().memory().hasCapacity()) {
                 capacityReturned();
             }
-        } else {
-            suspend();
         }
+        // Already blocked: the one memory suspension holds this publish too until capacity returns.
         return false;
     }
 
@@ -478,6 +482,8 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter {
         if (handshake.sentStart()) {
             send(0, new ConnectionClose(replyCode, truncate(replyText), classId, methodId));
             ctx.flush();
+            // Read again even if suspended, so close-ok arrives and the socket closes at once.
+            ctx.channel().config().setAutoRead(true);
             ScheduledFuture<?> timer = ctx.executor().schedule(() -> {
                 ctx.close();
             }, CLOSE_OK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -489,7 +495,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter {
     }
 
     private static String truncate(String text) {
-        return text.length() <= 255 ? text : text.substring(0, 252) + "...";
+        return io.warren.server.amqp.codec.AmqpStrings.truncateToShortstr(text);
     }
 
     /** While closing only close-ok (or the client's own close) matters. */
@@ -513,6 +519,11 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter {
     /** The server is stopping: tell the client with 320 CONNECTION_FORCED. */
     public void forceClose(String reason) {
         ctx.executor().execute(() -> close(ReplyCodes.CONNECTION_FORCED, reason));
+    }
+
+    /** Completes when the socket is closed. */
+    public io.netty.channel.ChannelFuture closeFuture() {
+        return ctx.channel().closeFuture();
     }
 
     void channelClosed(int number) {

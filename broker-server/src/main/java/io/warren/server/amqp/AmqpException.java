@@ -1,5 +1,6 @@
 package io.warren.server.amqp;
 
+import io.warren.server.amqp.codec.AmqpStrings;
 import io.warren.server.amqp.codec.ReplyCodes;
 
 /**
@@ -59,7 +60,6 @@ public final class AmqpException extends RuntimeException {
 
     /** The reply text as RabbitMQ words it: the code's name, a dash, then what was wrong. */
     public String replyText() {
-        String text = ReplyCodes.name(replyCode) + " - " + getMessage();
-        return text.length() <= 255 ? text : text.substring(0, 252) + "...";
+        return AmqpStrings.truncateToShortstr(ReplyCodes.name(replyCode) + " - " + getMessage());
     }
 }

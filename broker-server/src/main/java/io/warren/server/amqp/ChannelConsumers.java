@@ -74,6 +74,9 @@ final class ChannelConsumers {
         ConsumeOptions options = new ConsumeOptions(tag, c.noAck() ? 0 : consumerPrefetch, c.noAck(), c.exclusive(),
                 (String) selector, c.noLocal());
         tags.add(tag);
+        // Earlier deliveries go out first; the new consumer's own deliveries stay queued in the outbox until
+        // after consume-ok, since a client rejects a delivery for a tag it has not been told about.
+        connection.outbox().drain();
         try {
             channel.engine().consume(queue, options, new Listener());
         } catch (RuntimeException e) {
@@ -81,7 +84,7 @@ final class ChannelConsumers {
             throw e;
         }
         if (!c.noWait()) {
-            connection.send(channel.number(), new BasicConsumeOk(tag));
+            connection.sendDirect(channel.number(), new BasicConsumeOk(tag));
         }
     }
 

@@ -52,7 +52,9 @@ final class ChannelPublisher {
             throw AmqpException.channel(ReplyCodes.PRECONDITION_FAILED, "user_id property set to '"
                     + props.userId() + "' but authenticated user was '" + connection.user().name() + "'");
         }
-        Message message = MessageMapping.toMessage(props, body, System.currentTimeMillis());
+        // Routing data and origin set here, so the engine need not copy the message to add them.
+        Message message = MessageMapping.toBuilder(props, body, System.currentTimeMillis()).exchange(p.exchange())
+                .routingKey(p.routingKey()).origin(channel.engine().connection().origin()).build();
         if (connection.admitPublish(() -> channel.guarded(p, () -> route(p, message)))) {
             route(p, message);
         }

@@ -28,9 +28,14 @@ public final class MessageMapping {
      * @throws AmqpException 406 when {@code expiration} is not a non-negative integer
      */
     public static Message toMessage(BasicProperties p, byte[] body, long now) {
+        return toBuilder(p, body, now).build();
+    }
+
+    /** As {@link #toMessage}, leaving the builder open for routing data the caller adds. */
+    public static Message.Builder toBuilder(BasicProperties p, byte[] body, long now) {
         Message.Builder b = Message.builder().body(body);
         if (p == null) {
-            return b.priority(0).build();
+            return b.priority(0);
         }
         b.contentType(p.contentType()).contentEncoding(p.contentEncoding())
                 .persistent(p.deliveryMode() != null && p.deliveryMode() == PERSISTENT)
@@ -48,7 +53,7 @@ public final class MessageMapping {
             headers.values().removeIf(v -> v == null);
             b.headers(headers);
         }
-        return b.build();
+        return b;
     }
 
     private static long parseTtl(String expiration) {

@@ -20,6 +20,28 @@ public final class AmqpStrings {
     private AmqpStrings() {
     }
 
+    /**
+     * {@code text} cut so that its UTF-8 form fits a {@code shortstr}, ending in "..." when cut; never splits a
+     * character (reply texts quote client-chosen names, which may be non-ASCII).
+     */
+    public static String truncateToShortstr(String text) {
+        if (text.length() <= SHORTSTR_MAX / 3 || ByteBufUtil.utf8Bytes(text) <= SHORTSTR_MAX) {
+            return text;
+        }
+        int budget = SHORTSTR_MAX - 3;
+        int end = 0;
+        while (end < text.length()) {
+            int cp = text.codePointAt(end);
+            int bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes > budget) {
+                break;
+            }
+            budget -= bytes;
+            end += Character.charCount(cp);
+        }
+        return text.substring(0, end) + "...";
+    }
+
     /** Reads a {@code shortstr}; {@code what} names the field for the error message. */
     public static String readShortstr(ByteBuf in, String what) {
         require(in, 1, what);
