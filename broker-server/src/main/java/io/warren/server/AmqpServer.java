@@ -15,6 +15,7 @@ import io.warren.broker.Broker;
 import io.warren.server.amqp.AmqpConnection;
 import io.warren.server.amqp.ServerContext;
 import io.warren.server.amqp.codec.FrameDecoder;
+import io.warren.server.flow.ResourceAlarms;
 import io.warren.server.security.AccessControl;
 import io.warren.server.security.Authenticator;
 import io.warren.server.security.UserStore;
@@ -50,6 +51,8 @@ public final class AmqpServer implements AutoCloseable {
     private final ExecutorService blocking;
     private final Set<AmqpConnection> connections = ConcurrentHashMap.newKeySet();
     private final ServerContext context;
+    private final ResourceAlarms alarms;
+    private io.netty.util.concurrent.ScheduledFuture<?> diskCheck;
     private Channel plain;
     private Channel tls;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -60,8 +63,13 @@ public final class AmqpServer implements AutoCloseable {
         this.workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("warren-amqp-io", true),
                 NioIoHandler.newFactory());
         this.blocking = Executors.newCachedThreadPool(new DefaultThreadFactory("warren-amqp-blocking", true));
+        this.alarms = new ResourceAlarms(broker.memory(), broker.config().dataDirectory(), settings.diskFreeLimit());
         this.context = new ServerContext(broker, settings, new Authenticator(users), new AccessControl(users),
-                blocking, connections);
+                blocking, connections, alarms);
+        if (alarms.watchesDisk()) {
+            alarms.checkDisk();
+            diskCheck = boss.next().scheduleAtFixedRate(alarms::checkDisk, 1, 1, TimeUnit.SECONDS);
+        }
     }
 
     /** Opens the listeners the settings ask for; fails (and releases everything) if a port cannot be bound. */
@@ -139,6 +147,10 @@ public final class AmqpServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (diskCheck != null) {
+            diskCheck.cancel(false);
+        }
+        alarms.close();
         for (Channel listener : new Channel[] {plain, tls}) {
             if (listener != null) {
                 listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);

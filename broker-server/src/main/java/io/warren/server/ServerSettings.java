@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param maxConnections   connections accepted at once, 0 for no limit
  * @param handshakeTimeout time a client has from connecting to {@code connection.open}
  * @param maxMessageSize   largest message body accepted, in bytes
+ * @param diskFreeLimit    free space below which the data directory's disk stops publishers (RabbitMQ's
+ *                         {@code disk_free_limit}); 0 for no check
  */
 public record ServerSettings(String bindAddress, int port, int tlsPort, SslContext sslContext, int channelMax,
                              int frameMax, int heartbeat, int maxConnections, Duration handshakeTimeout,
-                             long maxMessageSize) {
+                             long maxMessageSize, long diskFreeLimit) {
     /** The smallest frame size AMQP 0-9-1 lets a peer negotiate. */
     public static final int MIN_FRAME_MAX = 4096;
 
@@ -49,6 +51,9 @@ public record ServerSettings(String bindAddress, int port, int tlsPort, SslConte
         if (maxConnections < 0) {
             throw new IllegalArgumentException("maxConnections must not be negative, was " + maxConnections);
         }
+        if (diskFreeLimit < 0) {
+            throw new IllegalArgumentException("diskFreeLimit must not be negative, was " + diskFreeLimit);
+        }
         if (maxMessageSize < 1) {
             throw new IllegalArgumentException("maxMessageSize must be positive, was " + maxMessageSize);
         }
@@ -60,10 +65,13 @@ public record ServerSettings(String bindAddress, int port, int tlsPort, SslConte
         }
     }
 
-    /** RabbitMQ's defaults: 0.0.0.0:5672, no TLS, 2047 channels, 131072-byte frames, 60 s heartbeat. */
+    /**
+     * RabbitMQ's defaults: 0.0.0.0:5672, no TLS, 2047 channels, 131072-byte frames, 60 s heartbeat, 128 MiB
+     * messages, publishers stopped below 50 MB of free disk.
+     */
     public static ServerSettings defaults() {
         return new ServerSettings("0.0.0.0", 5672, -1, null, 2047, 131072, 60, 0, Duration.ofSeconds(10),
-                128L * 1024 * 1024);
+                128L * 1024 * 1024, 50L * 1000 * 1000);
     }
 
     /** Defaults on a free loopback port, for tests and embedded use. */
@@ -73,46 +81,51 @@ public record ServerSettings(String bindAddress, int port, int tlsPort, SslConte
 
     public ServerSettings withBindAddress(String value) {
         return new ServerSettings(value, port, tlsPort, sslContext, channelMax, frameMax, heartbeat, maxConnections,
-                handshakeTimeout, maxMessageSize);
+                handshakeTimeout, maxMessageSize, diskFreeLimit);
     }
 
     public ServerSettings withPort(int value) {
         return new ServerSettings(bindAddress, value, tlsPort, sslContext, channelMax, frameMax, heartbeat,
-                maxConnections, handshakeTimeout, maxMessageSize);
+                maxConnections, handshakeTimeout, maxMessageSize, diskFreeLimit);
     }
 
     public ServerSettings withTls(int value, SslContext context) {
         return new ServerSettings(bindAddress, port, value, context, channelMax, frameMax, heartbeat, maxConnections,
-                handshakeTimeout, maxMessageSize);
+                handshakeTimeout, maxMessageSize, diskFreeLimit);
     }
 
     public ServerSettings withChannelMax(int value) {
         return new ServerSettings(bindAddress, port, tlsPort, sslContext, value, frameMax, heartbeat, maxConnections,
-                handshakeTimeout, maxMessageSize);
+                handshakeTimeout, maxMessageSize, diskFreeLimit);
     }
 
     public ServerSettings withFrameMax(int value) {
         return new ServerSettings(bindAddress, port, tlsPort, sslContext, channelMax, value, heartbeat, maxConnections,
-                handshakeTimeout, maxMessageSize);
+                handshakeTimeout, maxMessageSize, diskFreeLimit);
     }
 
     public ServerSettings withHeartbeat(int value) {
         return new ServerSettings(bindAddress, port, tlsPort, sslContext, channelMax, frameMax, value, maxConnections,
-                handshakeTimeout, maxMessageSize);
+                handshakeTimeout, maxMessageSize, diskFreeLimit);
     }
 
     public ServerSettings withMaxConnections(int value) {
         return new ServerSettings(bindAddress, port, tlsPort, sslContext, channelMax, frameMax, heartbeat, value,
-                handshakeTimeout, maxMessageSize);
+                handshakeTimeout, maxMessageSize, diskFreeLimit);
     }
 
     public ServerSettings withHandshakeTimeout(Duration value) {
         return new ServerSettings(bindAddress, port, tlsPort, sslContext, channelMax, frameMax, heartbeat,
-                maxConnections, value, maxMessageSize);
+                maxConnections, value, maxMessageSize, diskFreeLimit);
     }
 
     public ServerSettings withMaxMessageSize(long value) {
         return new ServerSettings(bindAddress, port, tlsPort, sslContext, channelMax, frameMax, heartbeat,
-                maxConnections, handshakeTimeout, value);
+                maxConnections, handshakeTimeout, value, diskFreeLimit);
+    }
+
+    public ServerSettings withDiskFreeLimit(long value) {
+        return new ServerSettings(bindAddress, port, tlsPort, sslContext, channelMax, frameMax, heartbeat,
+                maxConnections, handshakeTimeout, maxMessageSize, value);
     }
 }

@@ -41,6 +41,10 @@ public final class ServerFixture implements AutoCloseable {
         return new ServerFixture(config, UnaryOperator.identity());
     }
 
+    public static ServerFixture start(BrokerConfig config, UnaryOperator<ServerSettings> settings) {
+        return new ServerFixture(config, settings);
+    }
+
     /** A client factory for this server as guest, without automatic recovery. */
     public ConnectionFactory factory() {
         ConnectionFactory f = new ConnectionFactory();

@@ -66,7 +66,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter {
     private int channelMax;
     private int frameMax;
     private int suspensions;
-    private boolean memoryBlocked;
+    private boolean publishBlocked;
     private boolean closing;
     private boolean closed;
     private final Runnable capacityListener = () -> {
@@ -111,7 +111,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter {
         }
         closed = true;
         server.connections().remove(this);
-        server.broker().memory().removeCapacityListener(capacityListener);
+        server.alarms().removeListener(capacityListener);
         for (AmqpChannel ch : channels.values()) {
             ch.release();
         }
@@ -365,25 +365,25 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Called before a publish: when the broker is short of memory, holds the connection (the publish itself
+     * Called before a publish: when the broker is short of memory or disk, holds the connection (the publish itself
      * waits as {@code retry}) and tells the client it is blocked, as RabbitMQ does.
      *
      * @return true when the publish may go ahead now
      */
     boolean admitPublish(Runnable retry) {
-        if (server.broker().memory().hasCapacity()) {
+        if (server.alarms().publishingAllowed()) {
             return true;
         }
         held.addFirst(retry);
-        if (!memoryBlocked) {
-            memoryBlocked = true;
+        if (!publishBlocked) {
+            publishBlocked = true;
             suspend();
             if (capabilities.connectionBlocked()) {
-                send(0, new ConnectionBlocked("low on memory"));
+                send(0, new ConnectionBlocked(server.alarms().reason()));
                 ctx.flush();
             }
-            server.broker().memory().addCapacityListener(capacityListener);
-            if (server.broker().memory().hasCapacity()) {
+            server.alarms().addListener(capacityListener);
+            if (server.alarms().publishingAllowed()) {
                 capacityReturned();
             }
         }
@@ -392,11 +392,11 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void capacityReturned() {
-        if (!memoryBlocked || closed || !server.broker().memory().hasCapacity()) {
+        if (!publishBlocked || closed || !server.alarms().publishingAllowed()) {
             return;
         }
-        memoryBlocked = false;
-        server.broker().memory().removeCapacityListener(capacityListener);
+        publishBlocked = false;
+        server.alarms().removeListener(capacityListener);
         if (capabilities.connectionBlocked()) {
             send(0, new ConnectionUnblocked());
         }

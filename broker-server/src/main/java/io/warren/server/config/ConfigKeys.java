@@ -72,6 +72,7 @@ final class ConfigKeys {
         fixed.put("heartbeat", (d, v) -> d.heartbeat = Values.intIn(v, 0, 65535, "whole seconds"));
         fixed.put("handshake_timeout", (d, v) -> d.handshakeTimeout =
                 Duration.ofMillis(Values.longIn(v, 1, Integer.MAX_VALUE, "milliseconds")));
+        fixed.put("disk_free_limit.absolute", (d, v) -> d.diskFreeLimit = Values.bytesIn(v, 0, Long.MAX_VALUE));
         fixed.put("max_message_size", (d, v) -> d.maxMessageSize = Values.bytesIn(v, 1, MAX_MESSAGE_SIZE));
         fixed.put("connection_max", (d, v) -> d.connectionMax = "infinity".equals(v.strip()) ? 0
                 : Values.intIn(v, 1, Integer.MAX_VALUE, "a number of connections or 'infinity'"));

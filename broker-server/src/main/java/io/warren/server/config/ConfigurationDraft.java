@@ -37,6 +37,7 @@ final class ConfigurationDraft {
     int connectionMax = ConnectionLimits.defaults().connectionMax();
     Duration handshakeTimeout = ConnectionLimits.defaults().handshakeTimeout();
     long maxMessageSize = ConnectionLimits.defaults().maxMessageSize();
+    long diskFreeLimit = ConnectionLimits.defaults().diskFreeLimit();
 
     String defaultUser = "guest";
     String defaultPass = "guest";

@@ -53,7 +53,7 @@ final class ConfigurationValidator {
             grants.add(grant(d, user, vhost, regexes, key));
         }));
         ConnectionLimits limits = new ConnectionLimits(d.channelMax, d.frameMax, d.heartbeat, d.connectionMax,
-                d.handshakeTimeout, d.maxMessageSize);
+                d.handshakeTimeout, d.maxMessageSize, d.diskFreeLimit);
         return new ServerConfiguration(d.brokerName, d.dataDirectory, d.syncPolicy, Optional.ofNullable(d.memoryLimit),
                 bindAddress, Optional.ofNullable(d.tcp).map(ListenerAddress::port),
                 Optional.ofNullable(d.ssl).map(ListenerAddress::port), tls, sslContext, limits, vhosts, users, grants);

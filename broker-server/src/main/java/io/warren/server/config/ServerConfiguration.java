@@ -133,7 +133,8 @@ public final class ServerConfiguration {
                 .withHeartbeat(limits.heartbeat())
                 .withMaxConnections(limits.connectionMax())
                 .withHandshakeTimeout(limits.handshakeTimeout())
-                .withMaxMessageSize(limits.maxMessageSize());
+                .withMaxMessageSize(limits.maxMessageSize())
+                .withDiskFreeLimit(limits.diskFreeLimit());
     }
 
     /** A user store with the configured users and permissions, hashing passwords at full strength. */
