@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class AmqpConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(AmqpConnection.class);
     private static final long CLOSE_OK_TIMEOUT_SECONDS = 5;
+    private static final long FRAMING_ERROR_LINGER_MILLIS = 500;
 
     private final ServerContext server;
     private final ServerSettings settings;
@@ -253,9 +254,12 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter {
                 ? cause.getCause() : cause;
         if (root instanceof AmqpCodecException e) {
             connectionError(AmqpException.connection(e.replyCode(), e.getMessage()));
-            // The decoder discards everything after a framing error, so close-ok can never be read: close once
-            // connection.close is out rather than waiting for the close-ok timeout.
-            context.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            // The decoder discards everything after a framing error, so close-ok can never be read. Keep reading
+            // (and discarding) for a moment before closing: closing with the client's bytes unread would reset
+            // the connection and could destroy the connection.close the client has yet to read.
+            context.executor().schedule(() -> {
+                context.close();
+            }, FRAMING_ERROR_LINGER_MILLIS, TimeUnit.MILLISECONDS);
             return;
         }
         if (root instanceof java.io.IOException) {
