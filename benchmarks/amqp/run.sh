@@ -130,6 +130,11 @@ else
     log "starting RabbitMQ"
     rabbitmq-server -detached >"$OUT/rabbit-start.log" 2>&1
     RABBIT_STARTED=1
+    # await_startup fails at once while the node has not yet registered with epmd: wait for a ping first.
+    for _ in $(seq 1 60); do
+      rabbitmqctl -q ping >/dev/null 2>&1 && break
+      sleep 1
+    done
   fi
   if timeout 180 rabbitmqctl await_startup >>"$OUT/rabbit-start.log" 2>&1 && wait_port "$RABBIT_PORT" 30; then
     BROKERS+=(rabbitmq)
