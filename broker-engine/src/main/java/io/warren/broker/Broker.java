@@ -2,17 +2,25 @@ package io.warren.broker;
 
 import io.warren.broker.message.Message;
 import io.warren.broker.queue.QueueConsumer;
+import io.warren.broker.spi.ListenerFactory;
+import io.warren.broker.spi.NetworkListener;
 import io.warren.broker.store.BindingRecord;
 import io.warren.broker.store.ExchangeRecord;
 import io.warren.broker.store.MemoryStore;
 import io.warren.broker.store.QueueRecord;
 import io.warren.broker.store.RecoveryHandler;
 import io.warren.broker.store.Store;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -49,8 +57,8 @@ public final class Broker implements AutoCloseable {
     private final io.warren.broker.flow.MemoryGuard memory;
     private volatile boolean running;
     private volatile boolean recovering = true;
-    private final java.util.List<io.warren.broker.spi.NetworkListener> listeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<NetworkListener> listeners =
+            new CopyOnWriteArrayList<>();
 
     private Broker(BrokerConfig config) {
         this.config = config;
@@ -117,11 +125,10 @@ public final class Broker implements AutoCloseable {
     }
 
     private void openListeners() {
-        for (java.net.URI uri : config.listeners()) {
-            String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-            io.warren.broker.spi.ListenerFactory factory = null;
-            for (io.warren.broker.spi.ListenerFactory f
-                    : java.util.ServiceLoader.load(io.warren.broker.spi.ListenerFactory.class)) {
+        for (URI uri : config.listeners()) {
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            ListenerFactory factory = null;
+            for (ListenerFactory f : ServiceLoader.load(ListenerFactory.class)) {
                 if (f.supports(scheme)) {
                     factory = f;
                     break;
@@ -136,9 +143,9 @@ public final class Broker implements AutoCloseable {
     }
 
     /** Addresses of the network listeners this broker opened, with their bound ports. */
-    public java.util.List<java.net.URI> listenerAddresses() {
-        java.util.List<java.net.URI> out = new java.util.ArrayList<>();
-        for (io.warren.broker.spi.NetworkListener l : listeners) {
+    public List<URI> listenerAddresses() {
+        List<URI> out = new ArrayList<>();
+        for (NetworkListener l : listeners) {
             out.add(l.address());
         }
         return out;
@@ -217,7 +224,7 @@ public final class Broker implements AutoCloseable {
         if (!running) {
             return;
         }
-        for (io.warren.broker.spi.NetworkListener l : listeners) {
+        for (NetworkListener l : listeners) {
             l.close();
         }
         listeners.clear();

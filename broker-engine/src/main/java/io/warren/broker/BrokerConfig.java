@@ -2,7 +2,11 @@ package io.warren.broker;
 
 import io.warren.broker.store.Store;
 import io.warren.broker.store.journal.SyncPolicy;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -17,7 +21,7 @@ public final class BrokerConfig {
     private final Supplier<Store> storeFactory;
     private final long maxMemoryBytes;
     private final long memoryWaitMillis;
-    private final java.util.List<java.net.URI> listeners;
+    private final List<URI> listeners;
 
     private BrokerConfig(Builder b) {
         this.maxMemoryBytes = b.maxMemoryBytes;
@@ -26,7 +30,7 @@ public final class BrokerConfig {
         this.dataDirectory = b.dataDirectory;
         this.syncPolicy = b.syncPolicy;
         this.storeFactory = b.storeFactory;
-        this.listeners = java.util.List.copyOf(b.listeners);
+        this.listeners = List.copyOf(b.listeners);
     }
 
     public static Builder builder(String name) {
@@ -62,7 +66,7 @@ public final class BrokerConfig {
     }
 
     /** Network listeners the broker opens when it starts (e.g. {@code amqp://0.0.0.0:5672}); empty by default. */
-    public java.util.List<java.net.URI> listeners() {
+    public List<URI> listeners() {
         return listeners;
     }
 
@@ -74,7 +78,7 @@ public final class BrokerConfig {
         private Supplier<Store> storeFactory;
         private long maxMemoryBytes = Runtime.getRuntime().maxMemory() / 2;
         private long memoryWaitMillis = 10_000;
-        private final java.util.List<java.net.URI> listeners = new java.util.ArrayList<>();
+        private final List<URI> listeners = new ArrayList<>();
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -126,10 +130,10 @@ public final class BrokerConfig {
          * @throws BrokerException INVALID_ARGUMENT when the URI has no scheme, host or port
          */
         public Builder listener(String uri) {
-            java.net.URI u;
+            URI u;
             try {
-                u = new java.net.URI(uri);
-            } catch (java.net.URISyntaxException | NullPointerException e) {
+                u = new URI(uri);
+            } catch (URISyntaxException | NullPointerException e) {
                 throw BrokerException.invalidArgument("listener '" + uri + "' is not a URI: " + e.getMessage());
             }
             if (u.getScheme() == null || u.getHost() == null || u.getPort() < 0) {

@@ -2,6 +2,8 @@ package io.warren.broker.flow;
 
 import io.warren.broker.BrokerException;
 import io.warren.broker.ErrorCode;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -20,7 +22,7 @@ public final class MemoryGuard {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition freed = lock.newCondition();
     private volatile int waiters;
-    private final java.util.List<Runnable> capacityListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> capacityListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param limit      bytes of queued messages above which publishers wait
