@@ -194,6 +194,17 @@ public final class Channel implements AutoCloseable {
         return host.publish(exchange, routingKey, m, waitForMemory);
     }
 
+    /**
+     * Whether a message published now to {@code exchange} with {@code routingKey} would reach at least one
+     * queue — what a transactional publisher learns before commit, where routing happens (AMQP's
+     * {@code mandatory} flag on a transactional channel).
+     */
+    public boolean hasRoute(String exchange, String routingKey, Message message) {
+        checkOpen();
+        return !host.route(host.exchangeForPublish(exchange), VirtualHost.withRouting(exchange, routingKey, message))
+                .isEmpty();
+    }
+
     // ---- consuming -------------------------------------------------------------------------------------
 
     /**

@@ -64,6 +64,16 @@ final class ChannelPublisher {
         if (!channel.isOpen()) {
             return;
         }
+        if (transactional) {
+            // Routing happens at commit; a mandatory message that no binding takes is returned now, as at
+            // commit it would reach no queue.
+            boolean routed = !p.mandatory() || channel.engine().hasRoute(p.exchange(), p.routingKey(), message);
+            channel.engine().publish(p.exchange(), p.routingKey(), message, false);
+            if (!routed) {
+                settled(0, p, message, PublishResult.UNROUTED);
+            }
+            return;
+        }
         long seq = confirms == null ? 0 : confirms.next();
         CompletableFuture<PublishResult> result = channel.engine().publish(p.exchange(), p.routingKey(), message,
                 false);

@@ -57,6 +57,19 @@ class TransactionsTest {
     }
 
     @Test
+    void anUnroutableMandatoryPublishInATransactionIsReturned() throws Exception {
+        java.util.concurrent.CompletableFuture<String> returned = new java.util.concurrent.CompletableFuture<>();
+        tx.addReturnListener(r -> returned.complete(r.getReplyCode() + " " + r.getRoutingKey() + " "
+                + new String(r.getBody(), UTF_8)));
+        tx.basicPublish("", "no-such-queue", true, null, "lost".getBytes(UTF_8));
+        tx.basicPublish("", "q", true, null, "kept".getBytes(UTF_8));
+        tx.txCommit();
+
+        assertThat(returned.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("312 no-such-queue lost");
+        assertThat(depth()).isEqualTo(1);
+    }
+
+    @Test
     void rollbackDiscardsPublishedMessages() throws Exception {
         tx.basicPublish("", "q", null, "discarded".getBytes(UTF_8));
         tx.txRollback();
