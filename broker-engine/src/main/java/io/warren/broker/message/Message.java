@@ -383,6 +383,24 @@ public final class Message {
             return this;
         }
 
+        /**
+         * Replaces the headers, keeping entries whose value is null (an AMQP field table's void value), which
+         * {@link #header} would remove; such entries read as absent to selectors and JMS.
+         */
+        public Builder headersWithNulls(Map<String, ?> values) {
+            headers.clear();
+            if (values != null) {
+                values.forEach((name, value) -> {
+                    Objects.requireNonNull(name, "header name");
+                    if (value != null) {
+                        Values.checkSupported(name, value);
+                    }
+                    headers.put(name, value);
+                });
+            }
+            return this;
+        }
+
         public Builder body(byte[] body) {
             this.body = body == null ? EMPTY : body;
             return this;

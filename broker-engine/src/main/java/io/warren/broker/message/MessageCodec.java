@@ -65,7 +65,7 @@ public final class MessageCodec {
                 .expiration(r.readLong())
                 .deliveryTime(r.readLong())
                 .origin(r.readString())
-                .headers(ValueCodec.readMap(r));
+                .headersWithNulls(ValueCodec.readMap(r));
         return b.body(r.readBlob()).build();
     }
 }

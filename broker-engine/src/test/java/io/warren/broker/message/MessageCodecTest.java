@@ -38,6 +38,19 @@ class MessageCodecTest {
     }
 
     @Test
+    void headersWithNullValuesKeepThemThroughEncoding() {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put("void", null);
+        headers.put("k", "v");
+        Message m = Message.builder().headersWithNulls(headers).build();
+
+        Message back = MessageCodec.decode(MessageCodec.encode(m));
+
+        assertThat(back.headers()).containsEntry("void", null).containsEntry("k", "v").hasSize(2);
+        assertThat(Message.builder().headers(headers).build().headers()).doesNotContainKey("void");
+    }
+
+    @Test
     void messagesWrittenInFormatVersionOneStillDecode() {
         ByteWriter w = new ByteWriter(64);
         w.writeByte(1);

@@ -4,7 +4,6 @@ import io.warren.broker.message.Message;
 import io.warren.server.amqp.codec.BasicProperties;
 import io.warren.server.amqp.codec.ReplyCodes;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -49,9 +48,7 @@ public final class MessageMapping {
             b.expiration(now + parseTtl(p.expiration()));
         }
         if (p.headers() != null && !p.headers().isEmpty()) {
-            Map<String, Object> headers = new LinkedHashMap<>(p.headers());
-            headers.values().removeIf(v -> v == null);
-            b.headers(headers);
+            b.headersWithNulls(p.headers());
         }
         return b;
     }

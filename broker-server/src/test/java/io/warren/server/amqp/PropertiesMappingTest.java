@@ -125,6 +125,7 @@ class PropertiesMappingTest {
         headers.put("bytes", new byte[] {0, 1, (byte) 0xFF});
         headers.put("table", nested);
         headers.put("array", java.util.Arrays.asList("a", 1, List.of(true, 2L), Map.of("k", "v"), null));
+        headers.put("void", null);
 
         Map<String, Object> got = roundTrip(new AMQP.BasicProperties.Builder().headers(headers).build()).getProps()
                 .getHeaders();
@@ -141,6 +142,7 @@ class PropertiesMappingTest {
         assertThat(got.get("decimal")).isEqualTo(new BigDecimal("123.45"));
         assertThat(got.get("timestamp")).isEqualTo(new Date(1_600_000_000_000L));
         assertThat(got.get("bytes")).isEqualTo(new byte[] {0, 1, (byte) 0xFF});
+        assertThat(got).containsEntry("void", null);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> table = (Map<String, Object>) got.get("table");
