@@ -16,7 +16,7 @@ import io.warren.server.amqp.codec.AmqpCodecException;
 import io.warren.server.amqp.codec.Frame;
 import io.warren.server.amqp.codec.FrameDecoder;
 import io.warren.server.amqp.codec.FrameTypes;
-import io.warren.server.amqp.codec.FrameWriter;
+import io.warren.server.amqp.method.FrameWriter;
 import io.warren.server.amqp.codec.ProtocolHeader;
 import io.warren.server.amqp.codec.ReplyCodes;
 import io.warren.server.amqp.method.AmqpMethod;

@@ -6,7 +6,7 @@ import io.warren.broker.ConsumeOptions;
 import io.warren.broker.Delivery;
 import io.warren.broker.DeliveryListener;
 import io.warren.broker.ErrorCode;
-import io.warren.server.amqp.codec.FrameWriter;
+import io.warren.server.amqp.method.FrameWriter;
 import io.warren.server.amqp.codec.ReplyCodes;
 import io.warren.server.amqp.method.BasicAck;
 import io.warren.server.amqp.method.BasicCancel;

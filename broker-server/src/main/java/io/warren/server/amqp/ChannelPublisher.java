@@ -6,7 +6,7 @@ import io.warren.broker.PublishResult;
 import io.warren.broker.message.Message;
 import io.warren.server.amqp.codec.BasicProperties;
 import io.warren.server.amqp.codec.ContentHeader;
-import io.warren.server.amqp.codec.FrameWriter;
+import io.warren.server.amqp.method.FrameWriter;
 import io.warren.server.amqp.codec.ReplyCodes;
 import io.warren.server.amqp.method.BasicAck;
 import io.warren.server.amqp.method.BasicNack;

@@ -5,7 +5,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.warren.broker.BrokerException;
 import io.warren.broker.VirtualHost;
 import io.warren.server.ServerSettings;
-import io.warren.server.amqp.codec.FrameWriter;
+import io.warren.server.amqp.method.FrameWriter;
 import io.warren.server.amqp.codec.ProtocolHeader;
 import io.warren.server.amqp.codec.ReplyCodes;
 import io.warren.server.amqp.method.AmqpMethod;

@@ -11,6 +11,7 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.util.ResourceLeakDetector;
 import io.warren.server.amqp.method.BasicAck;
 import io.warren.server.amqp.method.BasicPublish;
+import io.warren.server.amqp.method.FrameWriter;
 import io.warren.server.amqp.method.MethodCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.warren.server.amqp.codec.BasicProperties;
 import io.warren.server.amqp.codec.FrameTypes;
-import io.warren.server.amqp.codec.FrameWriter;
+import io.warren.server.amqp.method.FrameWriter;
 import io.warren.server.amqp.method.AmqpMethod;
 import io.warren.server.amqp.method.BasicAck;
 import io.warren.server.amqp.method.BasicCancel;

@@ -3,7 +3,7 @@ package io.warren.server.amqp.fuzz;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.warren.server.amqp.codec.FrameTypes;
-import io.warren.server.amqp.codec.FrameWriter;
+import io.warren.server.amqp.method.FrameWriter;
 import io.warren.server.amqp.method.AmqpMethod;
 import io.warren.server.amqp.method.ConnectionClose;
 import io.warren.server.amqp.method.ConnectionCloseOk;

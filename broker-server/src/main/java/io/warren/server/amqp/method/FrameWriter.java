@@ -1,8 +1,9 @@
-package io.warren.server.amqp.codec;
+package io.warren.server.amqp.method;
 
+import io.warren.server.amqp.codec.BasicProperties;
+import io.warren.server.amqp.codec.ContentHeaderCodec;
+import io.warren.server.amqp.codec.FrameTypes;
 import io.netty.buffer.ByteBuf;
-import io.warren.server.amqp.method.AmqpMethod;
-import io.warren.server.amqp.method.MethodCodec;
 
 /**
  * Writes whole frames into a buffer: methods, content (header frame plus body frames) and heartbeats.

@@ -1,5 +1,11 @@
-package io.warren.server.amqp.codec;
+package io.warren.server.amqp.method;
 
+import io.warren.server.amqp.codec.BasicProperties;
+import io.warren.server.amqp.codec.ContentHeader;
+import io.warren.server.amqp.codec.ContentHeaderCodec;
+import io.warren.server.amqp.codec.Frame;
+import io.warren.server.amqp.codec.FrameDecoder;
+import io.warren.server.amqp.codec.FrameTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +15,6 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.warren.server.amqp.method.BasicDeliver;
-import io.warren.server.amqp.method.MethodCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
