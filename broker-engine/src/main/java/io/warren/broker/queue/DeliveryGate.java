@@ -50,7 +50,11 @@ public final class DeliveryGate {
         return paused;
     }
 
-    /** Channel-wide limit on unacknowledged deliveries; 0 for none. */
+    /**
+     * Channel-wide limit on unacknowledged deliveries; 0 for none. Only deliveries made while a limit is set
+     * are counted, so a limit set on a channel that already holds deliveries applies to the ones that follow
+     * (as RabbitMQ's {@code basic.qos} does).
+     */
     public void setLimit(int max) {
         if (max < 0) {
             throw new IllegalArgumentException("limit must not be negative, was " + max);
@@ -64,6 +68,10 @@ public final class DeliveryGate {
 
     public int limit() {
         return limit;
+    }
+
+    boolean limited() {
+        return limit != 0;
     }
 
     /** Deliveries awaiting acknowledgement that count against {@link #limit()}. */

@@ -329,7 +329,7 @@ public final class MessageQueue {
             e.state = QueueEntry.ACQUIRED;
             e.holder = c;
             e.holdsCredit = true;
-            c.creditTaken();
+            c.creditTaken(e);
             acquired++;
         }
         c.target().deliver(this, e, c);
@@ -610,7 +610,7 @@ public final class MessageQueue {
     private void release(QueueEntry e) {
         if (e.holder != null) {
             if (e.holdsCredit) {
-                e.holder.creditReturned();
+                e.holder.creditReturned(e);
                 e.holdsCredit = false;
             }
             e.holder = null;
@@ -631,7 +631,7 @@ public final class MessageQueue {
             for (QueueEntry e : entries) {
                 if (e.state == QueueEntry.ACQUIRED && e.holdsCredit) {
                     e.holdsCredit = false;
-                    e.holder.creditReturned();
+                    e.holder.creditReturned(e);
                 }
             }
             dispatchLocked();

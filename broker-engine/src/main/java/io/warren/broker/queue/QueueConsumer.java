@@ -82,18 +82,23 @@ public final class QueueConsumer {
         return prefetch == 0 || unacked < prefetch;
     }
 
-    /** A delivery now holds credit of this consumer (and of its channel's gate). */
-    void creditTaken() {
+    /**
+     * A delivery now holds credit of this consumer, and of its channel's gate while the gate has a limit (a
+     * channel without one — every JMS session — pays no shared counter on its deliveries).
+     */
+    void creditTaken(QueueEntry e) {
         unacked++;
-        if (gate != null) {
+        if (gate != null && gate.limited()) {
             gate.acquired();
+            e.holdsGateCredit = true;
         }
     }
 
     /** A delivery gave its credit back (settled, or handed to the application). */
-    void creditReturned() {
+    void creditReturned(QueueEntry e) {
         unacked--;
-        if (gate != null) {
+        if (e.holdsGateCredit) {
+            e.holdsGateCredit = false;
             gate.released();
         }
     }

@@ -25,6 +25,8 @@ public final class QueueEntry {
     QueueConsumer holder;
     /** Whether this delivery still counts against its consumer's prefetch. */
     boolean holdsCredit;
+    /** Whether this delivery also counts against its channel's {@link DeliveryGate} limit. */
+    boolean holdsGateCredit;
     /** Position in the expiry heap, -1 when not in it. */
     int heapIndex = -1;
 
