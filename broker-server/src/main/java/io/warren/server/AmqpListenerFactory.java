@@ -1,15 +1,16 @@
 package io.warren.server;
 
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.warren.broker.Broker;
 import io.warren.broker.spi.ListenerFactory;
 import io.warren.broker.spi.NetworkListener;
+import io.warren.server.config.TlsContextFactory;
+import io.warren.server.config.TlsOptions;
 import io.warren.server.security.UserStore;
-import java.io.File;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +19,8 @@ import java.util.Set;
  * Opens AMQP 0-9-1 listeners for a broker configured with {@code amqp://HOST:PORT} or
  * {@code amqps://HOST:PORT?certfile=PEM&keyfile=PEM} listeners (found through {@link java.util.ServiceLoader}).
  * Query options: {@code channel_max}, {@code frame_max}, {@code heartbeat}, {@code connection_max}, and for
- * {@code amqps} {@code certfile}, {@code keyfile} (PKCS#8 PEM) and optionally {@code cacertfile} (trusted client
- * certificates). Such a listener knows one user, RabbitMQ's default {@code guest}/{@code guest}, allowed from
+ * {@code amqps} {@code certfile}, {@code keyfile} (PKCS#8 PEM) and optionally {@code cacertfile} (client
+ * certificates signed by it are accepted and verified; clients without one still connect). Such a listener knows one user, RabbitMQ's default {@code guest}/{@code guest}, allowed from
  * loopback only; an application that needs its own users starts an {@link AmqpServer} with a {@link UserStore}.
  */
 public final class AmqpListenerFactory implements ListenerFactory {
@@ -36,7 +37,7 @@ public final class AmqpListenerFactory implements ListenerFactory {
         Map<String, String> options = options(uri);
         boolean tls = "amqps".equalsIgnoreCase(uri.getScheme());
         ServerSettings settings = ServerSettings.defaults().withBindAddress(uri.getHost());
-        settings = tls ? settings.withPort(-1).withTls(uri.getPort(), sslContext(uri, options))
+        settings = tls ? settings.withTls(uri.getPort(), sslContext(uri, options)).withPort(-1)
                 : settings.withPort(uri.getPort());
         if (options.containsKey("channel_max")) {
             settings = settings.withChannelMax(number(uri, options, "channel_max"));
@@ -100,15 +101,9 @@ public final class AmqpListenerFactory implements ListenerFactory {
         if (cert == null || key == null) {
             throw new IllegalArgumentException("listener " + uri + " needs certfile and keyfile options (PEM files)");
         }
-        try {
-            SslContextBuilder b = SslContextBuilder.forServer(new File(cert), new File(key));
-            if (options.containsKey("cacertfile")) {
-                b.trustManager(new File(options.get("cacertfile")));
-            }
-            return b.build();
-        } catch (javax.net.ssl.SSLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("listener " + uri + ": cannot load TLS certificate '" + cert
-                    + "' and key '" + key + "': " + e.getMessage(), e);
-        }
+        String ca = options.get("cacertfile");
+        TlsOptions tls = new TlsOptions(Path.of(cert), Path.of(key), null, ca == null ? null : Path.of(ca),
+                ca != null, false);
+        return TlsContextFactory.serverContext(tls, "listener " + uri);
     }
 }

@@ -35,6 +35,51 @@ class AmqpListenerFactoryTest {
     }
 
     @Test
+    void anAmqpsListenerServesTlsClients() throws Exception {
+        String cert = resource("server_certificate.pem");
+        String key = resource("server_key.pem");
+        BrokerConfig config = BrokerConfig.builder("tls-listener")
+                .listener("amqps://127.0.0.1:0?certfile=" + cert + "&keyfile=" + key).build();
+        try (Broker broker = Broker.start(config)) {
+            URI address = broker.listenerAddresses().get(0);
+            assertThat(address.getScheme()).isEqualTo("amqps");
+            ConnectionFactory f = new ConnectionFactory();
+            f.setPort(address.getPort());
+            f.useSslProtocol(trusting(resource("ca_certificate.pem")));
+            try (Connection c = f.newConnection()) {
+                assertThat(c.createChannel().queueDeclare().getQueue()).startsWith("amq.gen-");
+            }
+        }
+    }
+
+    @Test
+    void anAmqpsListenerWithUnusableFilesFailsTheStartNamingThem() {
+        assertThatThrownBy(() -> Broker.start(BrokerConfig.builder("bad-tls")
+                .listener("amqps://127.0.0.1:0?certfile=/nonexistent/cert.pem&keyfile=/nonexistent/key.pem").build()))
+                .hasMessageContaining("/nonexistent/cert.pem");
+    }
+
+    /** A client TLS context that trusts the test CA. */
+    private static javax.net.ssl.SSLContext trusting(String caPem) throws Exception {
+        java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(caPem))) {
+            trust.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in));
+        }
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLSv1.2");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
+    }
+
+    private static String resource(String name) throws Exception {
+        return java.nio.file.Path.of(AmqpListenerFactoryTest.class.getResource("config/" + name).toURI()).toString();
+    }
+
+    @Test
     void closingTheBrokerClosesItsListener() throws Exception {
         Broker broker = Broker.start(BrokerConfig.builder("closing-listener").listener("amqp://127.0.0.1:0").build());
         int port = broker.listenerAddresses().get(0).getPort();

@@ -11,7 +11,7 @@ import io.netty.handler.ssl.SslContextBuilder;
  * {@code fail_if_no_peer_cert}: {@code verify_none} → none, {@code verify_peer} → optional, plus
  * {@code fail_if_no_peer_cert = true} → required. Stateless.
  */
-final class TlsContextFactory {
+public final class TlsContextFactory {
 
     private TlsContextFactory() {
     }
@@ -20,7 +20,7 @@ final class TlsContextFactory {
      * The server context; fails naming {@code ssl_options.keyfile} and {@code location}, where it was set, when
      * the files cannot be used.
      */
-    static SslContext serverContext(TlsOptions options, String location) {
+    public static SslContext serverContext(TlsOptions options, String location) {
         try {
             SslContextBuilder builder = SslContextBuilder.forServer(options.certFile().toFile(),
                     options.keyFile().toFile(), options.keyPassword());
