@@ -142,6 +142,8 @@ class AmqpInteropTest {
             ch.basicPublish("amq.topic", "news.eu", null, "from AMQP".getBytes(StandardCharsets.UTF_8));
             BytesMessage fromAmqp = (BytesMessage) subscriber.receive(TIMEOUT);
             assertThat(fromAmqp.getBody(byte[].class)).asString(StandardCharsets.UTF_8).isEqualTo("from AMQP");
+            // The publish reaches the two queues one after the other: wait for the AMQP queue's copy too.
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> ch.messageCount(q) == 1);
 
             context.createProducer().send(context.createTopic("news.us"), "from JMS");
             TextMessage ownEcho = (TextMessage) subscriber.receive(TIMEOUT);
