@@ -1,6 +1,6 @@
 package io.warren.broker;
 
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import io.warren.broker.queue.QueueConsumer;
 import io.warren.broker.spi.ListenerFactory;
 import io.warren.broker.spi.NetworkListener;

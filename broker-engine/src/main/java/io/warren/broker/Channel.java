@@ -1,13 +1,13 @@
 package io.warren.broker;
 
 import io.warren.broker.exchange.ExchangeType;
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import io.warren.broker.queue.DeliveryGate;
 import io.warren.broker.queue.DeliveryTarget;
 import io.warren.broker.queue.MessageQueue;
 import io.warren.broker.queue.QueueConsumer;
 import io.warren.broker.queue.QueueEntry;
-import io.warren.broker.selector.Selector;
+import io.warren.selector.Selector;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -214,8 +214,7 @@ public final class Channel implements AutoCloseable {
      */
     public String consume(String queue, ConsumeOptions options, DeliveryListener listener) {
         checkOpen();
-        Selector selector = options.selector() == null || options.selector().isBlank()
-                ? null : Selector.parse(options.selector());
+        Selector selector = Selectors.compile(options.selector());
         MessageQueue q = host.queue(queue, connectionId());
         String tag = options.consumerTag() == null || options.consumerTag().isEmpty()
                 ? "ctag-" + number + "-" + consumerTags.incrementAndGet() : options.consumerTag();
@@ -288,7 +287,7 @@ public final class Channel implements AutoCloseable {
      */
     public Delivery get(String queue, boolean autoAck, String selector) {
         checkOpen();
-        Selector filter = selector == null || selector.isBlank() ? null : Selector.parse(selector);
+        Selector filter = Selectors.compile(selector);
         MessageQueue q = host.queue(queue, connectionId());
         QueueEntry e = q.get(filter, autoAck, connectionId());
         if (e == null) {
@@ -304,7 +303,7 @@ public final class Channel implements AutoCloseable {
     /** The messages in a queue (matching {@code selector}), without removing them. */
     public List<Message> browse(String queue, String selector) {
         checkOpen();
-        Selector filter = selector == null || selector.isBlank() ? null : Selector.parse(selector);
+        Selector filter = Selectors.compile(selector);
         return host.queue(queue, connectionId()).browse(filter, connectionId());
     }
 

@@ -1,6 +1,6 @@
 package io.warren.broker;
 
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 
 /**
  * A message handed to a consumer or returned by {@link Channel#get}.

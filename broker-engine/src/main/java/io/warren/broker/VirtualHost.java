@@ -4,8 +4,8 @@ import io.warren.broker.exchange.Binding;
 import io.warren.broker.exchange.Exchange;
 import io.warren.broker.exchange.ExchangeType;
 import io.warren.broker.exchange.RouteCollector;
-import io.warren.broker.message.Message;
-import io.warren.broker.message.Values;
+import io.warren.message.Message;
+import io.warren.message.Values;
 import io.warren.broker.queue.DeadLetter;
 import io.warren.broker.queue.MessageQueue;
 import io.warren.broker.queue.QueueArguments;
@@ -295,7 +295,7 @@ public final class VirtualHost implements QueueHost {
 
     private static QueueInfo info(MessageQueue q) {
         return new QueueInfo(q.name(), q.messageCount(), q.consumerCount(), q.isDurable(), q.isExclusive(),
-                q.isAutoDelete(), q.arguments().raw());
+                q.isAutoDelete(), q.arguments().raw(), q.unacknowledgedCount());
     }
 
     /** Whether a queue of that name exists. */

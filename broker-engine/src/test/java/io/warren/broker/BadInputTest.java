@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.warren.broker.exchange.ExchangeType;
 import io.warren.broker.queue.QueueArguments;
-import io.warren.broker.selector.SelectorSyntaxException;
+import io.warren.selector.SelectorSyntaxException;
 import java.util.Map;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
@@ -138,11 +138,14 @@ class BadInputTest {
     void malformedSelectorsFailWithPositionAndConsumerIsNotRegistered() {
         f.channel.queueDeclare("q", false, false, false, Map.of());
         assertThatThrownBy(() -> f.channel.consume("q", ConsumeOptions.prefetch(1).withSelector("a = = 1"), d -> { }))
-                .isInstanceOf(SelectorSyntaxException.class)
-                .hasMessageContaining("position 4");
+                .isInstanceOf(BrokerException.class)
+                .hasMessageContaining("position 4")
+                .hasCauseInstanceOf(SelectorSyntaxException.class)
+                .satisfies(e -> assertThat(((BrokerException) e).code()).isEqualTo(ErrorCode.SYNTAX_ERROR));
         assertThat(f.channel.queueDeclarePassive("q").consumerCount()).isZero();
         assertThatThrownBy(() -> f.channel.queueBind("q", "amq.topic", "k", Map.of("x-selector", "color = ")))
-                .isInstanceOf(SelectorSyntaxException.class);
+                .isInstanceOf(BrokerException.class)
+                .hasCauseInstanceOf(SelectorSyntaxException.class);
         assertThat(f.host.bindings("amq.topic")).isEmpty();
     }
 

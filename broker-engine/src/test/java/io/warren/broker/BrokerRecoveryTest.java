@@ -4,7 +4,7 @@ import static io.warren.broker.EngineFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.warren.broker.exchange.ExchangeType;
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import io.warren.broker.queue.QueueArguments;
 import io.warren.broker.store.MemoryStore;
 import java.util.Map;

@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.warren.broker.exchange.Binding;
 import io.warren.broker.exchange.ExchangeType;
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import io.warren.broker.queue.QueueArguments;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.warren.broker;
 
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import io.warren.broker.store.journal.SyncPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.warren.broker;
 
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import io.warren.broker.store.BindingRecord;
 import io.warren.broker.store.ExchangeRecord;
 import io.warren.broker.store.QueueRecord;

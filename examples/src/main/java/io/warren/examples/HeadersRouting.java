@@ -1,7 +1,7 @@
 package io.warren.examples;
 
 import io.warren.broker.exchange.ExchangeType;
-import io.warren.jms.VmBrokers;
+import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -19,7 +19,7 @@ public final class HeadersRouting {
     public static void main(String[] args) {
         WarrenConnectionFactory factory = new WarrenConnectionFactory("vm://headers");
         // Exchanges other than the predeclared amq.* ones are declared on the embedded broker.
-        factory.broker().defaultVirtualHost().exchangeDeclare("prices", ExchangeType.HEADERS, true, false, false,
+        VmBrokers.broker(factory).defaultVirtualHost().exchangeDeclare("prices", ExchangeType.HEADERS, true, false, false,
                 Map.of());
         try (JMSContext context = factory.createContext()) {
             JMSConsumer acmeInEurope = context.createConsumer(

@@ -1,6 +1,5 @@
 package io.warren.jms;
 
-import io.warren.broker.Broker;
 import io.warren.jms.client.WarrenConnection;
 import io.warren.jms.client.WarrenJMSContext;
 import io.warren.jms.client.ClientOptions;
@@ -111,11 +110,6 @@ public class WarrenConnectionFactory implements ConnectionFactory, QueueConnecti
     public ClientOptions options() {
         ConnectionUrl parsed = ConnectionUrl.parse(url);
         return ClientOptions.from(parsed, clientId, prefetch, trustedPackages, user, password);
-    }
-
-    /** The in-JVM broker this factory's URL names, started if needed. */
-    public Broker broker() {
-        return VmBrokers.acquire(ConnectionUrl.parse(url));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.warren.spring;
 
+import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.broker.BrokerException;
 import io.warren.broker.QueueInfo;
 import io.warren.broker.VirtualHost;
@@ -19,7 +20,7 @@ final class BrokerProbe {
     }
 
     VirtualHost host() {
-        return factory.broker().defaultVirtualHost();
+        return VmBrokers.broker(factory).defaultVirtualHost();
     }
 
     Set<String> queueNames() {

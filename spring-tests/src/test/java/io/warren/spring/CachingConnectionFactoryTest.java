@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.warren.jms.VmBrokers;
+import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.warren.jms.VmBrokers;
+import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -63,7 +63,7 @@ class JmsTemplateTest {
     }
 
     private int depth(String queueName) {
-        return factory.broker().defaultVirtualHost().queueDeclarePassive(null, queueName).messageCount();
+        return VmBrokers.broker(factory).defaultVirtualHost().queueDeclarePassive(null, queueName).messageCount();
     }
 
     @Test
@@ -208,7 +208,7 @@ class JmsTemplateTest {
             assertThat(((TextMessage) reply).getText()).isEqualTo(word.toUpperCase());
         }
         // every temporary reply queue went away with the template's connection
-        assertThat(factory.broker().defaultVirtualHost().queueNames())
+        assertThat(VmBrokers.broker(factory).defaultVirtualHost().queueNames())
                 .noneMatch(n -> n.startsWith("warren.temp-queue."));
     }
 
@@ -376,8 +376,8 @@ class JmsTemplateTest {
         container.afterPropertiesSet();
         container.start();
         await().atMost(Duration.ofSeconds(5)).until(() ->
-                factory.broker().defaultVirtualHost().hasQueue(container.getDestinationName())
-                && factory.broker().defaultVirtualHost()
+                VmBrokers.broker(factory).defaultVirtualHost().hasQueue(container.getDestinationName())
+                && VmBrokers.broker(factory).defaultVirtualHost()
                         .queueDeclarePassive(null, container.getDestinationName()).consumerCount() > 0);
     }
 }

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.warren.broker.QueueInfo;
 import io.warren.broker.VirtualHost;
-import io.warren.jms.VmBrokers;
+import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -60,7 +60,7 @@ class ListenerContainerTest {
     }
 
     private VirtualHost host() {
-        return factory.broker().defaultVirtualHost();
+        return VmBrokers.broker(factory).defaultVirtualHost();
     }
 
     private QueueInfo queue(String name) {

@@ -4,9 +4,9 @@ import io.warren.benchmarks.BenchmarkSettings;
 import io.warren.benchmarks.Result;
 import io.warren.benchmarks.Workload;
 import io.warren.broker.exchange.MessageEvaluationContext;
-import io.warren.broker.message.Message;
-import io.warren.broker.selector.EvaluationContext;
-import io.warren.broker.selector.Selector;
+import io.warren.message.Message;
+import io.warren.selector.EvaluationContext;
+import io.warren.selector.Selector;
 import java.util.Locale;
 import java.util.SplittableRandom;
 

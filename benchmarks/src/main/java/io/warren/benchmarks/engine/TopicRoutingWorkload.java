@@ -12,7 +12,7 @@ import io.warren.broker.BrokerConfig;
 import io.warren.broker.Channel;
 import io.warren.broker.ClientConnection;
 import io.warren.broker.ConsumeOptions;
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -1,6 +1,6 @@
 package io.warren.benchmarks.jms;
 
-import io.warren.jms.VmBrokers;
+import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;

@@ -1,10 +1,10 @@
 package io.warren.broker.exchange;
 
 import io.warren.broker.exchange.headers.HeadersMatcher;
-import io.warren.broker.message.Message;
-import io.warren.broker.message.Values;
+import io.warren.message.Message;
+import io.warren.message.Values;
 import io.warren.broker.queue.MessageQueue;
-import io.warren.broker.selector.Selector;
+import io.warren.selector.Selector;
 import io.warren.broker.store.BindingRecord;
 import java.util.Map;
 import java.util.Objects;

@@ -2,10 +2,11 @@ package io.warren.broker.exchange;
 
 import io.warren.broker.BrokerException;
 import io.warren.broker.ErrorCode;
+import io.warren.broker.Selectors;
 import io.warren.broker.exchange.headers.HeadersMatcher;
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import io.warren.broker.queue.MessageQueue;
-import io.warren.broker.selector.Selector;
+import io.warren.selector.Selector;
 import io.warren.broker.store.ExchangeRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,7 +153,7 @@ public abstract class Exchange {
             throw new BrokerException(ErrorCode.INVALID_ARGUMENT, "binding argument '" + Binding.SELECTOR_ARGUMENT
                     + "' must be a string, was " + s.getClass().getSimpleName());
         }
-        return text.isBlank() ? null : Selector.parse(text);
+        return Selectors.compile(text);
     }
 
     /** Removes an equal binding; returns it, or null when there was none. */

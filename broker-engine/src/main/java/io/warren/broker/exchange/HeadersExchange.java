@@ -1,6 +1,6 @@
 package io.warren.broker.exchange;
 
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;

@@ -1,7 +1,7 @@
 package io.warren.broker.exchange;
 
-import io.warren.broker.message.Message;
-import io.warren.broker.selector.EvaluationContext;
+import io.warren.message.Message;
+import io.warren.selector.EvaluationContext;
 
 /**
  * Exposes a message to a selector: the JMS header identifiers a selector may name map to the message's

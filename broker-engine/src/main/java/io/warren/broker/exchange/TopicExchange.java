@@ -1,7 +1,7 @@
 package io.warren.broker.exchange;
 
 import io.warren.broker.exchange.topic.TopicMatcher;
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import java.util.Map;
 import java.util.function.Consumer;
 

@@ -1,6 +1,6 @@
 package io.warren.broker.queue;
 
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 
 /**
  * A message leaving its queue for the dead-letter exchange.

@@ -1,6 +1,6 @@
 package io.warren.broker.queue;
 
-import io.warren.broker.selector.Selector;
+import io.warren.selector.Selector;
 
 /**
  * A consumer's registration on a queue: its credit (prefetch minus unacknowledged deliveries), its filter,

@@ -1,6 +1,6 @@
 package io.warren.broker.queue;
 
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 
 /**
  * One message's place in one queue: its position, whether it is available, handed to a consumer

@@ -1,6 +1,6 @@
 package io.warren.broker.store;
 
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 
 /**
  * Receives the durable state a store holds when it opens: first every exchange, then every queue, then every

@@ -1,6 +1,6 @@
 package io.warren.broker.store;
 
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 
 /**
  * One change to durable state. A {@link StoreBatch} of operations is applied atomically: after a crash

@@ -1,6 +1,6 @@
 package io.warren.broker.store;
 
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

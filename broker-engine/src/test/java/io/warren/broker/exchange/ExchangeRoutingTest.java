@@ -8,7 +8,7 @@ import io.warren.broker.BrokerException;
 import io.warren.broker.EngineFixture;
 import io.warren.broker.ErrorCode;
 import io.warren.broker.PublishResult;
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

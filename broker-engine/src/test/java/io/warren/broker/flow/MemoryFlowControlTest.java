@@ -8,7 +8,7 @@ import io.warren.broker.BrokerConfig;
 import io.warren.broker.BrokerException;
 import io.warren.broker.Channel;
 import io.warren.broker.ErrorCode;
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

@@ -14,7 +14,7 @@ import io.warren.broker.ConsumeOptions;
 import io.warren.broker.Delivery;
 import io.warren.broker.EngineFixture;
 import io.warren.broker.ErrorCode;
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;

@@ -11,7 +11,7 @@ import io.warren.broker.Delivery;
 import io.warren.broker.EngineFixture;
 import io.warren.broker.PublishResult;
 import io.warren.broker.exchange.ExchangeType;
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

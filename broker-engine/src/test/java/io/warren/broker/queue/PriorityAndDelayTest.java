@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.warren.broker.ConsumeOptions;
 import io.warren.broker.Delivery;
 import io.warren.broker.EngineFixture;
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import io.warren.broker.Channel;
 import io.warren.broker.ClientConnection;
 import io.warren.broker.ConsumeOptions;
 import io.warren.broker.EngineFixture;
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

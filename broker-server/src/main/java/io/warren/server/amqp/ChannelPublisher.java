@@ -3,7 +3,7 @@ package io.warren.server.amqp;
 import io.netty.buffer.ByteBuf;
 import io.warren.broker.BrokerException;
 import io.warren.broker.PublishResult;
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import io.warren.server.amqp.codec.BasicProperties;
 import io.warren.server.amqp.codec.ContentHeader;
 import io.warren.server.amqp.method.FrameWriter;

@@ -3,7 +3,7 @@ package io.warren.server.amqp;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.warren.broker.Delivery;
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import io.warren.server.amqp.method.FrameWriter;
 import io.warren.server.amqp.method.BasicDeliver;
 import java.util.concurrent.ConcurrentLinkedQueue;

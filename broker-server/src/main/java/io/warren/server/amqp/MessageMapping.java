@@ -1,6 +1,6 @@
 package io.warren.server.amqp;
 
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import io.warren.server.amqp.codec.BasicProperties;
 import io.warren.server.amqp.codec.ReplyCodes;
 import java.util.Date;

@@ -1,6 +1,6 @@
 package io.warren.examples.spring;
 
-import io.warren.jms.VmBrokers;
+import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package io.warren.jms.client;
 
-import io.warren.broker.PublishResult;
+import io.warren.jms.transport.PublishOutcome;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -24,7 +24,7 @@ final class AsyncSends {
     private static final long WAIT_MILLIS = 60_000;
 
     /** A send awaiting its completion callback. */
-    private record Pending(CompletableFuture<PublishResult> future, Message message, CompletionListener listener) {
+    private record Pending(CompletableFuture<PublishOutcome> future, Message message, CompletionListener listener) {
     }
 
     private final WarrenSession session;
@@ -46,7 +46,7 @@ final class AsyncSends {
         return RUNNING_FOR.get();
     }
 
-    void track(CompletableFuture<PublishResult> future, Message message, CompletionListener listener) {
+    void track(CompletableFuture<PublishOutcome> future, Message message, CompletionListener listener) {
         outstanding.incrementAndGet();
         synchronized (queue) {
             queue.add(new Pending(future, message, listener));
@@ -73,8 +73,8 @@ final class AsyncSends {
     private void complete(Pending p) {
         RUNNING_FOR.set(session);
         try {
-            PublishResult result = p.future().getNow(null);
-            if (result == PublishResult.REJECTED) {
+            PublishOutcome result = p.future().getNow(null);
+            if (result == PublishOutcome.REJECTED) {
                 p.listener().onException(p.message(), new ResourceAllocationException(
                         "a full queue (x-overflow reject-publish) refused the message"));
             } else {

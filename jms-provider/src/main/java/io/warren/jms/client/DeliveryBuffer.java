@@ -1,6 +1,6 @@
 package io.warren.jms.client;
 
-import io.warren.broker.Delivery;
+import io.warren.jms.transport.Delivery;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

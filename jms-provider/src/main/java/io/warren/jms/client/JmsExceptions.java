@@ -1,6 +1,5 @@
 package io.warren.jms.client;
 
-import io.warren.broker.BrokerException;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.InvalidClientIDException;
@@ -24,32 +23,15 @@ import jakarta.jms.TransactionInProgressRuntimeException;
 import jakarta.jms.TransactionRolledBackException;
 import jakarta.jms.TransactionRolledBackRuntimeException;
 
-/** Translates engine errors into the {@code JMSException} subclass the specification names, and back to unchecked. */
+/** Wraps failures as JMS exceptions, and turns JMS exceptions into their unchecked counterparts. */
 public final class JmsExceptions {
     private JmsExceptions() {
-    }
-
-    /** The JMS exception for an engine failure, with the engine's message and the failure as cause. */
-    public static JMSException from(BrokerException e) {
-        String msg = e.getMessage();
-        String code = e.code().name();
-        JMSException j = switch (e.code()) {
-            case NOT_FOUND, ACCESS_REFUSED, INVALID_ARGUMENT -> new InvalidDestinationException(msg, code);
-            case SYNTAX_ERROR -> new InvalidSelectorException(msg, code);
-            case RESOURCE_ERROR -> new ResourceAllocationException(msg, code);
-            case RESOURCE_LOCKED, PRECONDITION_FAILED, ILLEGAL_STATE -> new IllegalStateException(msg, code);
-            default -> new JMSException(msg, code);
-        };
-        return withCause(j, e);
     }
 
     /** Wraps any failure; engine errors are translated, JMS exceptions pass through. */
     public static JMSException from(Throwable t) {
         if (t instanceof JMSException j) {
             return j;
-        }
-        if (t instanceof BrokerException b) {
-            return from(b);
         }
         if (t instanceof JMSRuntimeException r && r.getCause() instanceof JMSException j) {
             return j;

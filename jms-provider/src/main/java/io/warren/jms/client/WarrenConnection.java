@@ -1,11 +1,8 @@
 package io.warren.jms.client;
 
-import io.warren.broker.Broker;
-import io.warren.broker.BrokerException;
-import io.warren.broker.Channel;
-import io.warren.broker.ClientConnection;
-import io.warren.broker.VirtualHost;
-import io.warren.jms.VmBrokers;
+import io.warren.jms.transport.BrokerChannel;
+import io.warren.jms.transport.BrokerConnection;
+import io.warren.jms.transport.ErrorCodes;
 import io.warren.jms.destination.WarrenDestination;
 import io.warren.jms.destination.WarrenTemporaryQueue;
 import io.warren.jms.destination.WarrenTemporaryTopic;
@@ -33,16 +30,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A JMS connection to an in-JVM broker: one engine {@link ClientConnection}, whose channels back this
- * connection's sessions. Created stopped, as the specification requires; {@link #start()} begins delivery.
+ * A JMS connection: one {@link BrokerConnection} of the URL's transport, whose channels back this connection's
+ * sessions. Created stopped, as the specification requires; {@link #start()} begins delivery.
  */
 public class WarrenConnection implements Connection, QueueConnection, TopicConnection {
     private static final AtomicLong TEMP_NAMES = new AtomicLong();
 
     private final ClientOptions options;
-    private final Broker broker;
-    private final VirtualHost virtualHost;
-    private final ClientConnection engine;
+    private final BrokerConnection link;
     private final ObjectMessagePolicy objectPolicy;
     private final CopyOnWriteArrayList<WarrenSession> sessions = new CopyOnWriteArrayList<>();
     private final Set<WarrenDestination> temporaries = ConcurrentHashMap.newKeySet();
@@ -55,15 +50,13 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
     private volatile ExceptionListener exceptionListener;
     private volatile String lostReason;
     private boolean queueOnly;
-    private Channel management;
+    private BrokerChannel management;
 
-    private WarrenConnection(ClientOptions options, Broker broker, VirtualHost virtualHost) {
+    private WarrenConnection(ClientOptions options, BrokerConnection link) {
         this.options = options;
-        this.broker = broker;
-        this.virtualHost = virtualHost;
-        this.engine = virtualHost.connect(options.clientId());
+        this.link = link;
         this.objectPolicy = ObjectMessagePolicy.trusting(options.trustedPackages());
-        engine.onBrokerClose(this::brokerClosed);
+        link.onLost(this::brokerClosed);
     }
 
     /**
@@ -76,59 +69,44 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
         for (WarrenSession s : sessions) {
             s.connectionLost();
         }
-        onAsyncException(new JMSException("connection lost: " + reason, "CONNECTION_LOST"));
+        onAsyncException(new JMSException("connection lost: " + reason, ErrorCodes.CONNECTION_LOST));
     }
 
     /** Opens a connection with the given options; a configured client ID is claimed at once. */
     public static WarrenConnection open(ClientOptions options, String user, String password) throws JMSException {
+        BrokerConnection link;
         try {
-            Broker broker = VmBrokers.acquire(options.url());
-            VirtualHost vh = broker.virtualHost(options.url().virtualHost());
-            WarrenConnection c = new WarrenConnection(options, broker, vh);
-            if (options.clientId() != null) {
-                try {
-                    c.claimClientId(options.clientId());
-                } catch (InvalidClientIDException e) {
-                    c.engine.close();
-                    throw e;
-                }
-                c.clientIdFixed = true;
-            }
-            return c;
-        } catch (BrokerException e) {
-            throw JmsExceptions.from(e);
+            link = Transports.connect(options, user, password);
         } catch (IllegalArgumentException e) {
             throw JmsExceptions.withCause(new JMSException(e.getMessage()), e);
         }
+        WarrenConnection c = new WarrenConnection(options, link);
+        if (options.clientId() != null) {
+            try {
+                c.claimClientId(options.clientId());
+            } catch (JMSException | RuntimeException e) {
+                link.close();
+                throw e;
+            }
+            c.clientIdFixed = true;
+        }
+        return c;
     }
 
-    private void claimClientId(String id) throws InvalidClientIDException {
+    private void claimClientId(String id) throws JMSException {
         if (id == null || id.isEmpty()) {
             throw new InvalidClientIDException("client ID must not be null or empty");
         }
-        if (!VmBrokers.claimClientId(broker, id)) {
-            throw new InvalidClientIDException("client ID '" + id + "' is already in use by another connection to"
-                    + " broker '" + broker.name() + "'");
-        }
+        link.claimClientId(id);
         clientId = id;
-        // Messages from any connection with this client ID are "local" to its no-local subscribers.
-        engine.setOrigin("client:" + id);
     }
 
     ClientOptions options() {
         return options;
     }
 
-    Broker broker() {
-        return broker;
-    }
-
-    public VirtualHost virtualHost() {
-        return virtualHost;
-    }
-
-    ClientConnection engine() {
-        return engine;
+    BrokerConnection link() {
+        return link;
     }
 
     ObjectMessagePolicy objectPolicy() {
@@ -175,9 +153,9 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
     }
 
     /** A channel for declarations that need no session (temporary destinations, unsubscribe). */
-    synchronized Channel managementChannel() {
-        if (management == null || !management.isOpen()) {
-            management = engine.createChannel();
+    synchronized BrokerChannel managementChannel() throws JMSException {
+        if (management == null) {
+            management = link.createChannel();
         }
         return management;
     }
@@ -348,26 +326,15 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
             s.closeFromConnection();
         }
         closed = true;
-        try {
-            engine.close();
-        } catch (BrokerException e) {
-            // the broker may be stopped already; the connection is closed either way
-        }
-        if (clientId != null) {
-            VmBrokers.releaseClientId(broker, clientId);
-        }
+        link.close();
     }
 
     // ---- temporary destinations ------------------------------------------------------------------------
 
     WarrenTemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
-        String name = "warren.temp-queue." + engine.id() + "." + TEMP_NAMES.incrementAndGet();
-        try {
-            managementChannel().queueDeclare(name, false, true, false, java.util.Map.of("x-max-priority", 9));
-        } catch (BrokerException e) {
-            throw JmsExceptions.from(e);
-        }
+        String name = "warren.temp-queue." + link.id() + "." + TEMP_NAMES.incrementAndGet();
+        managementChannel().declareQueue(name, false, true, false, SessionTopology.QUEUE_ARGUMENTS);
         WarrenTemporaryQueue q = new WarrenTemporaryQueue(name, this);
         temporaries.add(q);
         return q;
@@ -375,7 +342,7 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
 
     WarrenTemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
-        WarrenTemporaryTopic t = new WarrenTemporaryTopic("warren.temp-topic." + engine.id() + "."
+        WarrenTemporaryTopic t = new WarrenTemporaryTopic("warren.temp-topic." + link.id() + "."
                 + TEMP_NAMES.incrementAndGet(), this);
         temporaries.add(t);
         return t;
@@ -396,10 +363,10 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
         }
         if (d instanceof Queue) {
             try {
-                managementChannel().queueDelete(d.name(), true, false);
-            } catch (BrokerException e) {
-                if (e.code() != io.warren.broker.ErrorCode.NOT_FOUND) {
-                    throw JmsExceptions.from(e);
+                managementChannel().deleteQueue(d.name(), true);
+            } catch (JMSException e) {
+                if (!ErrorCodes.NOT_FOUND.equals(e.getErrorCode())) {
+                    throw e;
                 }
             }
         } else if (!(d instanceof Topic)) {
@@ -467,6 +434,6 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
 
     @Override
     public String toString() {
-        return "WarrenConnection[" + engine.id() + (clientId != null ? ", clientID=" + clientId : "") + "]";
+        return "WarrenConnection[" + link.id() + (clientId != null ? ", clientID=" + clientId : "") + "]";
     }
 }

@@ -1,9 +1,9 @@
 package io.warren.jms.client;
 
-import io.warren.broker.BrokerException;
-import io.warren.broker.ConsumeOptions;
-import io.warren.broker.Delivery;
-import io.warren.broker.DeliveryListener;
+import io.warren.jms.transport.ConsumerListener;
+import io.warren.jms.transport.ConsumerSpec;
+import io.warren.jms.transport.Delivery;
+import io.warren.jms.transport.ErrorCodes;
 import io.warren.jms.destination.WarrenDestination;
 import io.warren.jms.message.WarrenMessage;
 import jakarta.jms.IllegalStateException;
@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A JMS consumer: an engine consumer on its queue whose pushed deliveries wait in a {@link DeliveryBuffer}
+ * A JMS consumer: a broker consumer on its queue whose pushed deliveries wait in a {@link DeliveryBuffer}
  * until {@code receive} takes them or the session thread hands them to the {@link MessageListener}.
  */
 public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, TopicSubscriber {
@@ -58,10 +58,9 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
 
     void start() throws JMSException {
         int prefetch = session.connection().options().prefetch();
-        ConsumeOptions options = new ConsumeOptions(null, prefetch, false, exclusive, filterOnQueue ? selector : null,
-                noLocal);
+        ConsumerSpec spec = new ConsumerSpec(queueName, prefetch, exclusive, filterOnQueue ? selector : null, noLocal);
         try {
-            consumerTag = session.channel().consume(queueName, options, new DeliveryListener() {
+            consumerTag = session.channel().consume(spec, new ConsumerListener() {
                 @Override
                 public void onDelivery(Delivery delivery) {
                     buffer.add(delivery);
@@ -71,20 +70,20 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
                 }
 
                 @Override
-                public void onCancel(String tag) {
+                public void onCancel(String reason) {
                     cancelledByBroker = true;
                     buffer.close();
-                    session.connection().onAsyncException(new jakarta.jms.InvalidDestinationException("queue '"
-                            + queueName + "' of " + destination + " was deleted on the broker: its consumer"
-                            + " receives nothing more; close it and create a new one"));
+                    session.connection().onAsyncException(new jakarta.jms.InvalidDestinationException("the consumer"
+                            + " on queue '" + queueName + "' of " + destination + " was ended by the broker ("
+                            + reason + "): it receives nothing more; close it and create a new one"));
                 }
             });
-        } catch (BrokerException e) {
-            if (exclusive && e.code() == io.warren.broker.ErrorCode.ACCESS_REFUSED) {
+        } catch (JMSException e) {
+            if (exclusive && ErrorCodes.ACCESS_REFUSED.equals(e.getErrorCode())) {
                 throw JmsExceptions.withCause(new IllegalStateException("durable subscription queue '" + queueName
                         + "' already has an active consumer"), e);
             }
-            throw JmsExceptions.from(e);
+            throw e;
         }
     }
 
@@ -239,8 +238,8 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
 
     private void releaseQuietly(Delivery d) {
         try {
-            session.channel().release(List.of(d.deliveryTag()));
-        } catch (BrokerException ignored) {
+            session.channel().release(List.of(d.tag()));
+        } catch (JMSException ignored) {
             // the channel is closing and returns it itself
         }
     }
@@ -344,17 +343,17 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
             if (!cancelledByBroker && consumerTag != null) {
                 session.channel().cancel(consumerTag);
             }
-        } catch (BrokerException ignored) {
+        } catch (JMSException ignored) {
             // already cancelled by the broker
         }
         List<Long> unseen = new ArrayList<>();
         for (Delivery d : buffer.drain()) {
-            unseen.add(d.deliveryTag());
+            unseen.add(d.tag());
         }
         if (!unseen.isEmpty()) {
             try {
                 session.channel().release(unseen);
-            } catch (BrokerException ignored) {
+            } catch (JMSException ignored) {
                 // the channel is closing and returns them itself
             }
         }

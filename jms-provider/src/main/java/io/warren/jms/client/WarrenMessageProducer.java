@@ -1,7 +1,6 @@
 package io.warren.jms.client;
 
-import io.warren.broker.BrokerException;
-import io.warren.broker.PublishResult;
+import io.warren.jms.transport.PublishOutcome;
 import io.warren.jms.destination.WarrenDestination;
 import io.warren.jms.message.MessageMapper;
 import jakarta.jms.CompletionListener;
@@ -289,7 +288,7 @@ public class WarrenMessageProducer implements MessageProducer, QueueSender, Topi
         session.checkNotDeleted(target);
         if (target.isQueue() && !target.isTemporary()) {
             // a queue deleted on the broker since the producer was created is declared again, not silently missed
-            session.subscriptions().ensureQueue(target.name());
+            session.topology().ensureQueue(target.name());
         }
         long now = System.currentTimeMillis();
         message.setJMSDestination(target);
@@ -299,31 +298,27 @@ public class WarrenMessageProducer implements MessageProducer, QueueSender, Topi
         message.setJMSTimestamp(disableTimestamp ? 0 : now);
         message.setJMSDeliveryTime(now + Math.max(0, deliveryDelay));
         message.setJMSMessageID(disableMessageId ? null : idPrefix + sequence.incrementAndGet());
-        io.warren.broker.message.Message m = MessageMapper.toBroker(message, target.exchange(), target.routingKey(),
-                session.connection().engine().origin());
-        CompletableFuture<PublishResult> result;
-        try {
-            result = session.channel().publish(target.exchange(), target.routingKey(), m);
-        } catch (BrokerException e) {
-            throw JmsExceptions.from(e);
-        }
+        io.warren.message.Message m = MessageMapper.toBroker(message, target.exchange(), target.routingKey(),
+                session.connection().link().origin());
+        CompletableFuture<PublishOutcome> result;
+        result = session.channel().publish(target.exchange(), target.routingKey(), m);
         if (completionListener != null) {
             session.trackAsync(result, message, completionListener);
             return;
         }
-        PublishResult outcome;
+        PublishOutcome outcome;
         if (result.isDone() || mode == DeliveryMode.PERSISTENT) {
             outcome = await(result);
         } else {
             return;
         }
-        if (outcome == PublishResult.REJECTED) {
+        if (outcome == PublishOutcome.REJECTED) {
             throw new ResourceAllocationException("the broker refused the message: queue '" + target.name()
                     + "' is full (x-overflow reject-publish)");
         }
     }
 
-    private static PublishResult await(CompletableFuture<PublishResult> result) throws JMSException {
+    private static PublishOutcome await(CompletableFuture<PublishOutcome> result) throws JMSException {
         try {
             return result.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

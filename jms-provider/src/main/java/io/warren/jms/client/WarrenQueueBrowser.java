@@ -1,6 +1,5 @@
 package io.warren.jms.client;
 
-import io.warren.broker.BrokerException;
 import io.warren.jms.message.MessageMapper;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
@@ -47,13 +46,9 @@ public class WarrenQueueBrowser implements QueueBrowser {
     @Override
     public Enumeration<Message> getEnumeration() throws JMSException {
         checkOpen();
-        List<io.warren.broker.message.Message> snapshot;
-        try {
-            snapshot = session.channel().browse(queue.getQueueName(), selector);
-        } catch (BrokerException e) {
-            throw JmsExceptions.from(e);
-        }
-        Iterator<io.warren.broker.message.Message> it = snapshot.iterator();
+        List<io.warren.message.Message> snapshot;
+        snapshot = session.channel().browse(queue.getQueueName(), selector);
+        Iterator<io.warren.message.Message> it = snapshot.iterator();
         return new Enumeration<>() {
             @Override
             public boolean hasMoreElements() {

@@ -1,9 +1,8 @@
 package io.warren.jms.client;
 
-import io.warren.broker.BrokerException;
-import io.warren.broker.Channel;
-import io.warren.broker.Delivery;
-import io.warren.broker.PublishResult;
+import io.warren.jms.transport.BrokerChannel;
+import io.warren.jms.transport.Delivery;
+import io.warren.jms.transport.PublishOutcome;
 import io.warren.jms.destination.ExchangeAddress;
 import io.warren.jms.destination.WarrenDestination;
 import io.warren.jms.destination.WarrenQueue;
@@ -49,23 +48,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A JMS session over one engine {@link Channel}. It owns the thread its message listeners run on (created when
- * the first listener is set), tracks the messages handed to the application that await acknowledgement or
- * commit, and serialises listener delivery, recovery and closing through one delivery lock.
+ * A JMS session over one {@link BrokerChannel}. Its {@link Acknowledgement} tracks what the application was
+ * handed, its {@link ListenerDispatcher} runs message listeners, its {@link SessionTopology} maps destinations
+ * and subscriptions onto queues; the session serialises listener delivery, recovery and closing through one
+ * delivery lock.
  */
 public class WarrenSession implements Session, QueueSession, TopicSession {
     private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
-    /** The session whose message listener the current thread is running, if any. */
-    private static final ThreadLocal<WarrenSession> IN_LISTENER = new ThreadLocal<>();
-    private static final int DUPS_OK_BATCH = 64;
 
     /** Which messaging domain the session was created for: a QueueSession or TopicSession refuses the other's. */
     enum Domain {
@@ -75,19 +71,17 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     private final WarrenConnection connection;
     private final int mode;
     private final Domain domain;
-    private final Channel channel;
-    private final Subscriptions subscriptions;
+    private final BrokerChannel channel;
+    private final Acknowledgement acknowledgement;
+    private final SessionTopology topology;
+    private final ListenerDispatcher dispatcher = new ListenerDispatcher(this);
     private final CopyOnWriteArrayList<WarrenMessageConsumer> consumers = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<WarrenMessageProducer> producers = new CopyOnWriteArrayList<>();
     /** Held while a listener runs, and by recover, rollback and close, so they never overlap a listener. */
     final Object deliveryLock = new Object();
-    private final List<Long> consumed = new ArrayList<>();
-    private final List<Long> dupsOkPending = new ArrayList<>();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AsyncSends asyncSends = new AsyncSends(this, this::completions);
     private volatile boolean closing;
     private volatile boolean closed;
-    private ExecutorService dispatcher;
     private ExecutorService completions;
     private volatile MessageListener sessionListener;
     private final List<Message> loaded = new ArrayList<>();
@@ -96,30 +90,33 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         this.connection = connection;
         this.mode = mode;
         this.domain = domain;
+        this.channel = connection.link().createChannel();
         try {
-            this.channel = connection.engine().createChannel();
             if (mode == SESSION_TRANSACTED) {
                 channel.txSelect();
             }
-            if (mode == SESSION_TRANSACTED || mode == CLIENT_ACKNOWLEDGE) {
-                channel.reportHandOut();
-            }
-        } catch (BrokerException e) {
-            throw JmsExceptions.from(e);
+            this.acknowledgement = Acknowledgement.forMode(mode, channel);
+        } catch (JMSException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
-        this.subscriptions = new Subscriptions(channel, connection.virtualHost());
+        this.topology = new SessionTopology(channel, connection);
     }
 
     WarrenConnection connection() {
         return connection;
     }
 
-    Channel channel() {
+    BrokerChannel channel() {
         return channel;
     }
 
-    Subscriptions subscriptions() {
-        return subscriptions;
+    SessionTopology topology() {
+        return topology;
+    }
+
+    List<WarrenMessageConsumer> consumers() {
+        return consumers;
     }
 
     int mode() {
@@ -141,12 +138,12 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     }
 
     boolean isListenerThread() {
-        return IN_LISTENER.get() == this;
+        return ListenerDispatcher.current() == this;
     }
 
     /** Whether the current thread runs a message or completion listener of a session of {@code connection}. */
     static boolean isCallbackThreadOf(WarrenConnection connection) {
-        WarrenSession l = IN_LISTENER.get();
+        WarrenSession l = ListenerDispatcher.current();
         WarrenSession c = AsyncSends.runningFor();
         return l != null && l.connection == connection || c != null && c.connection == connection;
     }
@@ -258,25 +255,31 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
             throw new IllegalStateException("commit is only allowed on a transacted session");
         }
         awaitPendingSends();
-        PublishResult result;
+        PublishOutcome result;
         try {
-            List<Long> tags = takeConsumed();
-            channel.ack(tags);
-            result = channel.txCommit().get(60, TimeUnit.SECONDS);
-        } catch (BrokerException e) {
-            rollbackQuietly();
-            throw JmsExceptions.withCause(new TransactionRolledBackException("commit failed and the transaction"
-                    + " was rolled back: " + e.getMessage()), e);
+            channel.ack(acknowledgement.takePending());
+            result = channel.commit().get(60, TimeUnit.SECONDS);
+        } catch (JMSException e) {
+            throw rolledBack(e);
+        } catch (ExecutionException e) {
+            throw rolledBack(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw JmsExceptions.withCause(new JMSException("interrupted while committing"), e);
-        } catch (Exception e) {
-            throw JmsExceptions.withCause(new JMSException("commit failed: " + e.getMessage()), e);
+        } catch (TimeoutException e) {
+            throw JmsExceptions.withCause(new JMSException("commit failed: the broker did not answer within 60 s"),
+                    e);
         }
-        if (result == PublishResult.REJECTED) {
+        if (result == PublishOutcome.REJECTED) {
             throw new ResourceAllocationException("transaction committed, but a full queue (x-overflow"
                     + " reject-publish) refused at least one of its messages");
         }
+    }
+
+    private TransactionRolledBackException rolledBack(Throwable failure) {
+        rollbackQuietly();
+        return JmsExceptions.withCause(new TransactionRolledBackException("commit failed and the transaction"
+                + " was rolled back: " + failure.getMessage()), failure);
     }
 
     private void rollbackQuietly() {
@@ -300,11 +303,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
 
     private void rollbackInternal() throws JMSException {
         synchronized (deliveryLock) {
-            try {
-                channel.txRollback();
-            } catch (BrokerException e) {
-                throw JmsExceptions.from(e);
-            }
+            channel.rollback();
             redeliverAll();
         }
     }
@@ -328,52 +327,36 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         List<Long> undelivered = new ArrayList<>();
         for (WarrenMessageConsumer c : consumers) {
             for (Delivery d : c.drainBuffer()) {
-                undelivered.add(d.deliveryTag());
+                undelivered.add(d.tag());
             }
         }
-        List<Long> delivered = takeConsumed();
+        List<Long> delivered = acknowledgement.takePending();
         // DUPS_OK: what the application already received counts as acknowledged, lazily or not
         flushLazyAcks();
-        try {
-            channel.recover(delivered, undelivered);
-        } catch (BrokerException e) {
-            throw JmsExceptions.from(e);
-        }
+        channel.recover(delivered, undelivered);
     }
 
     /** Redelivers one message a listener failed on (AUTO/DUPS_OK), ahead of what its consumer prefetched. */
     void redeliverAfterListenerFailure(WarrenMessageConsumer consumer, Delivery failed) {
         List<Long> undelivered = new ArrayList<>();
         for (Delivery d : consumer.drainBuffer()) {
-            undelivered.add(d.deliveryTag());
+            undelivered.add(d.tag());
         }
         try {
-            channel.recover(List.of(failed.deliveryTag()), undelivered);
-        } catch (BrokerException e) {
-            connection.onAsyncException(JmsExceptions.from(e));
+            channel.recover(List.of(failed.tag()), undelivered);
+        } catch (JMSException e) {
+            connection.onAsyncException(e);
         }
     }
 
     /** Returns a message the application did not take, with what the consumer prefetched, uncounted. */
     void returnUnseen(WarrenMessageConsumer consumer, Delivery d) throws JMSException {
         List<Long> undelivered = new ArrayList<>();
-        undelivered.add(d.deliveryTag());
+        undelivered.add(d.tag());
         for (Delivery buffered : consumer.drainBuffer()) {
-            undelivered.add(buffered.deliveryTag());
+            undelivered.add(buffered.tag());
         }
-        try {
-            channel.recover(List.of(), undelivered);
-        } catch (BrokerException e) {
-            throw JmsExceptions.from(e);
-        }
-    }
-
-    private List<Long> takeConsumed() {
-        synchronized (consumed) {
-            List<Long> tags = new ArrayList<>(consumed);
-            consumed.clear();
-            return tags;
-        }
+        channel.recover(List.of(), undelivered);
     }
 
     /** Acknowledges every message the session handed out so far (CLIENT_ACKNOWLEDGE). */
@@ -384,30 +367,12 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         if (mode != CLIENT_ACKNOWLEDGE) {
             return;
         }
-        try {
-            channel.ack(takeConsumed());
-        } catch (BrokerException e) {
-            throw JmsExceptions.from(e);
-        }
+        channel.ack(acknowledgement.takePending());
     }
 
     /** Called once a message is handed to the application by receive or just before a listener gets it. */
     void handedOut(Delivery d) throws JMSException {
-        switch (mode) {
-            case CLIENT_ACKNOWLEDGE, SESSION_TRANSACTED -> {
-                synchronized (consumed) {
-                    consumed.add(d.deliveryTag());
-                }
-                // The message now waits for acknowledge/commit, not in the prefetch: let the next ones flow.
-                try {
-                    channel.handedOut(List.of(d.deliveryTag()));
-                } catch (BrokerException e) {
-                    throw JmsExceptions.from(e);
-                }
-            }
-            default -> {
-            }
-        }
+        acknowledgement.handedOut(d);
     }
 
     /** The broker stopped: wake every blocked receive, which returns null. */
@@ -419,50 +384,24 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
 
     /** After receive returned or a listener completed: AUTO and DUPS_OK acknowledge now. */
     void completed(Delivery d) throws JMSException {
-        try {
-            if (mode == AUTO_ACKNOWLEDGE) {
-                channel.ack(d.deliveryTag(), false);
-            } else if (mode == DUPS_OK_ACKNOWLEDGE) {
-                List<Long> batch = null;
-                synchronized (dupsOkPending) {
-                    dupsOkPending.add(d.deliveryTag());
-                    if (dupsOkPending.size() >= DUPS_OK_BATCH) {
-                        batch = new ArrayList<>(dupsOkPending);
-                        dupsOkPending.clear();
-                    }
-                }
-                if (batch != null) {
-                    channel.ack(batch);
-                }
-            }
-        } catch (BrokerException e) {
-            throw JmsExceptions.from(e);
-        }
+        acknowledgement.completed(d);
     }
 
     /** DUPS_OK: acknowledge what is pending when a consumer runs dry, so messages are not held long. */
     void flushLazyAcks() {
-        List<Long> batch;
-        synchronized (dupsOkPending) {
-            if (dupsOkPending.isEmpty()) {
-                return;
-            }
-            batch = new ArrayList<>(dupsOkPending);
-            dupsOkPending.clear();
-        }
         try {
-            channel.ack(batch);
-        } catch (BrokerException e) {
-            connection.onAsyncException(JmsExceptions.from(e));
+            acknowledgement.flushLazy();
+        } catch (JMSException e) {
+            connection.onAsyncException(e);
         }
     }
 
     /** Acknowledges a message that expired while buffered: it is dropped, never handed out. */
     void discardExpired(Delivery d) {
         try {
-            channel.ack(List.of(d.deliveryTag()));
-        } catch (BrokerException e) {
-            connection.onAsyncException(JmsExceptions.from(e));
+            channel.ack(List.of(d.tag()));
+        } catch (JMSException e) {
+            connection.onAsyncException(e);
         }
     }
 
@@ -479,64 +418,12 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
 
     /** Asks the session thread to deliver buffered messages to listeners. */
     void scheduleDrain() {
-        if (closed || !connection.isStarted()) {
-            return;
-        }
-        if (drainScheduled.compareAndSet(false, true)) {
-            try {
-                dispatcher().execute(this::drain);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                drainScheduled.set(false);
-            }
-        }
-    }
-
-    private synchronized ExecutorService dispatcher() {
-        if (dispatcher == null) {
-            dispatcher = singleThread("warren-session-" + THREAD_NUMBERS.incrementAndGet());
-        }
-        return dispatcher;
-    }
-
-    private static ExecutorService singleThread(String name) {
-        ThreadPoolExecutor ex = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
-        ex.allowCoreThreadTimeOut(true);
-        return ex;
-    }
-
-    private void drain() {
-        drainScheduled.set(false);
-        boolean progress = true;
-        while (progress && !closing && !closed && connection.isStarted()) {
-            progress = false;
-            for (WarrenMessageConsumer c : consumers) {
-                if (c.dispatchOne()) {
-                    progress = true;
-                }
-            }
-        }
-        if (!closed) {
-            flushLazyAcks();
-        }
+        dispatcher.scheduleDrain();
     }
 
     /** Runs a listener with the markers that let nested calls detect they are inside it. */
     void runListener(MessageListener listener, Message message) {
-        WarrenSession previous = IN_LISTENER.get();
-        IN_LISTENER.set(this);
-        try {
-            listener.onMessage(message);
-        } finally {
-            if (previous == null) {
-                IN_LISTENER.remove();
-            } else {
-                IN_LISTENER.set(previous);
-            }
-        }
+        dispatcher.run(listener, message);
     }
 
     void connectionStarted() {
@@ -558,13 +445,13 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     // ---- asynchronous send completion ------------------------------------------------------------------
 
     /** Calls the send's completion listener on the session's completion thread, in send order. */
-    void trackAsync(CompletableFuture<PublishResult> future, Message message, jakarta.jms.CompletionListener listener) {
+    void trackAsync(CompletableFuture<PublishOutcome> future, Message message, jakarta.jms.CompletionListener listener) {
         asyncSends.track(future, message, listener);
     }
 
     private synchronized ExecutorService completions() {
         if (completions == null) {
-            completions = singleThread("warren-completion-" + THREAD_NUMBERS.incrementAndGet());
+            completions = ListenerDispatcher.singleThread("warren-completion-" + THREAD_NUMBERS.incrementAndGet());
         }
         return completions;
     }
@@ -629,26 +516,12 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
 
     /** Prepares the broker side of a destination a producer sends to. */
     void prepareForSend(WarrenDestination d) throws JMSException {
-        checkNotDeleted(d);
-        if (d instanceof WarrenTemporaryQueue) {
-            return;
-        }
-        if (d.isQueue()) {
-            subscriptions.ensureQueue(d.name());
-        } else {
-            subscriptions.checkExchange(d);
-        }
+        topology.prepareForSend(d);
     }
 
     /** Fails for a temporary destination that was deleted, or whose queue went with its connection. */
-    void checkNotDeleted(WarrenDestination d) throws InvalidDestinationException {
-        if (connection.isDeletedTemporary(d)) {
-            throw new InvalidDestinationException("temporary destination " + d + " was deleted");
-        }
-        if (d instanceof WarrenTemporaryQueue && !connection.virtualHost().hasQueue(d.name())) {
-            throw new InvalidDestinationException("temporary queue " + d.name() + " no longer exists: it was"
-                    + " deleted or the connection that created it was closed");
-        }
+    void checkNotDeleted(WarrenDestination d) throws JMSException {
+        topology.checkNotDeleted(d);
     }
 
     // ---- producers and consumers -----------------------------------------------------------------------
@@ -685,15 +558,15 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         checkOpen();
         WarrenDestination d = checkConsumable(destination);
         String selector = blankToNull(messageSelector);
-        Subscriptions.checkSelector(selector);
+        SessionTopology.checkSelector(selector);
         String queue;
         if (d.isQueue()) {
             if (!(d instanceof WarrenTemporaryQueue)) {
-                subscriptions.ensureQueue(d.name());
+                topology.ensureQueue(d.name());
             }
             return register(new WarrenMessageConsumer(this, d, d.name(), selector, true, false, false, false));
         }
-        queue = subscriptions.nonDurable((WarrenTopic) d, selector, connection.engine().id());
+        queue = topology.nonDurable((WarrenTopic) d, selector, connection.link().id());
         return register(new WarrenMessageConsumer(this, d, queue, selector, false, noLocal, false, false));
     }
 
@@ -769,7 +642,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         checkDomain(Domain.TOPIC, "createSharedConsumer");
         WarrenTopic t = topicOf(topic);
         String selector = blankToNull(messageSelector);
-        String queue = subscriptions.sharedNonDurable(connection.getClientID(), sharedSubscriptionName, t, selector);
+        String queue = topology.sharedNonDurable(connection.getClientID(), sharedSubscriptionName, t, selector);
         return register(new WarrenMessageConsumer(this, t, queue, selector, false, false, false, false));
     }
 
@@ -790,7 +663,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
                     + " connection or connection factory");
         }
         String selector = blankToNull(messageSelector);
-        String queue = subscriptions.durable(clientId, name, t, selector, noLocal, false);
+        String queue = topology.durable(clientId, name, t, selector, noLocal, false);
         return register(new WarrenMessageConsumer(this, t, queue, selector, false, noLocal, true, true));
     }
 
@@ -817,7 +690,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         checkDomain(Domain.TOPIC, "createSharedDurableConsumer");
         WarrenTopic t = durableTopicOf(topic);
         String selector = blankToNull(messageSelector);
-        String queue = subscriptions.durable(connection.getClientID(), name, t, selector, false, true);
+        String queue = topology.durable(connection.getClientID(), name, t, selector, false, true);
         return register(new WarrenMessageConsumer(this, t, queue, selector, false, false, true, false));
     }
 
@@ -826,7 +699,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         checkOpen();
         checkDomain(Domain.TOPIC, "unsubscribe");
         connection.fixClientId();
-        String queue = Subscriptions.durableQueueName(connection.getClientID(), name);
+        String queue = SessionTopology.durableQueueName(connection.getClientID(), name);
         for (WarrenSession s : connection.sessions()) {
             for (WarrenMessageConsumer c : s.consumers) {
                 if (c.queueName().equals(queue)) {
@@ -835,7 +708,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
                 }
             }
         }
-        subscriptions.unsubscribe(connection.getClientID(), name);
+        topology.unsubscribe(connection.getClientID(), name);
     }
 
     @Override
@@ -849,9 +722,9 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         checkDomain(Domain.QUEUE, "createBrowser");
         WarrenDestination d = checkConsumable(queue);
         String selector = blankToNull(messageSelector);
-        Subscriptions.checkSelector(selector);
+        SessionTopology.checkSelector(selector);
         if (!(d instanceof WarrenTemporaryQueue)) {
-            subscriptions.ensureQueue(d.name());
+            topology.ensureQueue(d.name());
         }
         return new WarrenQueueBrowser(this, (Queue) d, selector);
     }
@@ -965,15 +838,9 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
                 p.markClosed();
             }
         }
-        try {
-            channel.close();
-        } catch (BrokerException ignored) {
-            // the broker may be stopped; unacknowledged messages are returned by it either way
-        }
+        channel.close();
+        dispatcher.shutdown();
         synchronized (this) {
-            if (dispatcher != null) {
-                dispatcher.shutdown();
-            }
             if (completions != null) {
                 completions.shutdown();
             }

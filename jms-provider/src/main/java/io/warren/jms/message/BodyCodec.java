@@ -1,9 +1,9 @@
 package io.warren.jms.message;
 
-import io.warren.broker.message.ByteReader;
-import io.warren.broker.message.ByteWriter;
-import io.warren.broker.message.CorruptDataException;
-import io.warren.broker.message.ValueCodec;
+import io.warren.message.ByteReader;
+import io.warren.message.ByteWriter;
+import io.warren.message.CorruptDataException;
+import io.warren.message.ValueCodec;
 import jakarta.jms.MessageFormatException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.warren.jms.message;
 
-import io.warren.broker.Delivery;
-import io.warren.broker.message.Message;
+import io.warren.jms.transport.Delivery;
+import io.warren.message.Message;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;

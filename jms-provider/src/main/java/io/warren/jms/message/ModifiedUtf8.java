@@ -1,6 +1,6 @@
 package io.warren.jms.message;
 
-import io.warren.broker.message.ByteWriter;
+import io.warren.message.ByteWriter;
 import jakarta.jms.MessageFormatException;
 
 /** The modified UTF-8 of {@link java.io.DataOutput#writeUTF}, without its length prefix. */

@@ -1,6 +1,6 @@
 package io.warren.jms.message;
 
-import io.warren.broker.message.ByteWriter;
+import io.warren.message.ByteWriter;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageEOFException;

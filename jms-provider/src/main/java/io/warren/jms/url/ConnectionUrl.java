@@ -1,6 +1,5 @@
 package io.warren.jms.url;
 
-import io.warren.broker.store.journal.SyncPolicy;
 import java.io.Serializable;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +70,10 @@ public record ConnectionUrl(String url, String brokerName, Map<String, String> o
             }
         }
         ConnectionUrl parsed = new ConnectionUrl(url, rest, options);
-        parsed.syncPolicy();
+        String sync = options.get("sync");
+        if (sync != null && !Set.of("always", "batched", "never").contains(sync.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("option sync must be always, batched or never, was '" + sync + "'");
+        }
         parsed.intOption("prefetch", 0);
         String persistent = options.get("persistent");
         if (persistent != null && !persistent.equals("true") && !persistent.equals("false")) {
@@ -102,16 +104,9 @@ public record ConnectionUrl(String url, String brokerName, Map<String, String> o
         return options.getOrDefault("virtualHost", "/");
     }
 
-    public SyncPolicy syncPolicy() {
-        String s = options.get("sync");
-        if (s == null) {
-            return SyncPolicy.ALWAYS;
-        }
-        try {
-            return SyncPolicy.valueOf(s.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("option sync must be always, batched or never, was '" + s + "'");
-        }
+    /** Whether the URL names a broker in this JVM. */
+    public boolean isVm() {
+        return url.startsWith("vm://");
     }
 
     /** An integer option, or {@code absent}; a malformed or negative value fails. */

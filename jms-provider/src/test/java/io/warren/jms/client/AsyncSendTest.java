@@ -1,5 +1,6 @@
 package io.warren.jms.client;
 
+import io.warren.jms.transport.vm.VmBrokers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -134,7 +135,7 @@ class AsyncSendTest extends JmsTestSupport {
     void aSendTheBrokerRefusesIsReportedToOnException() throws Exception {
         Session s = connection().createSession();
         String name = unique("async-full");
-        factory.broker().defaultVirtualHost().queueDeclare(null, name, true, false, false,
+        VmBrokers.broker(factory).defaultVirtualHost().queueDeclare(null, name, true, false, false,
                 Map.of("x-max-length", 1, "x-overflow", "reject-publish"));
         Queue q = s.createQueue(name);
         MessageProducer p = s.createProducer(q);

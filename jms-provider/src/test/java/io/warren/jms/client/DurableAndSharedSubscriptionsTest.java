@@ -141,7 +141,7 @@ class DurableAndSharedSubscriptionsTest extends JmsTestSupport {
         Session s = c.createSession();
         Topic t = s.createTopic(unique("unsub"));
         MessageConsumer consumer = s.createDurableConsumer(t, "sub");
-        String queue = Subscriptions.durableQueueName("unsubscribe", "sub");
+        String queue = SessionTopology.durableQueueName("unsubscribe", "sub");
         assertThat(virtualHost().hasQueue(queue)).isTrue();
         assertThatThrownBy(() -> s.unsubscribe("sub")).isInstanceOf(JMSException.class);
         consumer.close();

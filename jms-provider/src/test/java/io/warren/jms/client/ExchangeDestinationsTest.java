@@ -1,5 +1,6 @@
 package io.warren.jms.client;
 
+import io.warren.jms.transport.vm.VmBrokers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.warren.broker.VirtualHost;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ExchangeDestinationsTest extends JmsTestSupport {
 
     private VirtualHost declare(String name, ExchangeType type) {
-        VirtualHost vh = factory.broker().defaultVirtualHost();
+        VirtualHost vh = VmBrokers.broker(factory).defaultVirtualHost();
         vh.exchangeDeclare(name, type, true, false, false, Map.of());
         return vh;
     }

@@ -132,7 +132,7 @@ class ExpirationTest extends JmsTestSupport {
         p.send(s.createTextMessage("short"));
         p.setTimeToLive(0);
         p.send(s.createTextMessage("kept"));
-        String queue = Subscriptions.durableQueueName("ttl-client", "sub");
+        String queue = SessionTopology.durableQueueName("ttl-client", "sub");
         await().until(() -> readyCount(queue) == 1);
         c.start();
         MessageConsumer sub = s.createDurableSubscriber(t, "sub");

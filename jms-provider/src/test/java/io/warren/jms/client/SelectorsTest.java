@@ -100,7 +100,7 @@ class SelectorsTest extends JmsTestSupport {
             sendColored(s, p, "m" + i, i <= 3 ? "red" : "blue", i);
         }
 
-        String durableQueue = Subscriptions.durableQueueName("selector-client", sub);
+        String durableQueue = SessionTopology.durableQueueName("selector-client", sub);
         assertThat(readyCount(durableQueue)).isEqualTo(5);
         List<String> subscriptionQueues = virtualHost().queueNames().stream()
                 .filter(n -> n.contains("shared")).toList();

@@ -3,7 +3,7 @@ package io.warren.jms.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.warren.jms.VmBrokers;
+import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -470,7 +470,7 @@ class JmsRestartTest {
         TemporaryQueue temp = s.createTemporaryQueue();
         send(s, temp, DeliveryMode.PERSISTENT, "in-temp");
         String name = temp.getQueueName();
-        assertThat(factory().broker().defaultVirtualHost().hasQueue(name)).isTrue();
+        assertThat(VmBrokers.broker(factory()).defaultVirtualHost().hasQueue(name)).isTrue();
 
         crashRestart();
 

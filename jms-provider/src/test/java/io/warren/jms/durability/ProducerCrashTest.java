@@ -2,7 +2,7 @@ package io.warren.jms.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.warren.jms.VmBrokers;
+import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
@@ -163,7 +163,7 @@ class ProducerCrashTest {
         WarrenConnectionFactory factory = new WarrenConnectionFactory("vm://" + name + "?dataDir=" + data);
         try (Connection c = factory.createConnection()) {
             c.start();
-            int count = factory.broker().defaultVirtualHost()
+            int count = VmBrokers.broker(factory).defaultVirtualHost()
                     .queueDeclarePassive(null, CrashingProducerMain.QUEUE).messageCount();
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageConsumer consumer = s.createConsumer(s.createQueue(CrashingProducerMain.QUEUE));

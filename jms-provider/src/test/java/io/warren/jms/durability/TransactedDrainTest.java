@@ -2,7 +2,7 @@ package io.warren.jms.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.warren.jms.VmBrokers;
+import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;

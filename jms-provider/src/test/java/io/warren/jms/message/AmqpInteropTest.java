@@ -6,7 +6,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
-import io.warren.jms.VmBrokers;
+import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import io.warren.server.AmqpServer;
 import io.warren.server.ServerSettings;
@@ -47,7 +47,7 @@ class AmqpInteropTest {
     void start() throws Exception {
         name = "interop-" + System.nanoTime();
         jms = new WarrenConnectionFactory("vm://" + name);
-        server = AmqpServer.start(jms.broker(), ServerSettings.ephemeral(),
+        server = AmqpServer.start(VmBrokers.broker(jms), ServerSettings.ephemeral(),
                 UserStore.withDefaultGuest(new PasswordHasher(1_000)));
         com.rabbitmq.client.ConnectionFactory f = new com.rabbitmq.client.ConnectionFactory();
         f.setPort(server.port());

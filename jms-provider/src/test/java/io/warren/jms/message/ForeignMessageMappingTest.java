@@ -3,7 +3,7 @@ package io.warren.jms.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import io.warren.jms.destination.WarrenTopic;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;

@@ -174,7 +174,7 @@ class MapMessageTest {
 
     @Test
     void aCorruptBodyFailsOnAccessWithMessageFormatException() throws JMSException {
-        var broken = io.warren.broker.message.Message.builder().contentType(ContentTypes.MAP)
+        var broken = io.warren.message.Message.builder().contentType(ContentTypes.MAP)
                 .body(new byte[] {0, 0, 0, 5, 1}).build();
         WarrenMapMessage r = (WarrenMapMessage) Received.of(broken);
         assertThatThrownBy(() -> r.getInt("a")).isInstanceOf(MessageFormatException.class);

@@ -3,8 +3,8 @@ package io.warren.jms.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.warren.broker.Delivery;
-import io.warren.broker.message.Message;
+import io.warren.jms.transport.Delivery;
+import io.warren.message.Message;
 import io.warren.jms.destination.WarrenQueue;
 import io.warren.jms.destination.WarrenTemporaryQueue;
 import io.warren.jms.destination.WarrenTopic;
@@ -58,7 +58,7 @@ class MessageMapperRoundTripTest {
     @Test
     void everyHeaderComesBackOnReceive() throws JMSException {
         Message b = MessageMapper.toBroker(withEveryHeader(), "amq.topic", "orders.eu", "conn-7");
-        WarrenMessage r = MessageMapper.fromBroker(new Delivery(3, "c", "q", b, 2), ObjectMessagePolicy.defaults());
+        WarrenMessage r = MessageMapper.fromBroker(new Delivery(3, b, true, 2), ObjectMessagePolicy.defaults());
         assertThat(r.getJMSMessageID()).isEqualTo("ID:abc-1");
         assertThat(r.getJMSTimestamp()).isEqualTo(1_700_000_000_000L);
         assertThat(r.getJMSCorrelationID()).isEqualTo("corr-9");

@@ -2,7 +2,7 @@ package io.warren.jms.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.TextMessage;

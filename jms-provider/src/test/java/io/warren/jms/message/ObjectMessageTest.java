@@ -3,8 +3,8 @@ package io.warren.jms.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.warren.broker.Delivery;
-import io.warren.broker.message.Message;
+import io.warren.jms.transport.Delivery;
+import io.warren.message.Message;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageNotWriteableException;
@@ -24,7 +24,7 @@ class ObjectMessageTest {
         WarrenObjectMessage sent = new WarrenObjectMessage();
         sent.setObject(o);
         Message m = Received.published(sent);
-        return (WarrenObjectMessage) MessageMapper.fromBroker(new Delivery(1, "c", "q", m, 1), policy);
+        return (WarrenObjectMessage) MessageMapper.fromBroker(new Delivery(1, m, false, 1), policy);
     }
 
     @Test

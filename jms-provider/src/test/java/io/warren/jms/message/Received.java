@@ -1,7 +1,7 @@
 package io.warren.jms.message;
 
-import io.warren.broker.Delivery;
-import io.warren.broker.message.Message;
+import io.warren.jms.transport.Delivery;
+import io.warren.message.Message;
 import jakarta.jms.JMSException;
 
 /** Sends a message through the mapper and receives it back, as a consumer would see it. */
@@ -14,7 +14,7 @@ final class Received {
     }
 
     static Delivery delivery(Message m, int deliveryCount) {
-        return new Delivery(7, "ctag", "orders", m, deliveryCount);
+        return new Delivery(7, m, deliveryCount > 1, deliveryCount);
     }
 
     @SuppressWarnings("unchecked")

@@ -2,7 +2,7 @@ package io.warren.jms.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import io.warren.jms.destination.WarrenQueue;
 import io.warren.jms.destination.WarrenTemporaryQueue;
 import io.warren.jms.destination.WarrenTemporaryTopic;

@@ -3,7 +3,6 @@ package io.warren.jms.url;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.warren.broker.store.journal.SyncPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,7 +14,7 @@ class ConnectionUrlTest {
         assertThat(url.brokerName()).isEqualTo("orders");
         assertThat(url.persistent()).isTrue();
         assertThat(url.dataDir()).isEqualTo("./data");
-        assertThat(url.syncPolicy()).isEqualTo(SyncPolicy.BATCHED);
+        assertThat(url.option("sync")).isEqualTo("batched");
         assertThat(url.intOption("prefetch", 0)).isEqualTo(10);
         assertThat(url.option("clientID")).isEqualTo("app");
     }

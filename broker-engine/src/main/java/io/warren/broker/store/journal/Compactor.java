@@ -1,6 +1,6 @@
 package io.warren.broker.store.journal;
 
-import io.warren.broker.message.ByteWriter;
+import io.warren.message.ByteWriter;
 import io.warren.broker.store.StoreOperation;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -4,8 +4,8 @@ import static io.warren.broker.store.journal.JournalFormat.SEGMENT_HEADER_SIZE;
 
 import io.warren.broker.BrokerException;
 import io.warren.broker.ErrorCode;
-import io.warren.broker.message.ByteReader;
-import io.warren.broker.message.CorruptDataException;
+import io.warren.message.ByteReader;
+import io.warren.message.CorruptDataException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

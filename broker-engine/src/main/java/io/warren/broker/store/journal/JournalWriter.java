@@ -2,7 +2,7 @@ package io.warren.broker.store.journal;
 
 import io.warren.broker.BrokerException;
 import io.warren.broker.ErrorCode;
-import io.warren.broker.message.ByteWriter;
+import io.warren.message.ByteWriter;
 import io.warren.broker.store.StoreOperation;
 import java.io.IOException;
 import java.nio.file.Path;

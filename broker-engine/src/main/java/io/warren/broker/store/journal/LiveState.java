@@ -2,7 +2,7 @@ package io.warren.broker.store.journal;
 
 import io.warren.broker.BrokerException;
 import io.warren.broker.ErrorCode;
-import io.warren.broker.message.Values;
+import io.warren.message.Values;
 import io.warren.broker.store.RecoveryHandler;
 import io.warren.broker.store.StoreBatch;
 import io.warren.broker.store.StoreOperation;

@@ -1,11 +1,11 @@
 package io.warren.broker.store.journal;
 
 import io.warren.broker.exchange.ExchangeType;
-import io.warren.broker.message.ByteReader;
-import io.warren.broker.message.ByteWriter;
-import io.warren.broker.message.CorruptDataException;
-import io.warren.broker.message.MessageCodec;
-import io.warren.broker.message.ValueCodec;
+import io.warren.message.ByteReader;
+import io.warren.message.ByteWriter;
+import io.warren.message.CorruptDataException;
+import io.warren.message.MessageCodec;
+import io.warren.message.ValueCodec;
 import io.warren.broker.store.BindingRecord;
 import io.warren.broker.store.ExchangeRecord;
 import io.warren.broker.store.QueueRecord;
@@ -27,7 +27,7 @@ import java.util.List;
  * Encodes journal records into a {@link ByteWriter} and decodes their payloads. A batch payload is an int
  * operation count followed by the operations, each a tag byte and its fields: strings as
  * {@link ByteWriter#writeString}, argument maps as {@link ValueCodec#writeMap}, a stored message as its
- * id (long) followed by {@link io.warren.broker.message.Message#encoded()} inline.
+ * id (long) followed by {@link io.warren.message.Message#encoded()} inline.
  */
 final class RecordCodec {
     private static final int EXCHANGE_CREATED = 1;

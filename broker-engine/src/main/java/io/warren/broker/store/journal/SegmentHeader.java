@@ -2,7 +2,7 @@ package io.warren.broker.store.journal;
 
 import static io.warren.broker.store.journal.JournalFormat.SEGMENT_HEADER_SIZE;
 
-import io.warren.broker.message.CorruptDataException;
+import io.warren.message.CorruptDataException;
 
 /** The fixed header at the start of every segment file (layout in {@link JournalFormat}). */
 record SegmentHeader(long sequence, boolean snapshot) {

@@ -1,6 +1,6 @@
 package io.warren.broker.store.journal;
 
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import io.warren.broker.store.QueueRecord;
 import io.warren.broker.store.StoreBatch;
 import io.warren.broker.store.StoreOperation;

@@ -4,7 +4,7 @@ import static io.warren.broker.store.journal.Fixtures.VHOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.warren.broker.exchange.ExchangeType;
-import io.warren.broker.message.Message;
+import io.warren.message.Message;
 import io.warren.broker.store.BindingRecord;
 import io.warren.broker.store.ExchangeRecord;
 import io.warren.broker.store.MemoryStore;

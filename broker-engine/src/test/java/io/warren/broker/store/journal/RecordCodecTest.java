@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.warren.broker.exchange.ExchangeType;
-import io.warren.broker.message.ByteReader;
-import io.warren.broker.message.ByteWriter;
-import io.warren.broker.message.CorruptDataException;
-import io.warren.broker.message.Message;
+import io.warren.message.ByteReader;
+import io.warren.message.ByteWriter;
+import io.warren.message.CorruptDataException;
+import io.warren.message.Message;
 import io.warren.broker.store.BindingRecord;
 import io.warren.broker.store.ExchangeRecord;
 import io.warren.broker.store.QueueRecord;

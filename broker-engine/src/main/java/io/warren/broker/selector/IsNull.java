@@ -1,9 +1,0 @@
-package io.warren.broker.selector;
-
-/** {@code value IS [NOT] NULL}: never UNKNOWN. */
-record IsNull(Expression value, boolean negated) implements Expression {
-    @Override
-    public Object evaluate(EvaluationContext context) {
-        return Values.truth((value.evaluate(context) == null) != negated);
-    }
-}

@@ -1,9 +1,0 @@
-package io.warren.broker.selector;
-
-/** {@code NOT condition}: NOT UNKNOWN is UNKNOWN. */
-record Not(Expression operand) implements Expression {
-    @Override
-    public Object evaluate(EvaluationContext context) {
-        return Values.not(Values.condition(operand.evaluate(context)));
-    }
-}

@@ -1,0 +1,17 @@
+package io.warren.jms.client;
+
+import io.warren.jms.transport.BrokerChannel;
+import io.warren.jms.transport.Delivery;
+import jakarta.jms.JMSException;
+
+/** AUTO_ACKNOWLEDGE: each message is acknowledged as soon as {@code receive} returns it or its listener ends. */
+final class AutoAcknowledgement extends Acknowledgement {
+    AutoAcknowledgement(BrokerChannel channel) {
+        super(channel);
+    }
+
+    @Override
+    void completed(Delivery d) throws JMSException {
+        channel.ack(d.tag());
+    }
+}

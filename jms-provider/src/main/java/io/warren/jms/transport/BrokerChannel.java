@@ -1,0 +1,80 @@
+package io.warren.jms.transport;
+
+import io.warren.message.Message;
+import jakarta.jms.JMSException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One session's channel to the broker. Methods fail with a {@link JMSException} whose subclass and
+ * {@link ErrorCodes error code} say what the broker refused. A channel is used by one session: its methods
+ * may be called from the application's and the session's threads, never at once for the same delivery.
+ */
+public interface BrokerChannel {
+    /** Makes the channel transactional: publishes and acknowledgements take effect on {@link #commit()}. */
+    void txSelect() throws JMSException;
+
+    /**
+     * Messages this session hands to the application stop counting against the prefetch once reported with
+     * {@link #handedOut}: they wait for acknowledgement or commit, however long.
+     */
+    void trackHandOut() throws JMSException;
+
+    void declareQueue(String name, boolean durable, boolean exclusive, boolean autoDelete,
+                      Map<String, Object> arguments) throws JMSException;
+
+    /** The queue's state; fails with {@link ErrorCodes#NOT_FOUND} when there is none. */
+    QueueState inspectQueue(String name) throws JMSException;
+
+    /** Deletes a queue; with {@code ifUnused}, fails with {@link ErrorCodes#PRECONDITION_FAILED} while it has consumers. */
+    void deleteQueue(String name, boolean ifUnused) throws JMSException;
+
+    void bindQueue(String queue, String exchange, String bindingKey, Map<String, Object> arguments)
+            throws JMSException;
+
+    /**
+     * Publishes a message. The future completes once the broker took it, for a persistent message once it is
+     * stored; on a transactional channel once it is part of the transaction.
+     */
+    CompletableFuture<PublishOutcome> publish(String exchange, String routingKey, Message message)
+            throws JMSException;
+
+    /** Starts a consumer; returns its tag. */
+    String consume(ConsumerSpec spec, ConsumerListener listener) throws JMSException;
+
+    /** Stops a consumer; messages pushed to it and not acknowledged stay with the channel until released. */
+    void cancel(String consumerTag) throws JMSException;
+
+    /** The messages in a queue matching {@code selector} (null for all), without taking them. */
+    List<Message> browse(String queue, String selector) throws JMSException;
+
+    void ack(long tag) throws JMSException;
+
+    void ack(Collection<Long> tags) throws JMSException;
+
+    /**
+     * Returns messages to their queues: {@code delivered} ones (the application saw them) count as redelivered,
+     * {@code undelivered} ones (prefetched, never seen) do not; all come again in queue order.
+     */
+    void recover(Collection<Long> delivered, Collection<Long> undelivered) throws JMSException;
+
+    /** Returns messages the application never saw to their queues, not counted as delivered. */
+    void release(Collection<Long> tags) throws JMSException;
+
+    /** Reports messages handed to the application (see {@link #trackHandOut()}). */
+    void handedOut(Collection<Long> tags) throws JMSException;
+
+    /**
+     * Commits the transaction: its acknowledgements and publishes take effect together. The future completes
+     * once everything is stored, with {@link PublishOutcome#REJECTED} when a full queue refused a message.
+     */
+    CompletableFuture<PublishOutcome> commit() throws JMSException;
+
+    /** Discards the transaction's publishes and acknowledgements. */
+    void rollback() throws JMSException;
+
+    /** Closes the channel; unacknowledged messages go back to their queues. Never fails. */
+    void close();
+}

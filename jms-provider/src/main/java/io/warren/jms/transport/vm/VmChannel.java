@@ -1,0 +1,228 @@
+package io.warren.jms.transport.vm;
+
+import io.warren.broker.BrokerException;
+import io.warren.broker.Channel;
+import io.warren.broker.ConsumeOptions;
+import io.warren.broker.DeliveryListener;
+import io.warren.broker.PublishResult;
+import io.warren.broker.QueueInfo;
+import io.warren.jms.transport.BrokerChannel;
+import io.warren.jms.transport.ConsumerListener;
+import io.warren.jms.transport.ConsumerSpec;
+import io.warren.jms.transport.Delivery;
+import io.warren.jms.transport.PublishOutcome;
+import io.warren.jms.transport.QueueState;
+import io.warren.message.Message;
+import jakarta.jms.JMSException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** A {@link BrokerChannel} on an engine {@link Channel}: every call goes straight to the engine. */
+final class VmChannel implements BrokerChannel {
+    private static final CompletableFuture<PublishOutcome> ACCEPTED =
+            CompletableFuture.completedFuture(PublishOutcome.ACCEPTED);
+    private static final CompletableFuture<PublishOutcome> REJECTED =
+            CompletableFuture.completedFuture(PublishOutcome.REJECTED);
+
+    private final Channel channel;
+
+    VmChannel(Channel channel) {
+        this.channel = channel;
+    }
+
+    @Override
+    public void txSelect() throws JMSException {
+        try {
+            channel.txSelect();
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public void trackHandOut() {
+        channel.reportHandOut();
+    }
+
+    @Override
+    public void declareQueue(String name, boolean durable, boolean exclusive, boolean autoDelete,
+                             Map<String, Object> arguments) throws JMSException {
+        try {
+            channel.queueDeclare(name, durable, exclusive, autoDelete, arguments);
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public QueueState inspectQueue(String name) throws JMSException {
+        try {
+            QueueInfo info = channel.queueDeclarePassive(name);
+            return new QueueState(info.name(), info.messageCount(), info.consumerCount(), info.arguments());
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public void deleteQueue(String name, boolean ifUnused) throws JMSException {
+        try {
+            channel.queueDelete(name, ifUnused, false);
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public void bindQueue(String queue, String exchange, String bindingKey, Map<String, Object> arguments)
+            throws JMSException {
+        try {
+            channel.queueBind(queue, exchange, bindingKey, arguments);
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<PublishOutcome> publish(String exchange, String routingKey, Message message)
+            throws JMSException {
+        try {
+            return outcome(channel.publish(exchange, routingKey, message));
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
+    private static CompletableFuture<PublishOutcome> outcome(CompletableFuture<PublishResult> result) {
+        if (result.isDone() && !result.isCompletedExceptionally()) {
+            return result.join() == PublishResult.REJECTED ? REJECTED : ACCEPTED;
+        }
+        return result.handle((r, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                throw new java.util.concurrent.CompletionException(cause instanceof BrokerException b
+                        ? EngineErrors.toJms(b) : cause);
+            }
+            return r == PublishResult.REJECTED ? PublishOutcome.REJECTED : PublishOutcome.ACCEPTED;
+        });
+    }
+
+    @Override
+    public String consume(ConsumerSpec spec, ConsumerListener listener) throws JMSException {
+        ConsumeOptions options = new ConsumeOptions(null, spec.prefetch(), false, spec.exclusive(), spec.selector(),
+                spec.noLocal());
+        try {
+            return channel.consume(spec.queue(), options, new DeliveryListener() {
+                @Override
+                public void onDelivery(io.warren.broker.Delivery d) {
+                    listener.onDelivery(new Delivery(d.deliveryTag(), d.message(), d.redelivered(),
+                            d.deliveryCount()));
+                }
+
+                @Override
+                public void onCancel(String tag) {
+                    listener.onCancel("queue '" + spec.queue() + "' was deleted on the broker");
+                }
+            });
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public void cancel(String consumerTag) throws JMSException {
+        try {
+            channel.cancel(consumerTag);
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public List<Message> browse(String queue, String selector) throws JMSException {
+        try {
+            return channel.browse(queue, selector);
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public void ack(long tag) throws JMSException {
+        try {
+            channel.ack(tag, false);
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public void ack(Collection<Long> tags) throws JMSException {
+        try {
+            channel.ack(tags);
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public void recover(Collection<Long> delivered, Collection<Long> undelivered) throws JMSException {
+        try {
+            channel.recover(delivered, undelivered);
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public void release(Collection<Long> tags) throws JMSException {
+        try {
+            channel.release(tags);
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public void handedOut(Collection<Long> tags) throws JMSException {
+        try {
+            channel.handedOut(tags);
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<PublishOutcome> commit() throws JMSException {
+        try {
+            return outcome(channel.txCommit());
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        try {
+            channel.txRollback();
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (BrokerException ignored) {
+            // the broker may be stopped; it returns unacknowledged messages either way
+        }
+    }
+
+    @Override
+    public String toString() {
+        return channel.toString();
+    }
+}

@@ -1,0 +1,108 @@
+package io.warren.jms.transport.vm;
+
+import io.warren.broker.BrokerException;
+import io.warren.broker.Channel;
+import io.warren.broker.ClientConnection;
+import io.warren.broker.ErrorCode;
+import io.warren.broker.VirtualHost;
+import io.warren.jms.transport.BrokerChannel;
+import io.warren.jms.transport.BrokerConnection;
+import io.warren.jms.transport.BrokerFeatures;
+import io.warren.jms.transport.ClientIds;
+import jakarta.jms.InvalidClientIDException;
+import jakarta.jms.JMSException;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** A {@link BrokerConnection} to a virtual host of a broker in this JVM. */
+final class VmConnection implements BrokerConnection {
+    private final String brokerName;
+    private final VirtualHost host;
+    private final ClientConnection engine;
+    private final BrokerFeatures features;
+
+    VmConnection(String brokerName, VirtualHost host, String clientName) {
+        this.brokerName = brokerName;
+        this.host = host;
+        this.engine = host.connect(clientName);
+        this.features = BrokerFeatures.warren("Warren (in-JVM broker '" + brokerName + "')");
+    }
+
+    @Override
+    public String id() {
+        return engine.id();
+    }
+
+    @Override
+    public String origin() {
+        return engine.origin();
+    }
+
+    @Override
+    public BrokerFeatures features() {
+        return features;
+    }
+
+    @Override
+    public BrokerChannel createChannel() throws JMSException {
+        try {
+            return new VmChannel(engine.createChannel());
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public void claimClientId(String clientId) throws JMSException {
+        Channel channel;
+        try {
+            channel = engine.createChannel();
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+        try {
+            channel.queueDeclare(ClientIds.claimQueue(clientId), false, true, false, Map.of());
+        } catch (BrokerException e) {
+            if (e.code() == ErrorCode.RESOURCE_LOCKED) {
+                InvalidClientIDException taken = new InvalidClientIDException("client ID '" + clientId
+                        + "' is already in use by another connection to broker '" + brokerName + "'");
+                taken.initCause(e);
+                throw taken;
+            }
+            throw EngineErrors.toJms(e);
+        } finally {
+            channel.close();
+        }
+        // Messages from any connection with this client ID are "local" to its no-local subscribers.
+        engine.setOrigin("client:" + clientId);
+    }
+
+    @Override
+    public boolean queueExists(String name) {
+        return host.hasQueue(name);
+    }
+
+    @Override
+    public boolean exchangeExists(String name) {
+        return host.hasExchange(name);
+    }
+
+    @Override
+    public void onLost(Consumer<String> listener) {
+        engine.onBrokerClose(listener);
+    }
+
+    @Override
+    public void close() {
+        try {
+            engine.close();
+        } catch (BrokerException ignored) {
+            // the broker may be stopped already; the connection is closed either way
+        }
+    }
+
+    @Override
+    public String toString() {
+        return engine.toString();
+    }
+}
