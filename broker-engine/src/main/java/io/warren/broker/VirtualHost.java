@@ -298,6 +298,15 @@ public final class VirtualHost implements QueueHost {
                 q.isAutoDelete(), q.arguments().raw(), q.unacknowledgedCount());
     }
 
+    /**
+     * A queue's counts and properties for management: read-only, so it answers for any queue, another
+     * connection's exclusive one included; null when there is none.
+     */
+    public QueueInfo queueInfo(String queue) {
+        MessageQueue q = queue == null ? null : queues.get(queue);
+        return q == null ? null : info(q);
+    }
+
     /** Whether a queue of that name exists. */
     public boolean hasQueue(String queue) {
         return queue != null && queues.containsKey(queue);

@@ -18,7 +18,8 @@ import javax.naming.NamingException;
 /**
  * Turns a JNDI environment into a {@link Namespace}, accepting the key styles of the common JMS providers:
  * <ul>
- *   <li>{@code connectionFactory.NAME=vm://...} (Artemis) and {@code connectionfactory.NAME=vm://...} (Qpid JMS);</li>
+ *   <li>{@code connectionFactory.NAME=URL} (Artemis) and {@code connectionfactory.NAME=URL} (Qpid JMS), URL being
+ *       {@code vm://...}, {@code amqp://...} or {@code amqps://...};</li>
  *   <li>{@code connectionFactoryNames=A,B} with {@code java.naming.provider.url} (ActiveMQ Classic);</li>
  *   <li>{@code queue.NAME=physical} and {@code topic.NAME=physical} (all three).</li>
  * </ul>
@@ -141,10 +142,6 @@ final class EnvironmentParser {
     }
 
     private static WarrenConnectionFactory factory(String key, String url) throws NamingException {
-        if (!url.startsWith("vm://")) {
-            throw invalid(key, url, "only vm://NAME[?options] (an in-JVM broker) is available in Warren;"
-                    + " network URLs such as tcp:// are not supported yet", null);
-        }
         try {
             return new WarrenConnectionFactory(url);
         } catch (IllegalArgumentException e) {

@@ -98,6 +98,6 @@ class JndiPropertiesTest {
         assertThatThrownBy(() -> new InitialContext(env))
                 .isInstanceOf(NamingException.class)
                 .hasMessageContaining("connectionFactory.remote")
-                .hasMessageContaining("only vm://");
+                .hasMessageContaining("expected vm://NAME");
     }
 }

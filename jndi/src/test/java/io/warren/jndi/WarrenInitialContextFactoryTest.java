@@ -204,8 +204,8 @@ class WarrenInitialContextFactoryTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-            "connectionFactory.cf     | tcp://localhost:61616    | only vm://",
-            "connectionfactory.cf     | amqp://localhost         | only vm://",
+            "connectionFactory.cf     | tcp://localhost:61616    | expected vm://NAME",
+            "connectionfactory.cf     | amqp://localhost:99999   | invalid port",
             "connectionFactory.cf     | vm://bad name            | invalid broker name",
             "connectionFactory.cf     | vm://local?bogus=1       | unknown option 'bogus'",
             "connectionFactory.cf     | vm://local?prefetch=many | prefetch",
@@ -214,7 +214,7 @@ class WarrenInitialContextFactoryTest {
             "topic.prices             | exchange:                | non-empty exchange name",
             "topic.prices             | exchange:p?tier          | NAME=VALUE",
             "queue.                   | orders                   | has no name",
-            "java.naming.provider.url | tcp://localhost:61616    | only vm://",
+            "java.naming.provider.url | tcp://localhost:61616    | expected vm://NAME",
             "connectionFactoryNames   | 'a,,b'                   | empty name",
     })
     void aMalformedEntryFailsWithAMessageNamingTheKey(String key, String value, String problem) {

@@ -195,7 +195,7 @@ class WarrenObjectFactoryTest {
 
     @ParameterizedTest(name = "{0}: {1}={2}")
     @CsvSource(delimiter = '|', value = {
-            "io.warren.jms.WarrenConnectionFactory | url            | tcp://localhost:61616 | only vm://",
+            "io.warren.jms.WarrenConnectionFactory | url            | tcp://localhost:61616 | expected vm://NAME",
             "jakarta.jms.ConnectionFactory         | url            | vm://bad name         | invalid broker name",
             "jakarta.jms.ConnectionFactory         | prefetch       | lots                  | positive integer",
             "jakarta.jms.ConnectionFactory         | prefetch       | 0                     | positive integer",

@@ -1,7 +1,5 @@
 package io.warren.spring;
 
-import io.warren.jms.transport.vm.VmBrokers;
-import io.warren.broker.BrokerException;
 import io.warren.broker.QueueInfo;
 import io.warren.broker.VirtualHost;
 import io.warren.jms.WarrenConnectionFactory;
@@ -20,7 +18,7 @@ final class BrokerProbe {
     }
 
     VirtualHost host() {
-        return VmBrokers.broker(factory).defaultVirtualHost();
+        return TestBrokers.host(factory);
     }
 
     Set<String> queueNames() {
@@ -37,11 +35,7 @@ final class BrokerProbe {
 
     /** The queue's counts, or null when it does not exist (any more). */
     QueueInfo info(String queue) {
-        try {
-            return host().queueDeclarePassive(ownerOf(queue), queue);
-        } catch (BrokerException e) {
-            return null;
-        }
+        return host().queueInfo(queue);
     }
 
     int consumers(String queue) {
@@ -57,16 +51,5 @@ final class BrokerProbe {
     /** Consumers on all queues of the virtual host. */
     int totalConsumers() {
         return queueNames().stream().mapToInt(this::consumers).sum();
-    }
-
-    /**
-     * Exclusive subscriber queues only answer their owning connection, whose engine ID is part of the name;
-     * other queues answer anyone (null).
-     */
-    private static String ownerOf(String queue) {
-        if (queue.startsWith(SUBSCRIBER_QUEUE_PREFIX)) {
-            return queue.substring(SUBSCRIBER_QUEUE_PREFIX.length(), queue.lastIndexOf('.'));
-        }
-        return null;
     }
 }

@@ -3,7 +3,6 @@ package io.warren.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -27,7 +26,7 @@ class BrokerRestartTest {
     private static final String BROKER = "spring-broker-restart";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final WarrenConnectionFactory factory = new WarrenConnectionFactory("vm://" + BROKER);
+    private final WarrenConnectionFactory factory = new WarrenConnectionFactory(TestBrokers.url(BROKER));
     private DefaultMessageListenerContainer container;
     private CachingConnectionFactory caching;
 
@@ -39,7 +38,7 @@ class BrokerRestartTest {
         if (caching != null) {
             caching.destroy();
         }
-        VmBrokers.stop(BROKER);
+        TestBrokers.stop(BROKER);
     }
 
     @Test
@@ -49,7 +48,7 @@ class BrokerRestartTest {
             connection.setExceptionListener(reported::set);
             connection.start();
 
-            VmBrokers.stop(BROKER);
+            TestBrokers.stop(BROKER);
 
             await().atMost(WAIT).until(() -> reported.get() != null);
         }
@@ -70,8 +69,8 @@ class BrokerRestartTest {
         template.convertAndSend("restart.queue", "before");
         await().atMost(WAIT).until(() -> got.size() == 1);
 
-        VmBrokers.stop(BROKER);
-        template.convertAndSend("restart.queue", "after"); // starts the broker again
+        TestBrokers.restart(BROKER);
+        template.convertAndSend("restart.queue", "after"); // in-JVM: starts the broker again
 
         await().atMost(WAIT).until(() -> got.size() == 2);
         assertThat(got).containsExactly("before", "after");
@@ -86,7 +85,7 @@ class BrokerRestartTest {
 
         // The broker tells the cached connection's exception listener at once, so the factory has already
         // reset it: this send reconnects and starts the broker again.
-        VmBrokers.stop(BROKER);
+        TestBrokers.restart(BROKER);
         template.convertAndSend("restart.cached", "after");
 
         BrokerProbe probe = new BrokerProbe(factory);

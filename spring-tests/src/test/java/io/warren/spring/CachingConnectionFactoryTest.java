@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -38,7 +37,7 @@ class CachingConnectionFactoryTest {
     private static final int SESSION_CACHE_SIZE = 5;
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final WarrenConnectionFactory warren = new WarrenConnectionFactory("vm://" + BROKER);
+    private final WarrenConnectionFactory warren = new WarrenConnectionFactory(TestBrokers.url(BROKER));
     /** Counts what reaches the provider: the physical connections, sessions, producers and consumers. */
     private final CountingConnectionFactory physical = new CountingConnectionFactory(warren);
     private final CachingConnectionFactory caching = new CachingConnectionFactory(physical);
@@ -62,7 +61,7 @@ class CachingConnectionFactoryTest {
 
     @AfterAll
     static void stopBroker() {
-        VmBrokers.stop(BROKER);
+        TestBrokers.stop(BROKER);
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.warren.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -43,7 +42,7 @@ class EnableJmsTest {
     static class Config {
         @Bean
         WarrenConnectionFactory warrenConnectionFactory() {
-            return new WarrenConnectionFactory("vm://" + BROKER + "?trustedPackages=io.warren.spring");
+            return new WarrenConnectionFactory(TestBrokers.url(BROKER, "trustedPackages=io.warren.spring"));
         }
 
         /** Senders share one connection and reuse sessions and producers. */
@@ -170,7 +169,7 @@ class EnableJmsTest {
         if (context != null) {
             context.close();
         }
-        VmBrokers.stop(BROKER);
+        TestBrokers.stop(BROKER);
     }
 
     @Test

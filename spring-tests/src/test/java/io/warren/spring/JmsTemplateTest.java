@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -39,7 +38,7 @@ import org.springframework.jms.support.JmsHeaders;
 /** {@link JmsTemplate} over a plain {@link WarrenConnectionFactory} (a new connection per operation). */
 class JmsTemplateTest {
     private static final String BROKER = "spring-jms-template";
-    private static final String URL = "vm://" + BROKER + "?trustedPackages=io.warren.spring";
+    private static final String URL = TestBrokers.url(BROKER, "trustedPackages=io.warren.spring");
 
     private final WarrenConnectionFactory factory = new WarrenConnectionFactory(URL);
     private final JmsTemplate template = new JmsTemplate(factory);
@@ -59,11 +58,11 @@ class JmsTemplateTest {
 
     @AfterAll
     static void stopBroker() {
-        VmBrokers.stop(BROKER);
+        TestBrokers.stop(BROKER);
     }
 
     private int depth(String queueName) {
-        return VmBrokers.broker(factory).defaultVirtualHost().queueDeclarePassive(null, queueName).messageCount();
+        return TestBrokers.host(factory).queueDeclarePassive(null, queueName).messageCount();
     }
 
     @Test
@@ -110,7 +109,7 @@ class JmsTemplateTest {
 
     @Test
     void trustedPackagesSetOnTheFactoryAllowObjectMessages() {
-        WarrenConnectionFactory trusting = new WarrenConnectionFactory("vm://" + BROKER);
+        WarrenConnectionFactory trusting = new WarrenConnectionFactory(TestBrokers.url(BROKER));
         trusting.setTrustedPackages(List.of("io.warren.spring"));
         JmsTemplate viaSetter = new JmsTemplate(trusting);
         viaSetter.setReceiveTimeout(5_000);
@@ -123,7 +122,7 @@ class JmsTemplateTest {
 
     @Test
     void untrustedObjectMessageFailsToConvert() {
-        JmsTemplate untrusting = new JmsTemplate(new WarrenConnectionFactory("vm://" + BROKER));
+        JmsTemplate untrusting = new JmsTemplate(new WarrenConnectionFactory(TestBrokers.url(BROKER)));
         untrusting.setReceiveTimeout(5_000);
         untrusting.convertAndSend(queue, new Order("o-3", "turnip", 2, BigDecimal.TEN));
 
@@ -208,7 +207,7 @@ class JmsTemplateTest {
             assertThat(((TextMessage) reply).getText()).isEqualTo(word.toUpperCase());
         }
         // every temporary reply queue went away with the template's connection
-        assertThat(VmBrokers.broker(factory).defaultVirtualHost().queueNames())
+        assertThat(TestBrokers.host(factory).queueNames())
                 .noneMatch(n -> n.startsWith("warren.temp-queue."));
     }
 
@@ -376,8 +375,8 @@ class JmsTemplateTest {
         container.afterPropertiesSet();
         container.start();
         await().atMost(Duration.ofSeconds(5)).until(() ->
-                VmBrokers.broker(factory).defaultVirtualHost().hasQueue(container.getDestinationName())
-                && VmBrokers.broker(factory).defaultVirtualHost()
+                TestBrokers.host(factory).hasQueue(container.getDestinationName())
+                && TestBrokers.host(factory)
                         .queueDeclarePassive(null, container.getDestinationName()).consumerCount() > 0);
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.warren.broker.QueueInfo;
 import io.warren.broker.VirtualHost;
-import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -39,7 +38,7 @@ class ListenerContainerTest {
     private static final String BROKER = "spring-listener-containers";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final WarrenConnectionFactory factory = new WarrenConnectionFactory("vm://" + BROKER);
+    private final WarrenConnectionFactory factory = new WarrenConnectionFactory(TestBrokers.url(BROKER));
     private final JmsTemplate template = new JmsTemplate(factory);
     private final List<AbstractMessageListenerContainer> containers = new ArrayList<>();
     private String destination;
@@ -56,11 +55,11 @@ class ListenerContainerTest {
 
     @AfterAll
     static void stopBroker() {
-        VmBrokers.stop(BROKER);
+        TestBrokers.stop(BROKER);
     }
 
     private VirtualHost host() {
-        return VmBrokers.broker(factory).defaultVirtualHost();
+        return TestBrokers.host(factory);
     }
 
     private QueueInfo queue(String name) {
@@ -217,7 +216,7 @@ class ListenerContainerTest {
     @Test
     void concurrentConsumersRunListenersInParallel() throws Exception {
         // prefetch 1: a consumer blocked in its listener holds one message, the broker gives the next to another
-        WarrenConnectionFactory oneAtATime = new WarrenConnectionFactory("vm://" + BROKER + "?prefetch=1");
+        WarrenConnectionFactory oneAtATime = new WarrenConnectionFactory(TestBrokers.url(BROKER, "prefetch=1"));
         CyclicBarrier allThree = new CyclicBarrier(3);
         Set<String> threads = ConcurrentHashMap.newKeySet();
         AtomicInteger done = new AtomicInteger();

@@ -3,7 +3,6 @@ package io.warren.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import java.time.Duration;
 import java.util.Set;
@@ -26,7 +25,7 @@ class NoLeakTest {
     private static final long RECEIVE_TIMEOUT_MS = 10;
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final WarrenConnectionFactory factory = new WarrenConnectionFactory("vm://" + BROKER);
+    private final WarrenConnectionFactory factory = new WarrenConnectionFactory(TestBrokers.url(BROKER));
     private final CountingConnectionFactory counting = new CountingConnectionFactory(factory);
     private final BrokerProbe probe = new BrokerProbe(factory);
     private DefaultMessageListenerContainer container;
@@ -40,7 +39,7 @@ class NoLeakTest {
 
     @AfterAll
     static void stopBroker() {
-        VmBrokers.stop(BROKER);
+        TestBrokers.stop(BROKER);
     }
 
     private DefaultMessageListenerContainer container(String destination, boolean topic, int cacheLevel,

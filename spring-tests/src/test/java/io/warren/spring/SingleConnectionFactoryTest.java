@@ -3,7 +3,6 @@ package io.warren.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageListener;
@@ -23,7 +22,7 @@ class SingleConnectionFactoryTest {
     private static final String BROKER = "spring-single-connection";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final WarrenConnectionFactory warren = new WarrenConnectionFactory("vm://" + BROKER);
+    private final WarrenConnectionFactory warren = new WarrenConnectionFactory(TestBrokers.url(BROKER));
     private final CountingConnectionFactory physical = new CountingConnectionFactory(warren);
     private final SingleConnectionFactory single = new SingleConnectionFactory(physical);
     private final BrokerProbe probe = new BrokerProbe(warren);
@@ -39,7 +38,7 @@ class SingleConnectionFactoryTest {
 
     @AfterAll
     static void stopBroker() {
-        VmBrokers.stop(BROKER);
+        TestBrokers.stop(BROKER);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.warren.broker.queue;
 
 import io.warren.broker.BrokerException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,6 +20,8 @@ public final class QueueArguments {
     public static final String MAX_PRIORITY = "x-max-priority";
     public static final String DELIVERY_LIMIT = "x-delivery-limit";
 
+    /** Arguments under this prefix are part of a queue's definition, compared on redeclaration. */
+    public static final String DEFINITION_PREFIX = "x-jms-";
     private static final String[] KNOWN = {MESSAGE_TTL, EXPIRES, MAX_LENGTH, MAX_LENGTH_BYTES, OVERFLOW,
         DEAD_LETTER_EXCHANGE, DEAD_LETTER_ROUTING_KEY, MAX_PRIORITY, DELIVERY_LIMIT};
 
@@ -137,18 +140,28 @@ public final class QueueArguments {
 
     /**
      * The first known argument in which {@code other} differs, or null when they are equivalent
-     * (for the precondition check on redeclaration).
+     * (for the precondition check on redeclaration). Besides the arguments the broker acts on, those under
+     * {@value #DEFINITION_PREFIX} count: the JMS client keeps a subscription's definition (topic, selector,
+     * no-local, shared) there, so that redeclaring a changed subscription is refused over any protocol.
      */
     public String firstDifference(QueueArguments other) {
         for (String k : KNOWN) {
-            Object a = raw.get(k);
-            Object b = other.raw.get(k);
-            boolean same = a instanceof Number na && b instanceof Number nb
-                    ? na.longValue() == nb.longValue() : Objects.equals(a, b);
-            if (!same) {
+            if (!same(raw.get(k), other.raw.get(k))) {
                 return k;
             }
         }
+        for (Map<String, Object> side : List.of(raw, other.raw)) {
+            for (String k : side.keySet()) {
+                if (k.startsWith(DEFINITION_PREFIX) && !same(raw.get(k), other.raw.get(k))) {
+                    return k;
+                }
+            }
+        }
         return null;
+    }
+
+    private static boolean same(Object a, Object b) {
+        return a instanceof Number na && b instanceof Number nb ? na.longValue() == nb.longValue()
+                : Objects.equals(a, b);
     }
 }

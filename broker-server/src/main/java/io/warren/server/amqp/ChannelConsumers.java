@@ -1,6 +1,7 @@
 package io.warren.server.amqp;
 
 import io.netty.buffer.ByteBuf;
+import io.warren.message.Message;
 import io.warren.broker.BrokerException;
 import io.warren.broker.ConsumeOptions;
 import io.warren.broker.Delivery;
@@ -13,6 +14,7 @@ import io.warren.server.amqp.method.BasicCancel;
 import io.warren.server.amqp.method.BasicCancelOk;
 import io.warren.server.amqp.method.BasicConsume;
 import io.warren.server.amqp.method.BasicConsumeOk;
+import io.warren.server.amqp.method.BasicDeliver;
 import io.warren.server.amqp.method.BasicGet;
 import io.warren.server.amqp.method.BasicGetEmpty;
 import io.warren.server.amqp.method.BasicGetOk;
@@ -25,6 +27,7 @@ import io.warren.server.security.AccessRefusedException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,6 +39,8 @@ import java.util.Set;
 final class ChannelConsumers {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SELECTOR_ARGUMENT = "x-selector";
+    /** Consumer argument: browse the queue (see {@link #browse}). */
+    static final String BROWSE_ARGUMENT = "x-browse";
 
     private final AmqpChannel channel;
     private final AmqpConnection connection;
@@ -71,6 +76,10 @@ final class ChannelConsumers {
             throw AmqpException.channel(ReplyCodes.PRECONDITION_FAILED, "consumer argument '" + SELECTOR_ARGUMENT
                     + "' must be a string, was " + selector.getClass().getSimpleName());
         }
+        if (c.arguments() != null && Boolean.TRUE.equals(c.arguments().get(BROWSE_ARGUMENT))) {
+            browse(c, queue, tag, (String) selector);
+            return;
+        }
         ConsumeOptions options = new ConsumeOptions(tag, c.noAck() ? 0 : consumerPrefetch, c.noAck(), c.exclusive(),
                 (String) selector, c.noLocal());
         tags.add(tag);
@@ -86,6 +95,29 @@ final class ChannelConsumers {
         if (!c.noWait()) {
             connection.sendDirect(channel.number(), new BasicConsumeOk(tag));
         }
+    }
+
+    /**
+     * A browsing consumer: consume-ok, then every message of the queue (matching the selector) as a delivery that
+     * takes nothing (tag 0, no acknowledgement), then a server-side cancel that marks the end of the snapshot.
+     */
+    private void browse(BasicConsume c, String queue, String tag, String selector) {
+        if (!c.noAck()) {
+            throw AmqpException.channel(ReplyCodes.PRECONDITION_FAILED, "a browsing consumer ('" + BROWSE_ARGUMENT
+                    + "') must be no-ack: it takes no messages to acknowledge");
+        }
+        List<Message> snapshot = channel.engine().browse(queue, selector);
+        if (!c.noWait()) {
+            connection.send(channel.number(), new BasicConsumeOk(tag));
+        }
+        long now = System.currentTimeMillis();
+        for (Message m : snapshot) {
+            ByteBuf buf = connection.alloc(m.bodySize() + 256);
+            FrameWriter.writeMessage(buf, channel.number(), new BasicDeliver(tag, 0, false, m.exchange(),
+                    m.routingKey()), MessageMapping.toProperties(m, now), m.body(), connection.frameMax());
+            connection.writeOrdered(buf);
+        }
+        connection.send(channel.number(), new BasicCancel(tag, true));
     }
 
     private static String generatedTag() {
@@ -127,7 +159,8 @@ final class ChannelConsumers {
         var m = d.message();
         ByteBuf buf = connection.alloc(m.bodySize() + 256);
         FrameWriter.writeMessage(buf, channel.number(), new BasicGetOk(d.deliveryTag(), d.redelivered(),
-                m.exchange(), m.routingKey(), remaining), MessageMapping.toProperties(m, System.currentTimeMillis()),
+                m.exchange(), m.routingKey(), remaining), MessageMapping.toProperties(m, System.currentTimeMillis(),
+                d.deliveryCount()),
                 m.body(), connection.frameMax());
         connection.writeOrdered(buf);
     }
@@ -143,7 +176,11 @@ final class ChannelConsumers {
     }
 
     void reject(BasicReject r) {
-        channel.engine().reject(r.deliveryTag(), r.requeue());
+        if (r.requeue() && connection.capabilities().releaseOnReject()) {
+            channel.engine().release(List.of(r.deliveryTag()));
+        } else {
+            channel.engine().reject(r.deliveryTag(), r.requeue());
+        }
     }
 
     void recover(boolean reply) {

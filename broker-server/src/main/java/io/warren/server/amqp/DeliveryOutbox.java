@@ -113,7 +113,8 @@ final class DeliveryOutbox {
         ByteBuf buf = ctx.alloc().buffer(m.bodySize() + FRAME_OVERHEAD);
         try {
             FrameWriter.writeMessage(buf, channel.number(), new BasicDeliver(d.consumerTag(), d.deliveryTag(),
-                    d.redelivered(), m.exchange(), m.routingKey()), MessageMapping.toProperties(m, now), m.body(),
+                    d.redelivered(), m.exchange(), m.routingKey()), MessageMapping.toProperties(m, now,
+                    d.deliveryCount()), m.body(),
                     connection.frameMax());
         } catch (RuntimeException e) {
             buf.release();

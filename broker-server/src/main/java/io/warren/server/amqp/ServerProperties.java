@@ -10,6 +10,17 @@ import java.util.Map;
 final class ServerProperties {
     static final String PRODUCT = "Warren";
     static final String VERSION = versionOf();
+    /** Capability: {@code basic.consume} takes a JMS selector in its {@code x-selector} argument. */
+    static final String CONSUMER_SELECTORS = "consumer_selectors";
+    /**
+     * Capability: {@code basic.consume} with {@code x-browse = true} (and no-ack) delivers a snapshot of the
+     * queue without taking messages, then cancels the consumer.
+     */
+    static final String QUEUE_BROWSE = "queue_browse";
+    /** Capability: a message is not delivered before its {@code JMSDeliveryTime} header. */
+    static final String DELIVERY_TIME = "delivery_time";
+    /** Capability: {@code basic.consume}'s no-local flag skips messages published on the same connection. */
+    static final String NO_LOCAL = "no_local";
 
     private ServerProperties() {
     }
@@ -18,7 +29,8 @@ final class ServerProperties {
         Map<String, Object> capabilities = new LinkedHashMap<>();
         for (String c : new String[] {"publisher_confirms", "exchange_exchange_bindings", "basic.nack",
                 "consumer_cancel_notify", "connection.blocked", "authentication_failure_close",
-                "per_consumer_qos"}) {
+                "per_consumer_qos", CONSUMER_SELECTORS, QUEUE_BROWSE, DELIVERY_TIME, NO_LOCAL,
+                ConnectionCapabilities.RELEASE_ON_REJECT}) {
             capabilities.put(c, Boolean.TRUE);
         }
         Map<String, Object> props = new LinkedHashMap<>();

@@ -22,6 +22,6 @@ public record ClientOptions(ConnectionUrl url, String clientId, int prefetch, Li
         }
         return new ClientOptions(url, clientId != null ? clientId : url.option("clientID"), p,
                 trusted != null ? trusted : url.listOption("trustedPackages"),
-                user != null ? user : url.option("user"), password != null ? password : url.option("password"));
+                user != null ? user : url.user(), password != null ? password : url.password());
     }
 }

@@ -6,7 +6,6 @@ import io.warren.jms.destination.WarrenTopic;
 import io.warren.jms.transport.BrokerChannel;
 import io.warren.jms.transport.BrokerConnection;
 import io.warren.jms.transport.ErrorCodes;
-import io.warren.jms.transport.QueueState;
 import io.warren.selector.Selector;
 import io.warren.selector.SelectorSyntaxException;
 import jakarta.jms.IllegalStateException;
@@ -15,7 +14,6 @@ import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -126,7 +124,8 @@ final class SessionTopology {
 
     /**
      * The queue of a durable subscription, created or (when its topic, selector or no-local changed and it has
-     * no consumer) replaced.
+     * no consumer) replaced. The broker tells a changed definition: the queue carries it in {@code x-jms-*}
+     * arguments, which a redeclaration must repeat exactly or be refused, over any transport.
      */
     String durable(String clientId, String subscription, WarrenTopic topic, String selector, boolean noLocal,
                    boolean shared) throws JMSException {
@@ -134,33 +133,27 @@ final class SessionTopology {
         checkExchange(topic);
         checkSelector(selector);
         String name = durableQueueName(clientId, subscription);
+        String who = "durable subscription '" + subscription + "'" + (clientId == null ? "" : " of client '"
+                + clientId + "'");
         Map<String, Object> args = definition(topic, selector, noLocal, shared);
         for (int attempt = 0; ; attempt++) {
             try {
-                if (host.queueExists(name)) {
-                    QueueState info = channel.inspectQueue(name);
-                    boolean existingShared = Boolean.TRUE.equals(info.arguments().get(SHARED_ARG));
-                    if (existingShared != shared) {
-                        throw new JMSException("durable subscription '" + subscription + "'"
-                                + (clientId == null ? "" : " of client '" + clientId + "'") + " already exists as "
-                                + (existingShared ? "a shared" : "an unshared") + " subscription");
+                if (declares(name, true, false, args)) {
+                    if (!shared && channel.inspectQueue(name).consumerCount() > 0) {
+                        throw new IllegalStateException(who + " already has an active consumer");
                     }
-                    if (!shared && info.consumerCount() > 0) {
-                        throw new IllegalStateException("durable subscription '" + subscription + "' of client '"
-                                + clientId + "' already has an active consumer");
-                    }
-                    if (sameDefinition(info.arguments(), args)) {
-                        return name;
-                    }
-                    if (info.consumerCount() > 0) {
-                        throw new JMSException("shared durable subscription '" + subscription
-                                + "' has active consumers with a different topic or selector");
-                    }
-                    channel.deleteQueue(name, true);
+                    bind(name, topic, selector);
+                    return name;
                 }
-                channel.declareQueue(name, true, false, false, args);
-                bind(name, topic, selector);
-                return name;
+                if (existsWithOtherSharing(name, topic, selector, shared)) {
+                    throw new JMSException(who + " already exists as " + (shared ? "an unshared" : "a shared")
+                            + " subscription");
+                }
+                if (channel.inspectQueue(name).consumerCount() > 0) {
+                    throw shared ? new JMSException("shared " + who + " has active consumers with a different topic"
+                            + " or selector") : new IllegalStateException(who + " already has an active consumer");
+                }
+                channel.deleteQueue(name, true);
             } catch (JMSException e) {
                 if (attempt < RETRIES && (ErrorCodes.NOT_FOUND.equals(e.getErrorCode())
                         || ErrorCodes.PRECONDITION_FAILED.equals(e.getErrorCode()))) {
@@ -169,6 +162,36 @@ final class SessionTopology {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Declares a queue; false when it exists with another definition. The refused declaration costs nothing:
+     * the transport does not let it close the session's channel.
+     */
+    private boolean declares(String name, boolean durable, boolean autoDelete, Map<String, Object> args)
+            throws JMSException {
+        try {
+            channel.declareQueue(name, durable, false, autoDelete, args);
+            return true;
+        } catch (JMSException e) {
+            if (ErrorCodes.PRECONDITION_FAILED.equals(e.getErrorCode()) && host.queueExists(name)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the durable subscription queue exists as the other kind (shared or not) with this topic and
+     * selector. A subscription of the other kind with another topic or selector as well, and no consumer, is
+     * replaced rather than refused: the broker cannot tell it from a changed definition.
+     */
+    private boolean existsWithOtherSharing(String name, WarrenTopic topic, String selector, boolean shared)
+            throws JMSException {
+        if (declares(name, true, false, definition(topic, selector, false, !shared))) {
+            return true;
+        }
+        return shared && declares(name, true, false, definition(topic, selector, true, false));
     }
 
     /** The queue of a shared non-durable subscription, deleted when its last consumer closes. */
@@ -181,20 +204,15 @@ final class SessionTopology {
         Map<String, Object> args = definition(topic, selector, false, true);
         for (int attempt = 0; ; attempt++) {
             try {
-                if (host.queueExists(name)) {
-                    QueueState info = channel.inspectQueue(name);
-                    if (sameDefinition(info.arguments(), args)) {
-                        return name;
-                    }
-                    if (info.consumerCount() > 0) {
-                        throw new JMSException("shared subscription '" + subscription
-                                + "' has active consumers with a different topic or selector");
-                    }
-                    channel.deleteQueue(name, true);
+                if (declares(name, false, true, args)) {
+                    bind(name, topic, selector);
+                    return name;
                 }
-                channel.declareQueue(name, false, false, true, args);
-                bind(name, topic, selector);
-                return name;
+                if (channel.inspectQueue(name).consumerCount() > 0) {
+                    throw new JMSException("shared subscription '" + subscription
+                            + "' has active consumers with a different topic or selector");
+                }
+                channel.deleteQueue(name, true);
             } catch (JMSException e) {
                 if (attempt < RETRIES && (ErrorCodes.NOT_FOUND.equals(e.getErrorCode())
                         || ErrorCodes.PRECONDITION_FAILED.equals(e.getErrorCode()))) {
@@ -241,15 +259,6 @@ final class SessionTopology {
         args.put(NO_LOCAL_ARG, noLocal);
         args.put(SHARED_ARG, shared);
         return args;
-    }
-
-    private static boolean sameDefinition(Map<String, Object> existing, Map<String, Object> wanted) {
-        for (String k : new String[] {TOPIC_ARG, SELECTOR_ARG, NO_LOCAL_ARG}) {
-            if (!Objects.equals(existing.get(k), wanted.get(k))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void checkName(String subscription) throws JMSException {

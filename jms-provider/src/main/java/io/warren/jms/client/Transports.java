@@ -1,6 +1,7 @@
 package io.warren.jms.client;
 
 import io.warren.jms.transport.BrokerConnection;
+import io.warren.jms.transport.amqp.AmqpTransport;
 import io.warren.jms.transport.vm.VmTransport;
 import jakarta.jms.JMSException;
 
@@ -10,6 +11,10 @@ final class Transports {
     }
 
     static BrokerConnection connect(ClientOptions options, String user, String password) throws JMSException {
-        return VmTransport.connect(options.url(), options.clientId());
+        if (options.url().isVm()) {
+            return VmTransport.connect(options.url(), options.clientId());
+        }
+        return AmqpTransport.connect(options.url(), options.clientId(), user != null ? user : options.user(),
+                password != null ? password : options.password());
     }
 }

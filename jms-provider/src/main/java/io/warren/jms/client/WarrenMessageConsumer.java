@@ -213,6 +213,11 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
             Delivery d;
             try {
                 d = buffer.take(timeout, () -> session.connection().isStarted());
+                if (d == null && timeout < 0 && !closed && session.connection().isStarted()) {
+                    // a message the broker already pushed may still be on the wire: "immediately available"
+                    session.channel().syncDeliveries();
+                    d = buffer.take(timeout, () -> session.connection().isStarted());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return null;

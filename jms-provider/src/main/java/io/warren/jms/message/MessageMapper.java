@@ -226,7 +226,8 @@ public final class MessageMapper {
         w.setJMSType(m.type());
         w.setJMSPriority(m.priority());
         w.setJMSExpiration(m.expiration());
-        w.setJMSDeliveryTime(m.deliveryTime());
+        // a message sent without delay (or from a non-JMS client) was deliverable from the moment it was sent
+        w.setJMSDeliveryTime(m.deliveryTime() != 0 ? m.deliveryTime() : m.timestamp());
         w.setUserId(m.userId());
         w.setAppId(m.appId());
         w.setDeliveryCount(1);

@@ -63,6 +63,12 @@ public interface BrokerChannel {
     /** Returns messages the application never saw to their queues, not counted as delivered. */
     void release(Collection<Long> tags) throws JMSException;
 
+    /**
+     * Returns once every message the broker pushed to this channel's consumers before the call reached their
+     * listeners: after it, an empty consumer has no message on its way ({@code receiveNoWait}).
+     */
+    void syncDeliveries() throws JMSException;
+
     /** Reports messages handed to the application (see {@link #trackHandOut()}). */
     void handedOut(Collection<Long> tags) throws JMSException;
 

@@ -89,7 +89,7 @@ public abstract class TckSupport {
     protected static synchronized InitialContext jndi() {
         if (jndi == null) {
             try {
-                jndi = new InitialContext();
+                jndi = AmqpLoopback.enabled() ? new InitialContext(AmqpLoopback.environment()) : new InitialContext();
             } catch (NamingException e) {
                 throw new IllegalStateException("cannot create the InitialContext from jndi.properties", e);
             }

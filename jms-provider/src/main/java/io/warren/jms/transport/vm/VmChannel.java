@@ -60,7 +60,7 @@ final class VmChannel implements BrokerChannel {
     public QueueState inspectQueue(String name) throws JMSException {
         try {
             QueueInfo info = channel.queueDeclarePassive(name);
-            return new QueueState(info.name(), info.messageCount(), info.consumerCount(), info.arguments());
+            return new QueueState(info.name(), info.messageCount(), info.consumerCount());
         } catch (BrokerException e) {
             throw EngineErrors.toJms(e);
         }
@@ -183,6 +183,11 @@ final class VmChannel implements BrokerChannel {
         } catch (BrokerException e) {
             throw EngineErrors.toJms(e);
         }
+    }
+
+    /** The engine hands deliveries to the listener on the publishing thread: none is ever on its way. */
+    @Override
+    public void syncDeliveries() {
     }
 
     @Override

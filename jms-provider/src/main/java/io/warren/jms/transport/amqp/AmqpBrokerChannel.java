@@ -1,0 +1,419 @@
+package io.warren.jms.transport.amqp;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.ShutdownSignalException;
+import io.warren.jms.transport.BrokerChannel;
+import io.warren.jms.transport.ConsumerListener;
+import io.warren.jms.transport.ConsumerSpec;
+import io.warren.jms.transport.Delivery;
+import io.warren.jms.transport.PublishOutcome;
+import io.warren.jms.transport.QueueState;
+import io.warren.message.Message;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidSelectorException;
+import jakarta.jms.JMSException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A session's AMQP channel. Publishes on a non-transacted channel are confirmed ({@code confirm.select}), so a
+ * persistent send returns once the broker stored the message. Declarations go through the connection's
+ * {@link TopologyChannel}, so a refusal never closes this channel.
+ *
+ * <p>Messages a CLIENT_ACKNOWLEDGE or transacted session handed to the application wait for acknowledgement
+ * however long, while AMQP's prefetch counts every unacknowledged message: such a channel's consumers have no
+ * limit of their own and share a channel-wide limit ({@code basic.qos global}) kept at the prefetch plus what
+ * the application holds.
+ */
+final class AmqpBrokerChannel implements BrokerChannel {
+    private static final CompletableFuture<PublishOutcome> ACCEPTED =
+            CompletableFuture.completedFuture(PublishOutcome.ACCEPTED);
+    private static final byte[] EMPTY = new byte[0];
+    private static final long BROWSE_TIMEOUT_SECONDS = 60;
+
+    private final AmqpBrokerConnection connection;
+    private final Channel channel;
+    private final PublishConfirms confirms = new PublishConfirms();
+    private final Map<String, ConsumerListener> consumers = new ConcurrentHashMap<>();
+    private final Object publishLock = new Object();
+    private volatile boolean transactional;
+    private boolean confirming;
+    private boolean trackHandOut;
+    private int basePrefetch;
+    private int channelLimit;
+    private int handedOut;
+    private int consumerPrefetch;
+
+    AmqpBrokerChannel(AmqpBrokerConnection connection, Channel channel) {
+        this.connection = connection;
+        this.channel = channel;
+        channel.addConfirmListener(confirms);
+        channel.addShutdownListener(this::closed);
+    }
+
+    private void closed(ShutdownSignalException cause) {
+        JMSException failure = AmqpErrors.toJms("the channel", cause);
+        confirms.failAll(failure);
+        if (!cause.isInitiatedByApplication() && !cause.isHardError()) {
+            String reason = "the broker closed the session's channel: " + AmqpErrors.describe(cause);
+            for (ConsumerListener l : consumers.values()) {
+                connection.notify(() -> l.onCancel(reason));
+            }
+        }
+        consumers.clear();
+    }
+
+    @Override
+    public void txSelect() throws JMSException {
+        try {
+            channel.txSelect();
+            transactional = true;
+        } catch (IOException | RuntimeException e) {
+            throw AmqpErrors.toJms("starting a transaction", e);
+        }
+    }
+
+    @Override
+    public synchronized void trackHandOut() {
+        trackHandOut = true;
+    }
+
+    @Override
+    public void declareQueue(String name, boolean durable, boolean exclusive, boolean autoDelete,
+                             Map<String, Object> arguments) throws JMSException {
+        connection.topology().run("declaring queue '" + name + "'",
+                ch -> ch.queueDeclare(name, durable, exclusive, autoDelete, arguments));
+        connection.knownQueue(name);
+    }
+
+    @Override
+    public QueueState inspectQueue(String name) throws JMSException {
+        AMQP.Queue.DeclareOk ok = connection.topology().run("inspecting queue '" + name + "'",
+                ch -> ch.queueDeclarePassive(name));
+        return new QueueState(ok.getQueue(), ok.getMessageCount(), ok.getConsumerCount());
+    }
+
+    @Override
+    public void deleteQueue(String name, boolean ifUnused) throws JMSException {
+        connection.forgetQueue(name);
+        connection.topology().run("deleting queue '" + name + "'", ch -> ch.queueDelete(name, ifUnused, false));
+    }
+
+    @Override
+    public void bindQueue(String queue, String exchange, String bindingKey, Map<String, Object> arguments)
+            throws JMSException {
+        if (arguments != null && arguments.containsKey(AmqpBrokerConnection.SELECTOR_ARGUMENT)
+                && !connection.features().queueSelectors()) {
+            throw new InvalidSelectorException(connection.features().name() + " cannot filter a topic"
+                    + " subscription with a message selector: it has no selectors on bindings");
+        }
+        connection.topology().run("binding queue '" + queue + "' to exchange '" + exchange + "'",
+                ch -> ch.queueBind(queue, exchange, bindingKey, arguments));
+    }
+
+    @Override
+    public CompletableFuture<PublishOutcome> publish(String exchange, String routingKey, Message message)
+            throws JMSException {
+        AMQP.BasicProperties props = AmqpMessages.toProperties(message, System.currentTimeMillis());
+        byte[] body = message.body() == null ? EMPTY : message.body();
+        synchronized (publishLock) {
+            try {
+                if (transactional) {
+                    channel.basicPublish(exchange, routingKey, false, props, body);
+                    return ACCEPTED;
+                }
+                if (!confirming) {
+                    channel.confirmSelect();
+                    confirming = true;
+                }
+                long sequence = channel.getNextPublishSeqNo();
+                CompletableFuture<PublishOutcome> f = confirms.register(sequence);
+                try {
+                    channel.basicPublish(exchange, routingKey, false, props, body);
+                } catch (IOException | RuntimeException e) {
+                    confirms.forget(sequence);
+                    throw e;
+                }
+                return f;
+            } catch (IOException | RuntimeException e) {
+                throw AmqpErrors.toJms("sending to exchange '" + exchange + "'", e);
+            }
+        }
+    }
+
+    @Override
+    public String consume(ConsumerSpec spec, ConsumerListener listener) throws JMSException {
+        if (spec.selector() != null && !connection.features().queueSelectors()) {
+            throw new InvalidSelectorException(connection.features().name() + " cannot apply a message selector"
+                    + " to a queue consumer: it would have to leave non-matching messages on the queue for others");
+        }
+        Map<String, Object> args = spec.selector() == null ? null
+                : Map.of(AmqpBrokerConnection.SELECTOR_ARGUMENT, spec.selector());
+        try {
+            synchronized (this) {
+                if (trackHandOut) {
+                    if (basePrefetch == 0) {
+                        basePrefetch = spec.prefetch();
+                        channelLimit = basePrefetch;
+                        channel.basicQos(channelLimit, true);
+                    }
+                    consumerPrefetch = 0;
+                } else {
+                    consumerPrefetch = spec.prefetch();
+                }
+                channel.basicQos(consumerPrefetch, false);
+            }
+            return channel.basicConsume(spec.queue(), false, "", spec.noLocal(), spec.exclusive(), args,
+                    new Pusher(listener));
+        } catch (IOException | RuntimeException e) {
+            throw AmqpErrors.toJms("consuming from queue '" + spec.queue() + "'", e);
+        }
+    }
+
+    /** Hands what the broker pushes to one consumer to its listener. */
+    private final class Pusher extends DefaultConsumer {
+        private final ConsumerListener listener;
+
+        Pusher(ConsumerListener listener) {
+            super(channel);
+            this.listener = listener;
+        }
+
+        @Override
+        public void handleConsumeOk(String consumerTag) {
+            super.handleConsumeOk(consumerTag);
+            consumers.put(consumerTag, listener);
+        }
+
+        @Override
+        public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
+                                   byte[] body) {
+            Message m = AmqpMessages.toMessage(envelope, properties, body, System.currentTimeMillis());
+            listener.onDelivery(new Delivery(envelope.getDeliveryTag(), m, envelope.isRedeliver(),
+                    AmqpMessages.deliveryCount(properties, envelope.isRedeliver())));
+        }
+
+        @Override
+        public void handleCancel(String consumerTag) {
+            consumers.remove(consumerTag);
+            connection.notify(() -> listener.onCancel("the broker cancelled it: its queue was deleted"));
+        }
+    }
+
+    @Override
+    public void cancel(String consumerTag) throws JMSException {
+        consumers.remove(consumerTag);
+        try {
+            channel.basicCancel(consumerTag);
+        } catch (IOException | RuntimeException e) {
+            throw AmqpErrors.toJms("closing the consumer", e);
+        }
+    }
+
+    @Override
+    public List<Message> browse(String queue, String selector) throws JMSException {
+        if (!connection.features().browsing()) {
+            throw new JMSException(connection.features().name() + " cannot browse a queue: it has no way to read"
+                    + " messages without taking them");
+        }
+        Map<String, Object> args = new HashMap<>();
+        args.put(AmqpBrokerConnection.BROWSE_ARGUMENT, true);
+        if (selector != null) {
+            args.put(AmqpBrokerConnection.SELECTOR_ARGUMENT, selector);
+        }
+        List<Message> snapshot = new ArrayList<>();
+        CompletableFuture<List<Message>> done = new CompletableFuture<>();
+        Channel browsing = connection.openChannel("browsing queue '" + queue + "'");
+        try {
+            browsing.basicConsume(queue, true, "", false, false, args, new DefaultConsumer(browsing) {
+                @Override
+                public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties,
+                                           byte[] body) {
+                    snapshot.add(AmqpMessages.toMessage(envelope, properties, body, System.currentTimeMillis()));
+                }
+
+                @Override
+                public void handleCancel(String tag) {
+                    done.complete(snapshot);
+                }
+
+                @Override
+                public void handleShutdownSignal(String tag, ShutdownSignalException sig) {
+                    done.completeExceptionally(sig);
+                }
+            });
+            return done.get(BROWSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw AmqpErrors.toJms("browsing queue '" + queue + "'", e.getCause());
+        } catch (IOException | RuntimeException | TimeoutException e) {
+            throw AmqpErrors.toJms("browsing queue '" + queue + "'", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JMSException("interrupted while browsing queue '" + queue + "'");
+        } finally {
+            AmqpBrokerConnection.closeQuietly(browsing);
+        }
+    }
+
+    @Override
+    public void ack(long tag) throws JMSException {
+        try {
+            channel.basicAck(tag, false);
+        } catch (IOException | RuntimeException e) {
+            throw AmqpErrors.toJms("acknowledging", e);
+        }
+        settled(1);
+    }
+
+    @Override
+    public void ack(Collection<Long> tags) throws JMSException {
+        try {
+            for (long tag : tags) {
+                channel.basicAck(tag, false);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw AmqpErrors.toJms("acknowledging", e);
+        }
+        settled(tags.size());
+    }
+
+    @Override
+    public void recover(Collection<Long> delivered, Collection<Long> undelivered) throws JMSException {
+        try {
+            for (long tag : delivered) {
+                channel.basicNack(tag, false, true);
+            }
+            for (long tag : undelivered) {
+                returnUnseen(tag);
+            }
+            if (transactional && !connection.isWarren()) {
+                // RabbitMQ holds nacks of a transactional channel until commit; this commit holds nothing else,
+                // since recovery follows a rollback
+                channel.txCommit();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw AmqpErrors.toJms("returning messages to their queues", e);
+        }
+        settled(delivered.size());
+    }
+
+    @Override
+    public void release(Collection<Long> tags) throws JMSException {
+        try {
+            for (long tag : tags) {
+                returnUnseen(tag);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw AmqpErrors.toJms("returning messages to their queues", e);
+        }
+    }
+
+    /** A Warren server counts a rejected message as not delivered (release_on_reject); others count it. */
+    private void returnUnseen(long tag) throws IOException {
+        channel.basicReject(tag, true);
+    }
+
+    /**
+     * A round trip on this channel: the broker writes what it pushed to the channel's consumers before the
+     * reply, and consumer callbacks run on the reader thread before it reads the reply. {@code basic.qos} with
+     * the consumer prefetch last set changes nothing and needs no permission.
+     */
+    @Override
+    public void syncDeliveries() throws JMSException {
+        try {
+            synchronized (this) {
+                channel.basicQos(consumerPrefetch, false);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw AmqpErrors.toJms("waiting for deliveries", e);
+        }
+    }
+
+    @Override
+    public void handedOut(Collection<Long> tags) throws JMSException {
+        synchronized (this) {
+            if (!trackHandOut || basePrefetch == 0) {
+                return;
+            }
+            handedOut += tags.size();
+            if (handedOut + basePrefetch > channelLimit) {
+                setChannelLimit(handedOut + 2 * basePrefetch);
+            }
+        }
+    }
+
+    private void settled(int count) throws JMSException {
+        synchronized (this) {
+            if (!trackHandOut || basePrefetch == 0) {
+                return;
+            }
+            handedOut = Math.max(0, handedOut - count);
+            if (handedOut == 0 && channelLimit > 4 * basePrefetch) {
+                setChannelLimit(basePrefetch);
+            }
+        }
+    }
+
+    private void setChannelLimit(int limit) throws JMSException {
+        try {
+            channel.basicQos(limit, true);
+            channelLimit = limit;
+        } catch (IOException | RuntimeException e) {
+            throw AmqpErrors.toJms("raising the prefetch", e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<PublishOutcome> commit() throws JMSException {
+        if (!transactional) {
+            throw new IllegalStateException("not a transactional channel");
+        }
+        try {
+            channel.txCommit();
+        } catch (IOException | RuntimeException e) {
+            throw AmqpErrors.toJms("committing", e);
+        }
+        settledAll();
+        return ACCEPTED;
+    }
+
+    private synchronized void settledAll() throws JMSException {
+        if (trackHandOut && basePrefetch != 0) {
+            handedOut = 0;
+            if (channelLimit > 4 * basePrefetch) {
+                setChannelLimit(basePrefetch);
+            }
+        }
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        try {
+            channel.txRollback();
+        } catch (IOException | RuntimeException e) {
+            throw AmqpErrors.toJms("rolling back", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        AmqpBrokerConnection.closeQuietly(channel);
+    }
+
+    @Override
+    public String toString() {
+        return "amqp channel " + channel.getChannelNumber() + " of " + connection;
+    }
+}

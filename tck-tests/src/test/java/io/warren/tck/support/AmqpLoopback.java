@@ -1,0 +1,60 @@
+package io.warren.tck.support;
+
+import io.warren.broker.Broker;
+import io.warren.broker.BrokerConfig;
+import io.warren.server.AmqpServer;
+import io.warren.server.ServerSettings;
+import io.warren.server.security.PasswordHasher;
+import io.warren.server.security.UserStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Hashtable;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The suite over the network: with {@code -Dwarren.transport=amqp} a Warren server is started in this JVM on an
+ * ephemeral loopback port, and every connection factory of {@code jndi.properties} connects to it with an
+ * {@code amqp://} URL (same options) instead of {@code vm://}.
+ */
+final class AmqpLoopback {
+    static final String TRANSPORT_PROPERTY = "warren.transport";
+    private static final String VM_URL = "vm://tck";
+    private static AmqpServer server;
+
+    private AmqpLoopback() {
+    }
+
+    static boolean enabled() {
+        return "amqp".equals(System.getProperty(TRANSPORT_PROPERTY));
+    }
+
+    /** The JNDI environment of {@code jndi.properties}, its factories pointed at the loopback server. */
+    static synchronized Hashtable<String, Object> environment() {
+        if (server == null) {
+            Broker broker = Broker.start(BrokerConfig.builder("tck-server").build());
+            UserStore users = UserStore.withDefaultGuest(new PasswordHasher(1_000));
+            // the user the credential tests connect as
+            users.addUser("tck-user", "tck-password".toCharArray(), Set.of());
+            users.setPermissions("tck-user", "/", ".*", ".*", ".*");
+            server = AmqpServer.start(broker, ServerSettings.ephemeral(), users);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                broker.close();
+            }));
+        }
+        String amqpUrl = "amqp://guest:guest@127.0.0.1:" + server.port();
+        Properties file = new Properties();
+        try (InputStream in = AmqpLoopback.class.getResourceAsStream("/jndi.properties")) {
+            file.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Hashtable<String, Object> env = new Hashtable<>();
+        for (String key : file.stringPropertyNames()) {
+            env.put(key, file.getProperty(key).replace(VM_URL, amqpUrl));
+        }
+        return env;
+    }
+}
