@@ -93,6 +93,44 @@ final class SessionTopology {
         }
     }
 
+    /**
+     * Fails at once when the broker cannot apply a selector where JMS needs it: a broker without the JMS extras
+     * (RabbitMQ) has no per-consumer filter on a queue and no selector on a binding.
+     */
+    void checkBrokerCanFilter(String selector, boolean onQueue) throws InvalidSelectorException {
+        if (selector != null && !host.features().queueSelectors()) {
+            throw new InvalidSelectorException(host.features().name() + (onQueue
+                    ? " cannot apply a message selector to a queue consumer: it has no per-consumer filters, and"
+                    + " messages that do not match must stay on the queue for other consumers"
+                    : " cannot filter a topic subscription with a message selector: it has no selectors on"
+                    + " bindings") + " (selector \"" + selector + "\")");
+        }
+    }
+
+    /** Fails at once when the broker cannot skip a connection's own messages (no-local). */
+    void checkBrokerCanSkipLocal(boolean noLocal) throws JMSException {
+        if (noLocal && !host.features().noLocal()) {
+            throw new JMSException(host.features().name() + " cannot deliver a subscription without the messages"
+                    + " of its own connection (noLocal=true): it ignores AMQP's no-local flag");
+        }
+    }
+
+    /** Fails at once when the broker cannot show a queue's messages without taking them. */
+    void checkBrokerCanBrowse() throws JMSException {
+        if (!host.features().browsing()) {
+            throw new JMSException(host.features().name() + " cannot browse a queue: it has no way to read"
+                    + " messages without taking them");
+        }
+    }
+
+    /** Fails at once when the broker cannot hold a message until its delivery time. */
+    void checkBrokerCanDelay(long deliveryDelay) throws JMSException {
+        if (deliveryDelay > 0 && !host.features().deliveryDelay()) {
+            throw new JMSException(host.features().name() + " cannot delay delivery (delivery delay "
+                    + deliveryDelay + " ms): it delivers every message at once");
+        }
+    }
+
     static void checkSelector(String selector) throws InvalidSelectorException {
         if (selector == null || selector.isBlank()) {
             return;
@@ -108,6 +146,7 @@ final class SessionTopology {
     String nonDurable(WarrenTopic topic, String selector, String connectionId) throws JMSException {
         checkExchange(topic);
         checkSelector(selector);
+        checkBrokerCanFilter(selector, false);
         String name = "jms.sub." + connectionId + "." + SUBSCRIPTION_NAMES.incrementAndGet();
         channel.declareQueue(name, false, true, true, QUEUE_ARGUMENTS);
         bind(name, topic, selector);
@@ -132,6 +171,7 @@ final class SessionTopology {
         checkName(subscription);
         checkExchange(topic);
         checkSelector(selector);
+        checkBrokerCanFilter(selector, false);
         String name = durableQueueName(clientId, subscription);
         String who = "durable subscription '" + subscription + "'" + (clientId == null ? "" : " of client '"
                 + clientId + "'");
@@ -200,6 +240,7 @@ final class SessionTopology {
         checkName(subscription);
         checkExchange(topic);
         checkSelector(selector);
+        checkBrokerCanFilter(selector, false);
         String name = sharedQueueName(clientId, subscription);
         Map<String, Object> args = definition(topic, selector, false, true);
         for (int attempt = 0; ; attempt++) {

@@ -285,6 +285,7 @@ public class WarrenMessageProducer implements MessageProducer, QueueSender, Topi
         }
         checkDeliveryMode(mode);
         checkPriority(prio);
+        session.topology().checkBrokerCanDelay(deliveryDelay);
         session.checkNotDeleted(target);
         if (target.isQueue() && !target.isTemporary()) {
             // a queue deleted on the broker since the producer was created is declared again, not silently missed

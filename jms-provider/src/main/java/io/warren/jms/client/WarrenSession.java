@@ -561,11 +561,13 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         SessionTopology.checkSelector(selector);
         String queue;
         if (d.isQueue()) {
+            topology.checkBrokerCanFilter(selector, true);
             if (!(d instanceof WarrenTemporaryQueue)) {
                 topology.ensureQueue(d.name());
             }
             return register(new WarrenMessageConsumer(this, d, d.name(), selector, true, false, false, false));
         }
+        topology.checkBrokerCanSkipLocal(noLocal);
         queue = topology.nonDurable((WarrenTopic) d, selector, connection.link().id());
         return register(new WarrenMessageConsumer(this, d, queue, selector, false, noLocal, false, false));
     }
@@ -663,6 +665,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
                     + " connection or connection factory");
         }
         String selector = blankToNull(messageSelector);
+        topology.checkBrokerCanSkipLocal(noLocal);
         String queue = topology.durable(clientId, name, t, selector, noLocal, false);
         return register(new WarrenMessageConsumer(this, t, queue, selector, false, noLocal, true, true));
     }
@@ -723,6 +726,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         WarrenDestination d = checkConsumable(queue);
         String selector = blankToNull(messageSelector);
         SessionTopology.checkSelector(selector);
+        topology.checkBrokerCanBrowse();
         if (!(d instanceof WarrenTemporaryQueue)) {
             topology.ensureQueue(d.name());
         }

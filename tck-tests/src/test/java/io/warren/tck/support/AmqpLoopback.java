@@ -16,10 +16,13 @@ import java.util.Set;
 /**
  * The suite over the network: with {@code -Dwarren.transport=amqp} a Warren server is started in this JVM on an
  * ephemeral loopback port, and every connection factory of {@code jndi.properties} connects to it with an
- * {@code amqp://} URL (same options) instead of {@code vm://}.
+ * {@code amqp://} URL (same options) instead of {@code vm://}. With {@code -Dwarren.tck.url=amqp://...} as well,
+ * the suite runs against that broker instead (the credential tests need a user {@code tck-user}).
  */
 final class AmqpLoopback {
     static final String TRANSPORT_PROPERTY = "warren.transport";
+    /** Runs the suite against a broker of your own instead (RabbitMQ, say): its {@code amqp://} URL. */
+    static final String EXTERNAL_URL_PROPERTY = "warren.tck.url";
     private static final String VM_URL = "vm://tck";
     private static AmqpServer server;
 
@@ -32,7 +35,8 @@ final class AmqpLoopback {
 
     /** The JNDI environment of {@code jndi.properties}, its factories pointed at the loopback server. */
     static synchronized Hashtable<String, Object> environment() {
-        if (server == null) {
+        String external = System.getProperty(EXTERNAL_URL_PROPERTY);
+        if (external == null && server == null) {
             Broker broker = Broker.start(BrokerConfig.builder("tck-server").build());
             UserStore users = UserStore.withDefaultGuest(new PasswordHasher(1_000));
             // the user the credential tests connect as
@@ -44,7 +48,7 @@ final class AmqpLoopback {
                 broker.close();
             }));
         }
-        String amqpUrl = "amqp://guest:guest@127.0.0.1:" + server.port();
+        String amqpUrl = external != null ? external : "amqp://guest:guest@127.0.0.1:" + server.port();
         Properties file = new Properties();
         try (InputStream in = AmqpLoopback.class.getResourceAsStream("/jndi.properties")) {
             file.load(in);

@@ -94,6 +94,40 @@ class AmqpTransportTest {
     }
 
     @Test
+    void messagesOfPlainAmqpClientsArriveAsTextOrBytesWithTheirHeadersAsProperties() throws Exception {
+        com.rabbitmq.client.ConnectionFactory f = new com.rabbitmq.client.ConnectionFactory();
+        f.setPort(server.port());
+        try (com.rabbitmq.client.Connection amqp = f.newConnection();
+             Connection jms = new WarrenConnectionFactory(url()).createConnection()) {
+            Session s = jms.createSession();
+            MessageConsumer consumer = s.createConsumer(s.createQueue("from-amqp"));
+            jms.start();
+            com.rabbitmq.client.Channel ch = amqp.createChannel();
+            ch.basicPublish("", "from-amqp", new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                    .contentType("text/plain; charset=ISO-8859-1").headers(java.util.Map.of("region", "eu", "n", 5))
+                    .messageId("amqp-1").build(), "caf\u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            ch.basicPublish("", "from-amqp", null, new byte[] {7, 8});
+            TextMessage text = (TextMessage) consumer.receive(5_000);
+            assertThat(text.getText()).isEqualTo("caf\u00e9");
+            assertThat(text.getStringProperty("region")).isEqualTo("eu");
+            assertThat(text.getIntProperty("n")).isEqualTo(5);
+            assertThat(text.getJMSMessageID()).isEqualTo("amqp-1");
+            jakarta.jms.BytesMessage bytes = (jakarta.jms.BytesMessage) consumer.receive(5_000);
+            assertThat(bytes.getBodyLength()).isEqualTo(2);
+
+            TextMessage out = s.createTextMessage("to amqp");
+            out.setStringProperty("region", "us");
+            s.createProducer(s.createQueue("to-amqp")).send(out);
+            com.rabbitmq.client.GetResponse got = await().atMost(WAIT)
+                    .until(() -> ch.basicGet("to-amqp", true), r -> r != null);
+            assertThat(new String(got.getBody(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("to amqp");
+            assertThat(got.getProps().getContentType()).isEqualTo("jms/text");
+            assertThat(got.getProps().getHeaders().get("region")).hasToString("us");
+            assertThat(got.getProps().getMessageId()).isEqualTo(out.getJMSMessageID());
+        }
+    }
+
+    @Test
     void losingTheServerTellsTheExceptionListenerAndWakesBlockedReceivers() throws Exception {
         Connection c = new WarrenConnectionFactory(url()).createConnection();
         AtomicReference<JMSException> reported = new AtomicReference<>();
