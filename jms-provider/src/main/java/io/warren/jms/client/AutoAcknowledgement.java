@@ -12,6 +12,9 @@ final class AutoAcknowledgement extends Acknowledgement {
 
     @Override
     void completed(Delivery d) throws JMSException {
+        if (!d.cameOn(channel)) {
+            return; // came before a fail-over: the broker gives it again
+        }
         channel.ack(d.tag());
     }
 }

@@ -21,6 +21,9 @@ final class DupsOkAcknowledgement extends Acknowledgement {
 
     @Override
     void completed(Delivery d) throws JMSException {
+        if (!d.cameOn(channel)) {
+            return; // came before a fail-over: the broker gives it again
+        }
         List<Long> batch = null;
         synchronized (pending) {
             pending.add(d.tag());

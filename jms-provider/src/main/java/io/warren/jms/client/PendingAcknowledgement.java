@@ -19,6 +19,9 @@ final class PendingAcknowledgement extends Acknowledgement {
 
     @Override
     void handedOut(Delivery d) throws JMSException {
+        if (!d.cameOn(channel)) {
+            return; // came before a fail-over: the broker gives it again
+        }
         synchronized (pending) {
             pending.add(d.tag());
         }

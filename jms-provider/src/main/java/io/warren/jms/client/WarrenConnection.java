@@ -37,7 +37,10 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
     private static final AtomicLong TEMP_NAMES = new AtomicLong();
 
     private final ClientOptions options;
-    private final BrokerConnection link;
+    private volatile BrokerConnection link;
+    private final String user;
+    private final String password;
+    private final ConnectionFailover failover;
     private final ObjectMessagePolicy objectPolicy;
     private final CopyOnWriteArrayList<WarrenSession> sessions = new CopyOnWriteArrayList<>();
     private final Set<WarrenDestination> temporaries = ConcurrentHashMap.newKeySet();
@@ -52,18 +55,31 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
     private boolean queueOnly;
     private BrokerChannel management;
 
-    private WarrenConnection(ClientOptions options, BrokerConnection link) {
+    private WarrenConnection(ClientOptions options, BrokerConnection link, String user, String password) {
         this.options = options;
         this.link = link;
+        this.user = user;
+        this.password = password;
         this.objectPolicy = ObjectMessagePolicy.trusting(options.trustedPackages());
-        link.onLost(this::brokerClosed);
+        this.failover = new ConnectionFailover(this, options);
+        link.onLost(this::linkLost);
+    }
+
+    /** The broker or the network ended the link: fail over when the URL asks for it, else the loss is final. */
+    void linkLost(String reason) {
+        if (closing || closed) {
+            return;
+        }
+        if (!failover.begin(reason)) {
+            lost(reason);
+        }
     }
 
     /**
-     * The broker stopped under this connection: receivers wake up empty-handed, later calls fail, and the
-     * exception listener hears why (JMS 6.1.8).
+     * The broker is gone for good: receivers wake up empty-handed, later calls fail, and the exception listener
+     * hears why (JMS 6.1.8).
      */
-    private void brokerClosed(String reason) {
+    void lost(String reason) {
         lostReason = reason;
         started = false;
         for (WarrenSession s : sessions) {
@@ -80,7 +96,7 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
         } catch (IllegalArgumentException e) {
             throw JmsExceptions.withCause(new JMSException(e.getMessage()), e);
         }
-        WarrenConnection c = new WarrenConnection(options, link);
+        WarrenConnection c = new WarrenConnection(options, link, user, password);
         if (options.clientId() != null) {
             try {
                 c.claimClientId(options.clientId());
@@ -107,6 +123,41 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
 
     BrokerConnection link() {
         return link;
+    }
+
+    ConnectionFailover failover() {
+        return failover;
+    }
+
+    /** A new link to the URL's broker, with the credentials this connection was opened with. */
+    BrokerConnection reconnect() throws JMSException {
+        return Transports.connect(options, user, password);
+    }
+
+    /** Puts a new link in place (fail-over); returns the old one. */
+    synchronized BrokerConnection replaceLink(BrokerConnection fresh) {
+        BrokerConnection old = link;
+        link = fresh;
+        management = null;
+        return old;
+    }
+
+    String clientIdOrNull() {
+        return clientId;
+    }
+
+    List<WarrenDestination> temporaries() {
+        return List.copyOf(temporaries);
+    }
+
+    /** Closing or closed. */
+    boolean isClosing() {
+        return closing || closed;
+    }
+
+    /** The broker is gone for good (no fail-over, or it gave up). */
+    boolean isLost() {
+        return lostReason != null;
     }
 
     ObjectMessagePolicy objectPolicy() {

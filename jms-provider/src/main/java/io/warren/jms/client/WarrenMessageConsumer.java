@@ -25,7 +25,8 @@ import java.util.List;
 public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, TopicSubscriber {
     private final WarrenSession session;
     private final WarrenDestination destination;
-    private final String queueName;
+    private final QueueSource queueSource;
+    private volatile String queueName;
     private final String selector;
     private final boolean filterOnQueue;
     private final boolean noLocal;
@@ -36,7 +37,7 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
     private volatile boolean closing;
     private volatile boolean closed;
     private volatile boolean cancelledByBroker;
-    private String consumerTag;
+    private volatile String consumerTag;
 
     /**
      * @param filterOnQueue whether the queue applies the selector (queue consumers); topic subscriptions carry
@@ -44,11 +45,18 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
      * @param exclusive     the only consumer its queue may have (an unshared durable subscription), enforced by the
      *                      broker so that two racing subscribers cannot both succeed
      */
-    WarrenMessageConsumer(WarrenSession session, WarrenDestination destination, String queueName, String selector,
+    /** Makes the broker queue a consumer reads (a subscription's queue is created here), again after a fail-over. */
+    @FunctionalInterface
+    interface QueueSource {
+        String queue() throws JMSException;
+    }
+
+    WarrenMessageConsumer(WarrenSession session, WarrenDestination destination, QueueSource queueSource,
+                          String selector,
                           boolean filterOnQueue, boolean noLocal, boolean durable, boolean exclusive) {
         this.session = session;
         this.destination = destination;
-        this.queueName = queueName;
+        this.queueSource = queueSource;
         this.selector = selector;
         this.filterOnQueue = filterOnQueue;
         this.noLocal = noLocal;
@@ -57,6 +65,7 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
     }
 
     void start() throws JMSException {
+        queueName = queueSource.queue();
         int prefetch = session.connection().options().prefetch();
         ConsumerSpec spec = new ConsumerSpec(queueName, prefetch, exclusive, filterOnQueue ? selector : null, noLocal);
         try {
@@ -243,7 +252,7 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
 
     private void releaseQuietly(Delivery d) {
         try {
-            session.channel().release(List.of(d.tag()));
+            session.channel().release(session.tagsOnChannel(List.of(d)));
         } catch (JMSException ignored) {
             // the channel is closing and returns it itself
         }
@@ -310,6 +319,19 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
         }
     }
 
+    /**
+     * The connection failed over: what was prefetched on the old channel is dropped (the broker gives it again)
+     * and the consumer subscribes again on the session's new channel.
+     */
+    void resubscribe() throws JMSException {
+        if (closed) {
+            return;
+        }
+        buffer.drain();
+        cancelledByBroker = false;
+        start();
+    }
+
     List<Delivery> drainBuffer() {
         return buffer.drain();
     }
@@ -351,10 +373,7 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
         } catch (JMSException ignored) {
             // already cancelled by the broker
         }
-        List<Long> unseen = new ArrayList<>();
-        for (Delivery d : buffer.drain()) {
-            unseen.add(d.tag());
-        }
+        List<Long> unseen = session.tagsOnChannel(buffer.drain());
         if (!unseen.isEmpty()) {
             try {
                 session.channel().release(unseen);

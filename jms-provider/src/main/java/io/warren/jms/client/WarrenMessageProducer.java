@@ -1,5 +1,6 @@
 package io.warren.jms.client;
 
+import io.warren.jms.transport.BrokerChannel;
 import io.warren.jms.transport.PublishOutcome;
 import io.warren.jms.destination.WarrenDestination;
 import io.warren.jms.message.MessageMapper;
@@ -302,14 +303,36 @@ public class WarrenMessageProducer implements MessageProducer, QueueSender, Topi
         io.warren.message.Message m = MessageMapper.toBroker(message, target.exchange(), target.routingKey(),
                 session.connection().link().origin());
         CompletableFuture<PublishOutcome> result;
-        result = session.channel().publish(target.exchange(), target.routingKey(), m);
+        BrokerChannel channel = session.channel();
+        try {
+            result = channel.publish(target.exchange(), target.routingKey(), m);
+        } catch (JMSException e) {
+            // the message did not leave: once the connection has failed over, it goes on the new channel
+            if (!session.connection().failover().recovered(e, session, channel)) {
+                throw e;
+            }
+            result = session.channel().publish(target.exchange(), target.routingKey(), m);
+        }
+        if (session.getTransactedQuietly()) {
+            session.sentInTransaction();
+        }
         if (completionListener != null) {
             session.trackAsync(result, message, completionListener);
             return;
         }
         PublishOutcome outcome;
         if (result.isDone() || mode == DeliveryMode.PERSISTENT) {
-            outcome = await(result);
+            try {
+                outcome = await(result);
+            } catch (JMSException e) {
+                // the connection broke before the broker confirmed: once failed over, the message is sent again
+                // (at least once: it may have been stored before the break)
+                BrokerChannel failedOn = channel;
+                if (!session.connection().failover().recovered(e, session, failedOn)) {
+                    throw e;
+                }
+                outcome = await(session.channel().publish(target.exchange(), target.routingKey(), m));
+            }
         } else {
             return;
         }

@@ -71,9 +71,13 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     private final WarrenConnection connection;
     private final int mode;
     private final Domain domain;
-    private final BrokerChannel channel;
-    private final Acknowledgement acknowledgement;
-    private final SessionTopology topology;
+    private volatile BrokerChannel channel;
+    private volatile Acknowledgement acknowledgement;
+    private volatile SessionTopology topology;
+    /** The current transaction sent or received something. */
+    private volatile boolean txWork;
+    /** The connection failed over while a transaction had work: its commit must fail. */
+    private volatile boolean txLost;
     private final ListenerDispatcher dispatcher = new ListenerDispatcher(this);
     private final CopyOnWriteArrayList<WarrenMessageConsumer> consumers = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<WarrenMessageProducer> producers = new CopyOnWriteArrayList<>();
@@ -255,6 +259,11 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
             throw new IllegalStateException("commit is only allowed on a transacted session");
         }
         awaitPendingSends();
+        if (txLost) {
+            rollbackQuietly();
+            throw new TransactionRolledBackException("the connection to the broker failed over during this"
+                    + " transaction: its sends and receives were undone (received messages come again)");
+        }
         PublishOutcome result;
         try {
             channel.ack(acknowledgement.takePending());
@@ -270,6 +279,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
             throw JmsExceptions.withCause(new JMSException("commit failed: the broker did not answer within 60 s"),
                     e);
         }
+        txWork = false;
         if (result == PublishOutcome.REJECTED) {
             throw new ResourceAllocationException("transaction committed, but a full queue (x-overflow"
                     + " reject-publish) refused at least one of its messages");
@@ -278,6 +288,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
 
     private TransactionRolledBackException rolledBack(Throwable failure) {
         rollbackQuietly();
+        txWork = false;
         return JmsExceptions.withCause(new TransactionRolledBackException("commit failed and the transaction"
                 + " was rolled back: " + failure.getMessage()), failure);
     }
@@ -303,6 +314,8 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
 
     private void rollbackInternal() throws JMSException {
         synchronized (deliveryLock) {
+            txWork = false;
+            txLost = false;
             channel.rollback();
             redeliverAll();
         }
@@ -326,9 +339,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     private void redeliverAll() throws JMSException {
         List<Long> undelivered = new ArrayList<>();
         for (WarrenMessageConsumer c : consumers) {
-            for (Delivery d : c.drainBuffer()) {
-                undelivered.add(d.tag());
-            }
+            undelivered.addAll(tagsOnChannel(c.drainBuffer()));
         }
         List<Long> delivered = acknowledgement.takePending();
         // DUPS_OK: what the application already received counts as acknowledged, lazily or not
@@ -339,11 +350,9 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     /** Redelivers one message a listener failed on (AUTO/DUPS_OK), ahead of what its consumer prefetched. */
     void redeliverAfterListenerFailure(WarrenMessageConsumer consumer, Delivery failed) {
         List<Long> undelivered = new ArrayList<>();
-        for (Delivery d : consumer.drainBuffer()) {
-            undelivered.add(d.tag());
-        }
+        undelivered.addAll(tagsOnChannel(consumer.drainBuffer()));
         try {
-            channel.recover(List.of(failed.tag()), undelivered);
+            channel.recover(tagsOnChannel(List.of(failed)), undelivered);
         } catch (JMSException e) {
             connection.onAsyncException(e);
         }
@@ -352,10 +361,8 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     /** Returns a message the application did not take, with what the consumer prefetched, uncounted. */
     void returnUnseen(WarrenMessageConsumer consumer, Delivery d) throws JMSException {
         List<Long> undelivered = new ArrayList<>();
-        undelivered.add(d.tag());
-        for (Delivery buffered : consumer.drainBuffer()) {
-            undelivered.add(buffered.tag());
-        }
+        undelivered.addAll(tagsOnChannel(List.of(d)));
+        undelivered.addAll(tagsOnChannel(consumer.drainBuffer()));
         channel.recover(List.of(), undelivered);
     }
 
@@ -370,9 +377,67 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         channel.ack(acknowledgement.takePending());
     }
 
+    /** The tags of the deliveries that came on the current channel (not before a fail-over). */
+    List<Long> tagsOnChannel(List<Delivery> deliveries) {
+        BrokerChannel current = channel;
+        List<Long> tags = new ArrayList<>(deliveries.size());
+        for (Delivery d : deliveries) {
+            if (d.cameOn(current)) {
+                tags.add(d.tag());
+            }
+        }
+        return tags;
+    }
+
     /** Called once a message is handed to the application by receive or just before a listener gets it. */
     void handedOut(Delivery d) throws JMSException {
+        if (mode == SESSION_TRANSACTED) {
+            txWork = true;
+        }
         acknowledgement.handedOut(d);
+    }
+
+    boolean getTransactedQuietly() {
+        return mode == SESSION_TRANSACTED;
+    }
+
+    /** A transacted session sent a message in its current transaction. */
+    void sentInTransaction() {
+        txWork = true;
+    }
+
+    /**
+     * The connection failed over: a new channel replaces the lost one, with the same transaction and
+     * acknowledgement mode, and every consumer subscribes again on it. What the old channel prefetched is
+     * dropped (the broker gives it again); a transaction with work can no longer commit.
+     */
+    void failOver() throws JMSException {
+        synchronized (deliveryLock) {
+            if (closed) {
+                return;
+            }
+            BrokerChannel fresh = connection.link().createChannel();
+            try {
+                if (mode == SESSION_TRANSACTED) {
+                    fresh.txSelect();
+                    txLost |= txWork;
+                    txWork = false;
+                }
+                Acknowledgement ack = Acknowledgement.forMode(mode, fresh);
+                BrokerChannel old = channel;
+                channel = fresh;
+                acknowledgement = ack;
+                topology = new SessionTopology(fresh, connection);
+                old.close();
+                for (WarrenMessageConsumer c : consumers) {
+                    c.resubscribe();
+                }
+            } catch (JMSException | RuntimeException e) {
+                fresh.close();
+                throw e;
+            }
+        }
+        scheduleDrain();
     }
 
     /** The broker stopped: wake every blocked receive, which returns null. */
@@ -398,6 +463,9 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
 
     /** Acknowledges a message that expired while buffered: it is dropped, never handed out. */
     void discardExpired(Delivery d) {
+        if (!d.cameOn(channel)) {
+            return;
+        }
         try {
             channel.ack(List.of(d.tag()));
         } catch (JMSException e) {
@@ -559,17 +627,19 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         WarrenDestination d = checkConsumable(destination);
         String selector = blankToNull(messageSelector);
         SessionTopology.checkSelector(selector);
-        String queue;
         if (d.isQueue()) {
             topology.checkBrokerCanFilter(selector, true);
-            if (!(d instanceof WarrenTemporaryQueue)) {
-                topology.ensureQueue(d.name());
-            }
-            return register(new WarrenMessageConsumer(this, d, d.name(), selector, true, false, false, false));
+            return register(new WarrenMessageConsumer(this, d, () -> {
+                if (!(d instanceof WarrenTemporaryQueue)) {
+                    topology.ensureQueue(d.name());
+                }
+                return d.name();
+            }, selector, true, false, false, false));
         }
         topology.checkBrokerCanSkipLocal(noLocal);
-        queue = topology.nonDurable((WarrenTopic) d, selector, connection.link().id());
-        return register(new WarrenMessageConsumer(this, d, queue, selector, false, noLocal, false, false));
+        return register(new WarrenMessageConsumer(this, d,
+                () -> topology.nonDurable((WarrenTopic) d, selector, connection.link().id()), selector, false,
+                noLocal, false, false));
     }
 
     private WarrenDestination checkConsumable(Destination destination) throws JMSException {
@@ -644,8 +714,10 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         checkDomain(Domain.TOPIC, "createSharedConsumer");
         WarrenTopic t = topicOf(topic);
         String selector = blankToNull(messageSelector);
-        String queue = topology.sharedNonDurable(connection.getClientID(), sharedSubscriptionName, t, selector);
-        return register(new WarrenMessageConsumer(this, t, queue, selector, false, false, false, false));
+        String clientId = connection.getClientID();
+        return register(new WarrenMessageConsumer(this, t,
+                () -> topology.sharedNonDurable(clientId, sharedSubscriptionName, t, selector), selector, false,
+                false, false, false));
     }
 
     @Override
@@ -666,8 +738,9 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         }
         String selector = blankToNull(messageSelector);
         topology.checkBrokerCanSkipLocal(noLocal);
-        String queue = topology.durable(clientId, name, t, selector, noLocal, false);
-        return register(new WarrenMessageConsumer(this, t, queue, selector, false, noLocal, true, true));
+        return register(new WarrenMessageConsumer(this, t,
+                () -> topology.durable(clientId, name, t, selector, noLocal, false), selector, false, noLocal, true,
+                true));
     }
 
     @Override
@@ -693,8 +766,10 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         checkDomain(Domain.TOPIC, "createSharedDurableConsumer");
         WarrenTopic t = durableTopicOf(topic);
         String selector = blankToNull(messageSelector);
-        String queue = topology.durable(connection.getClientID(), name, t, selector, false, true);
-        return register(new WarrenMessageConsumer(this, t, queue, selector, false, false, true, false));
+        String clientId = connection.getClientID();
+        return register(new WarrenMessageConsumer(this, t,
+                () -> topology.durable(clientId, name, t, selector, false, true), selector, false, false, true,
+                false));
     }
 
     @Override
@@ -705,7 +780,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         String queue = SessionTopology.durableQueueName(connection.getClientID(), name);
         for (WarrenSession s : connection.sessions()) {
             for (WarrenMessageConsumer c : s.consumers) {
-                if (c.queueName().equals(queue)) {
+                if (queue.equals(c.queueName())) {
                     throw new IllegalStateException("cannot unsubscribe '" + name + "': a consumer of this"
                             + " connection is still open on it");
                 }

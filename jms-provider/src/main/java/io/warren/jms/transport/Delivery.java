@@ -9,6 +9,16 @@ import io.warren.message.Message;
  * @param message       the message as published
  * @param redelivered   whether it was handed to a consumer before
  * @param deliveryCount how many times it was handed to a consumer, this delivery included (1 on the first)
+ * @param channel       the channel it came on, the only one its tag means anything to; null when unknown
  */
-public record Delivery(long tag, Message message, boolean redelivered, int deliveryCount) {
+public record Delivery(long tag, Message message, boolean redelivered, int deliveryCount, BrokerChannel channel) {
+    /** A delivery not tied to a channel (tests, browsing). */
+    public Delivery(long tag, Message message, boolean redelivered, int deliveryCount) {
+        this(tag, message, redelivered, deliveryCount, null);
+    }
+
+    /** Whether the delivery came on {@code current}: after a fail-over, one from the old channel is stale. */
+    public boolean cameOn(BrokerChannel current) {
+        return channel == null || channel == current;
+    }
 }

@@ -20,7 +20,8 @@ import java.util.Set;
  *   <li>{@code amqp://[user[:password]@]host[:port][,host[:port]...][/vhost][?options]} and {@code amqps://...}:
  *       a broker speaking AMQP 0-9-1 (a Warren server, RabbitMQ), the hosts tried in order (failover); the vhost is
  *       URL-encoded ({@code %2F} for {@code /}; none means {@code /}); ports default to 5672 and 5671. Options
- *       {@code heartbeat=SECONDS}, {@code connectTimeout=MS}, {@code failover=true|false}, and for
+ *       {@code heartbeat=SECONDS}, {@code connectTimeout=MS}, {@code failover=true|false} (re-establish a lost
+ *       connection; on by default with several hosts), {@code failoverTimeout=MS}, and for
  *       {@code amqps} {@code trustStore}, {@code trustStorePassword}, {@code trustStoreType}, {@code keyStore},
  *       {@code keyStorePassword}, {@code keyStoreType}, {@code verifyHost=true|false};</li>
  * </ul>
@@ -37,7 +38,7 @@ public record ConnectionUrl(String url, String scheme, String brokerName, List<E
         implements Serializable {
     private static final Set<String> CLIENT = Set.of("clientID", "prefetch", "trustedPackages", "user", "password");
     private static final Set<String> VM = Set.of("persistent", "dataDir", "sync", "virtualHost");
-    private static final Set<String> AMQP = Set.of("heartbeat", "connectTimeout", "failover");
+    private static final Set<String> AMQP = Set.of("heartbeat", "connectTimeout", "failover", "failoverTimeout");
     private static final Set<String> TLS = Set.of("trustStore", "trustStorePassword", "trustStoreType", "keyStore",
             "keyStorePassword", "keyStoreType", "verifyHost");
     private static final String EXPECTED = "expected vm://NAME[?options], amqp://[user:password@]host[:port]"
@@ -87,6 +88,7 @@ public record ConnectionUrl(String url, String scheme, String brokerName, List<E
         parsed.intOption("prefetch", 0);
         parsed.intOption("heartbeat", 0);
         parsed.intOption("connectTimeout", 0);
+        parsed.intOption("failoverTimeout", 0);
         parsed.booleanOption("persistent", true);
         parsed.booleanOption("verifyHost", true);
         parsed.booleanOption("failover", true);

@@ -202,7 +202,7 @@ final class AmqpBrokerChannel implements BrokerChannel {
                                    byte[] body) {
             Message m = AmqpMessages.toMessage(envelope, properties, body, System.currentTimeMillis());
             listener.onDelivery(new Delivery(envelope.getDeliveryTag(), m, envelope.isRedeliver(),
-                    AmqpMessages.deliveryCount(properties, envelope.isRedeliver())));
+                    AmqpMessages.deliveryCount(properties, envelope.isRedeliver()), AmqpBrokerChannel.this));
         }
 
         @Override

@@ -118,7 +118,7 @@ final class VmChannel implements BrokerChannel {
                 @Override
                 public void onDelivery(io.warren.broker.Delivery d) {
                     listener.onDelivery(new Delivery(d.deliveryTag(), d.message(), d.redelivered(),
-                            d.deliveryCount()));
+                            d.deliveryCount(), VmChannel.this));
                 }
 
                 @Override
