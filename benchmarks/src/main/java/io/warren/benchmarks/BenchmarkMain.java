@@ -46,7 +46,11 @@ public final class BenchmarkMain {
         Path temporary = options.dataDir() == null && persistent ? Files.createTempDirectory("warren-bench-") : null;
         Path dataRoot = options.dataDir() != null ? options.dataDir() : temporary;
         BenchmarkSettings settings = new BenchmarkSettings(Duration.ofSeconds(options.warmup()),
-                Duration.ofSeconds(options.seconds()), options.size(), options.rate(), dataRoot);
+                Duration.ofSeconds(options.seconds()), options.size(), options.rate(), dataRoot, options.target());
+        if (options.target() != null) {
+            // the engine workloads have no broker in another process to run against
+            workloads = workloads.stream().filter(w -> w.id().startsWith("W")).toList();
+        }
         try {
             run(workloads, settings, new Report(out), out);
         } finally {
@@ -63,7 +67,7 @@ public final class BenchmarkMain {
                 rt.availableProcessors(), rt.maxMemory() >> 20);
         boolean probed = false;
         for (Workload w : workloads) {
-            if (w.persistent() && !probed) {
+            if (w.persistent() && !probed && settings.target() == null) {
                 probeDisk(settings.dataRoot(), report);
                 probed = true;
             }

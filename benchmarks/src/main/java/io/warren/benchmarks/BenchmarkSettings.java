@@ -1,5 +1,6 @@
 package io.warren.benchmarks;
 
+import io.warren.benchmarks.jms.JmsTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -11,7 +12,11 @@ import java.time.Duration;
  * @param messageSize body size in bytes
  * @param latencyRate messages per second of paced latency runs
  * @param dataRoot    directory persistent workloads create their data directories in
+ * @param target      the broker in another process the JMS workloads run against, or null for an in-JVM one
  */
 public record BenchmarkSettings(Duration warmup, Duration measurement, int messageSize, int latencyRate,
-                                Path dataRoot) {
+                                Path dataRoot, JmsTarget target) {
+    public BenchmarkSettings(Duration warmup, Duration measurement, int messageSize, int latencyRate, Path dataRoot) {
+        this(warmup, measurement, messageSize, latencyRate, dataRoot, null);
+    }
 }

@@ -1,6 +1,7 @@
 package io.warren.jndi;
 
 import io.warren.jms.WarrenConnectionFactory;
+import io.warren.jms.url.ConnectionUrl;
 import io.warren.jms.destination.WarrenQueue;
 import io.warren.jms.destination.WarrenTopic;
 import java.util.ArrayList;
@@ -159,7 +160,8 @@ final class EnvironmentParser {
     }
 
     private static NamingException invalid(String key, String value, String problem, Exception cause) {
-        NamingException e = new NamingException("invalid JNDI environment entry " + key + "=" + value + ": " + problem);
+        NamingException e = new NamingException("invalid JNDI environment entry " + key + "="
+                + ConnectionUrl.redact(value) + ": " + problem);
         e.setRootCause(cause);
         return e;
     }

@@ -1,6 +1,7 @@
 package io.warren.jndi;
 
 import io.warren.jms.WarrenConnectionFactory;
+import io.warren.jms.url.ConnectionUrl;
 import io.warren.jms.destination.WarrenDestination;
 import io.warren.jms.destination.WarrenQueue;
 import io.warren.jms.destination.WarrenTemporaryQueue;
@@ -208,7 +209,9 @@ public class WarrenObjectFactory implements ObjectFactory {
         }
 
         NamingException invalid(String attr, String value, String problem, Exception cause) {
-            NamingException e = new NamingException("invalid attribute " + attr + "=\"" + value + "\" on "
+            String shown = attr.toLowerCase(java.util.Locale.ROOT).contains("password") ? "***"
+                    : ConnectionUrl.redact(value);
+            NamingException e = new NamingException("invalid attribute " + attr + "=\"" + shown + "\" on "
                     + describe() + ": " + problem);
             e.setRootCause(cause);
             return e;

@@ -3,21 +3,44 @@ package io.warren.benchmarks.jms;
 import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.WarrenConnectionFactory;
 import jakarta.jms.BytesMessage;
+import io.warren.benchmarks.BenchmarkSettings;
 import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
 
 /**
  * One JMS workload's broker and connection: an in-JVM broker of its own ({@code vm://NAME}) reached through
- * {@link WarrenConnectionFactory}, one started connection on it, and on close both stopped again.
+ * {@link WarrenConnectionFactory}, one started connection on it, and on close both stopped again. With a
+ * {@link JmsTarget} the workload runs against that broker in another process instead, on destinations whose
+ * names are unique to the run.
  */
 final class JmsRig implements AutoCloseable {
     private final String brokerName;
     private final Connection connection;
+    private final String suffix;
 
-    private JmsRig(String brokerName, Connection connection) {
+    private JmsRig(String brokerName, Connection connection, String suffix) {
         this.brokerName = brokerName;
         this.connection = connection;
+        this.suffix = suffix;
+    }
+
+    /** Connects to the settings' target, or starts the in-JVM broker {@code brokerName} and connects to it. */
+    static JmsRig open(String brokerName, String query, BenchmarkSettings settings) throws JMSException {
+        JmsTarget target = settings.target();
+        if (target == null) {
+            return open(brokerName, query);
+        }
+        ConnectionFactory factory = target.connectionFactory();
+        Connection connection = factory.createConnection();
+        connection.start();
+        return new JmsRig(null, connection, "." + System.currentTimeMillis());
+    }
+
+    /** A destination name for this run: on a broker in another process, unique to it. */
+    String name(String base) {
+        return base + suffix;
     }
 
     /**
@@ -30,7 +53,7 @@ final class JmsRig implements AutoCloseable {
         try {
             Connection connection = new WarrenConnectionFactory(url).createConnection();
             connection.start();
-            return new JmsRig(brokerName, connection);
+            return new JmsRig(brokerName, connection, "");
         } catch (JMSException | RuntimeException e) {
             VmBrokers.stop(brokerName);
             throw e;
@@ -59,7 +82,9 @@ final class JmsRig implements AutoCloseable {
         try {
             connection.close();
         } finally {
-            VmBrokers.stop(brokerName);
+            if (brokerName != null) {
+                VmBrokers.stop(brokerName);
+            }
         }
     }
 }

@@ -64,13 +64,13 @@ public final class PersistentQueueWorkload implements Workload {
         LatencySummary[] summary = new LatencySummary[1];
         String broker = "bench-" + id.toLowerCase(Locale.ROOT);
         Path dir = DataDirectories.create(settings.dataRoot(), broker + "-");
-        try (JmsRig rig = JmsRig.open(broker, JournalUrls.options(dir, "always"))) {
+        try (JmsRig rig = JmsRig.open(broker, JournalUrls.options(dir, "always"), settings)) {
             Session consumer = rig.session();
             CountingListener listener = new CountingListener(window);
-            consumer.createConsumer(consumer.createQueue(QUEUE)).setMessageListener(listener);
+            consumer.createConsumer(consumer.createQueue(rig.name(QUEUE))).setMessageListener(listener);
             LoadThreads load = LoadThreads.start(broker + "-producer", producers, i -> {
                 Session s = rig.session();
-                MessageProducer p = s.createProducer(s.createQueue(QUEUE));
+                MessageProducer p = s.createProducer(s.createQueue(rig.name(QUEUE)));
                 p.setDeliveryMode(DeliveryMode.PERSISTENT);
                 return () -> {
                     window.acquire();

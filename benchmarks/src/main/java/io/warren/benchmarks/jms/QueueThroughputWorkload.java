@@ -47,7 +47,7 @@ public final class QueueThroughputWorkload implements Workload {
     @Override
     public Result run(BenchmarkSettings settings) throws Exception {
         byte[] body = Payloads.of(settings.messageSize());
-        try (JmsRig rig = JmsRig.open(BROKER, "")) {
+        try (JmsRig rig = JmsRig.open(BROKER, "", settings)) {
             double throughput = throughput(rig, settings, body);
             LatencySummary[] latency = new LatencySummary[1];
             double paced = paced(rig, settings, body, latency);
@@ -58,7 +58,7 @@ public final class QueueThroughputWorkload implements Workload {
     }
 
     private static double throughput(JmsRig rig, BenchmarkSettings settings, byte[] body) throws Exception {
-        String queue = "bench.w1.throughput";
+        String queue = rig.name("bench.w1.throughput");
         Semaphore window = new Semaphore(IN_FLIGHT);
         CountingListener listener = new CountingListener(window);
         Session consumer = rig.session();
@@ -85,7 +85,7 @@ public final class QueueThroughputWorkload implements Workload {
     /** Runs the paced phase; returns the rate achieved and puts the latency into {@code summary[0]}. */
     private static double paced(JmsRig rig, BenchmarkSettings settings, byte[] body, LatencySummary[] summary)
             throws Exception {
-        String queue = "bench.w1.latency";
+        String queue = rig.name("bench.w1.latency");
         LatencyRecorder latency = new LatencyRecorder();
         Semaphore window = new Semaphore(IN_FLIGHT);
         CountingListener listener = new CountingListener(window, latency);

@@ -43,12 +43,12 @@ public final class SelectorQueueWorkload implements Workload {
     public Result run(BenchmarkSettings settings) throws Exception {
         byte[] body = Payloads.of(settings.messageSize());
         Semaphore window = new Semaphore(IN_FLIGHT);
-        try (JmsRig rig = JmsRig.open(BROKER, "")) {
+        try (JmsRig rig = JmsRig.open(BROKER, "", settings)) {
             CountingListener matching = consumer(rig, MATCHING, window);
             CountingListener rest = consumer(rig, REST, window);
             LoadThreads load = LoadThreads.start("bench-w5-producer", 1, i -> {
                 Session s = rig.session();
-                MessageProducer p = s.createProducer(s.createQueue(QUEUE));
+                MessageProducer p = s.createProducer(s.createQueue(rig.name(QUEUE)));
                 p.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
                 int[] bucket = {0};
                 return () -> {
@@ -75,7 +75,7 @@ public final class SelectorQueueWorkload implements Workload {
 
     private static CountingListener consumer(JmsRig rig, String selector, Semaphore window) throws Exception {
         Session s = rig.session();
-        Queue queue = s.createQueue(QUEUE);
+        Queue queue = s.createQueue(rig.name(QUEUE));
         CountingListener listener = new CountingListener(window);
         s.createConsumer(queue, selector).setMessageListener(listener);
         return listener;

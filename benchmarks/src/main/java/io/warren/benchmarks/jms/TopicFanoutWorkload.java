@@ -43,18 +43,18 @@ public final class TopicFanoutWorkload implements Workload {
     public Result run(BenchmarkSettings settings) throws Exception {
         byte[] body = Payloads.of(settings.messageSize());
         Semaphore window = new Semaphore(IN_FLIGHT);
-        try (JmsRig rig = JmsRig.open(BROKER, "")) {
+        try (JmsRig rig = JmsRig.open(BROKER, "", settings)) {
             List<CountingListener> subscribers = new ArrayList<>();
             for (int i = 0; i < SUBSCRIBERS; i++) {
                 Session s = rig.session();
-                Topic topic = s.createTopic(TOPIC);
+                Topic topic = s.createTopic(rig.name(TOPIC));
                 CountingListener listener = new CountingListener(window);
                 s.createConsumer(topic).setMessageListener(listener);
                 subscribers.add(listener);
             }
             LoadThreads load = LoadThreads.start("bench-w4-producer", 1, i -> {
                 Session s = rig.session();
-                MessageProducer p = s.createProducer(s.createTopic(TOPIC));
+                MessageProducer p = s.createProducer(s.createTopic(rig.name(TOPIC)));
                 p.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
                 return () -> {
                     window.acquire(SUBSCRIBERS);

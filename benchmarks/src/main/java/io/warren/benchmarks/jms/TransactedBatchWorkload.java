@@ -53,13 +53,13 @@ public final class TransactedBatchWorkload implements Workload {
         LatencySummary[] summary = new LatencySummary[1];
         AtomicLong committed = new AtomicLong();
         Path dir = DataDirectories.create(settings.dataRoot(), BROKER + "-");
-        try (JmsRig rig = JmsRig.open(BROKER, JournalUrls.options(dir, "always"))) {
+        try (JmsRig rig = JmsRig.open(BROKER, JournalUrls.options(dir, "always"), settings)) {
             Session consumer = rig.session();
             CountingListener listener = new CountingListener(window);
-            consumer.createConsumer(consumer.createQueue(QUEUE)).setMessageListener(listener);
+            consumer.createConsumer(consumer.createQueue(rig.name(QUEUE))).setMessageListener(listener);
             LoadThreads load = LoadThreads.start("bench-w3-producer", 1, i -> {
                 Session s = rig.transactedSession();
-                MessageProducer p = s.createProducer(s.createQueue(QUEUE));
+                MessageProducer p = s.createProducer(s.createQueue(rig.name(QUEUE)));
                 p.setDeliveryMode(DeliveryMode.PERSISTENT);
                 return () -> {
                     window.acquire(BATCH);
