@@ -32,8 +32,9 @@ cleanup() { for p in "${PIDS[@]:-}"; do [[ -n "$p" ]] && kill "$p" 2>/dev/null |
 trap cleanup EXIT
 
 log "building (package, peers profile) in $REPO"
-(cd "$REPO" && mvn -q -B -DskipTests -Ppeers -pl benchmarks -am package)
-(cd "$REPO" && mvn -q -B -Ppeers -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt")
+# one reactor run, so the class path names this checkout's fresh jars, never an installed copy of Warren
+(cd "$REPO" && mvn -q -B -DskipTests -Ppeers -pl benchmarks -am package dependency:build-classpath \
+    -DincludeScope=runtime -Dmdep.outputFile="$WORK/cp.txt")
 CP="$REPO/benchmarks/target/classes:$(cat "$WORK/cp.txt")"
 
 wait_port() { for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.5; done; return 1; }

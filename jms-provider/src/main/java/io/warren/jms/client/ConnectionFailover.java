@@ -72,7 +72,8 @@ final class ConnectionFailover {
             BrokerConnection fresh = null;
             try {
                 fresh = connection.reconnect();
-                fresh.onLost(connection::linkLost);
+                BrokerConnection candidate = fresh;
+                fresh.onLost(why -> connection.linkLost(candidate, why));
                 if (connection.clientIdOrNull() != null) {
                     fresh.claimClientId(connection.clientIdOrNull());
                 }

@@ -62,12 +62,15 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
         this.password = password;
         this.objectPolicy = ObjectMessagePolicy.trusting(options.trustedPackages());
         this.failover = new ConnectionFailover(this, options);
-        link.onLost(this::linkLost);
+        link.onLost(reason -> linkLost(link, reason));
     }
 
-    /** The broker or the network ended the link: fail over when the URL asks for it, else the loss is final. */
-    void linkLost(String reason) {
-        if (closing || closed) {
+    /**
+     * The broker or the network ended a link: when it is this connection's current one, fail over if the URL asks
+     * for it, else the loss is final. (A link already replaced by fail-over is of no concern.)
+     */
+    void linkLost(BrokerConnection lostLink, String reason) {
+        if (closing || closed || lostLink != link) {
             return;
         }
         if (!failover.begin(reason)) {
