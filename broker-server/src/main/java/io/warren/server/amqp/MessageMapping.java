@@ -1,6 +1,7 @@
 package io.warren.server.amqp;
 
 import io.warren.message.Message;
+import io.warren.message.WireHeaders;
 import io.warren.server.amqp.codec.BasicProperties;
 import io.warren.server.amqp.codec.ReplyCodes;
 import java.util.Date;
@@ -31,14 +32,10 @@ import java.util.Map;
 public final class MessageMapping {
     private static final int PERSISTENT = 2;
     private static final int NON_PERSISTENT = 1;
-    /** Header: the timestamp in epoch milliseconds. */
-    public static final String TIMESTAMP = "JMSTimestamp";
-    /** Header: the absolute expiry time in epoch milliseconds. */
-    public static final String EXPIRATION = "JMSExpiration";
-    /** Header: the earliest delivery time in epoch milliseconds. */
-    public static final String DELIVERY_TIME = "JMSDeliveryTime";
-    /** Header: the number of earlier deliveries. */
-    public static final String DELIVERY_COUNT = "x-delivery-count";
+    private static final String TIMESTAMP = WireHeaders.TIMESTAMP;
+    private static final String EXPIRATION = WireHeaders.EXPIRATION;
+    private static final String DELIVERY_TIME = WireHeaders.DELIVERY_TIME;
+    private static final String DELIVERY_COUNT = WireHeaders.DELIVERY_COUNT;
 
     private MessageMapping() {
     }
@@ -136,24 +133,7 @@ public final class MessageMapping {
         if (m.expiration() != 0) {
             expiration = Long.toString(Math.max(0, m.expiration() - now));
         }
-        Map<String, Object> headers = m.headers().isEmpty() ? null : m.headers();
-        boolean exactTimestamp = m.timestamp() % 1000 != 0;
-        boolean delayed = m.deliveryTime() != 0 && m.deliveryTime() != m.timestamp();
-        if (exactTimestamp || m.expiration() != 0 || delayed || deliveryCount > 1) {
-            headers = headers == null ? new LinkedHashMap<>() : new LinkedHashMap<>(headers);
-            if (exactTimestamp) {
-                headers.put(TIMESTAMP, m.timestamp());
-            }
-            if (m.expiration() != 0) {
-                headers.put(EXPIRATION, m.expiration());
-            }
-            if (delayed) {
-                headers.put(DELIVERY_TIME, m.deliveryTime());
-            }
-            if (deliveryCount > 1) {
-                headers.put(DELIVERY_COUNT, (long) deliveryCount - 1);
-            }
-        }
+        Map<String, Object> headers = WireHeaders.outgoing(m, deliveryCount);
         return new BasicProperties(m.contentType(), m.contentEncoding(), headers,
                 m.persistent() ? PERSISTENT : NON_PERSISTENT, m.priority(), m.correlationId(), m.replyTo(),
                 expiration, m.messageId(), m.timestamp() == 0 ? null : new Date(m.timestamp() / 1000 * 1000),

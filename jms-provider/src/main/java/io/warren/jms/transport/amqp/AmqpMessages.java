@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.LongString;
 import io.warren.message.Message;
+import io.warren.message.WireHeaders;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -25,11 +26,11 @@ import java.util.Map;
  * </ul>
  */
 final class AmqpMessages {
-    static final String TIMESTAMP = "JMSTimestamp";
-    static final String EXPIRATION = "JMSExpiration";
-    static final String DELIVERY_TIME = "JMSDeliveryTime";
+    static final String TIMESTAMP = WireHeaders.TIMESTAMP;
+    static final String EXPIRATION = WireHeaders.EXPIRATION;
+    static final String DELIVERY_TIME = WireHeaders.DELIVERY_TIME;
     static final String USER_ID = "JMSXUserID";
-    static final String DELIVERY_COUNT = "x-delivery-count";
+    static final String DELIVERY_COUNT = WireHeaders.DELIVERY_COUNT;
     private static final int PERSISTENT = 2;
     private static final int NON_PERSISTENT = 1;
 
@@ -38,23 +39,10 @@ final class AmqpMessages {
 
     /** The properties to publish {@code m} with; {@code now} turns its expiry into a TTL. */
     static AMQP.BasicProperties toProperties(Message m, long now) {
-        Map<String, Object> headers = m.headers().isEmpty() ? null : m.headers();
-        boolean exactTimestamp = m.timestamp() % 1000 != 0;
-        boolean delayed = m.deliveryTime() != 0 && m.deliveryTime() != m.timestamp();
-        if (exactTimestamp || m.expiration() != 0 || delayed || m.userId() != null) {
-            headers = headers == null ? new LinkedHashMap<>() : new LinkedHashMap<>(headers);
-            if (exactTimestamp) {
-                headers.put(TIMESTAMP, m.timestamp());
-            }
-            if (m.expiration() != 0) {
-                headers.put(EXPIRATION, m.expiration());
-            }
-            if (delayed) {
-                headers.put(DELIVERY_TIME, m.deliveryTime());
-            }
-            if (m.userId() != null) {
-                headers.put(USER_ID, m.userId());
-            }
+        Map<String, Object> headers = WireHeaders.outgoing(m, 1);
+        if (m.userId() != null) {
+            headers = headers == null || headers == m.headers() ? new LinkedHashMap<>(m.headers()) : headers;
+            headers.put(USER_ID, m.userId());
         }
         return new AMQP.BasicProperties.Builder()
                 .contentType(m.contentType())

@@ -202,9 +202,11 @@ class RabbitMqMatrixTest {
         Queue q = queue("ttl-priority");
         MessageProducer p = session.createProducer(q);
         p.send(session.createTextMessage("expires"), DeliveryMode.NON_PERSISTENT, 4, 1);
+        long expired = System.currentTimeMillis() + 20;
         p.send(session.createTextMessage("low"), DeliveryMode.NON_PERSISTENT, 1, 0);
         p.send(session.createTextMessage("high"), DeliveryMode.NON_PERSISTENT, 9, 0);
-        Thread.sleep(50); // let the 1 ms TTL pass on the broker's clock
+        // the 1 ms TTL has passed on the broker's clock (same machine) before the consumer asks
+        org.awaitility.Awaitility.await().until(() -> System.currentTimeMillis() > expired);
         MessageConsumer c = session.createConsumer(q);
         assertThat(((TextMessage) c.receive(WAIT)).getText()).isEqualTo("high");
         assertThat(((TextMessage) c.receive(WAIT)).getText()).isEqualTo("low");

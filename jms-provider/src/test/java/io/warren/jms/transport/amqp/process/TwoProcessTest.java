@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,16 +52,16 @@ class TwoProcessTest {
 
         Process consumer = start(ConsumerMain.class, url, QUEUE, Integer.toString(COUNT), "two-process-consumer");
         BufferedReader consumerOut = reader(consumer);
-        assertThat(consumerOut.readLine()).isEqualTo("READY");
+        assertThat(line(consumerOut)).isEqualTo("READY");
         WarrenConnectionFactory sameId = new WarrenConnectionFactory(url);
         sameId.setClientID("two-process-consumer");
         assertThatThrownBy(sameId::createConnection).isInstanceOf(InvalidClientIDException.class);
 
         Process producer = start(ProducerMain.class, url, QUEUE, Integer.toString(COUNT));
-        assertThat(reader(producer).readLine()).isEqualTo("SENT " + COUNT);
+        assertThat(line(reader(producer))).isEqualTo("SENT " + COUNT);
         assertThat(producer.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(consumerOut.readLine()).isEqualTo("RECEIVED " + COUNT + " ORDERED true");
+        assertThat(line(consumerOut)).isEqualTo("RECEIVED " + COUNT + " ORDERED true");
         assertThat(consumer.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(consumer.exitValue()).isZero();
         server.destroy();
@@ -74,6 +75,17 @@ class TwoProcessTest {
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         processes.add(p);
         return p;
+    }
+
+    /** The child's next line of output, waiting at most a minute (a hung child fails the test, never blocks it). */
+    private static String line(BufferedReader in) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return in.readLine();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(60, TimeUnit.SECONDS);
     }
 
     private static BufferedReader reader(Process p) {
