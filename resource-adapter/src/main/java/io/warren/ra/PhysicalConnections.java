@@ -1,0 +1,44 @@
+package io.warren.ra;
+
+import io.warren.jms.WarrenConnectionFactory;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+
+/**
+ * Opens the provider connections the adapter works on, outbound (one per managed connection) and inbound (one
+ * per endpoint activation). The one place that creates Warren connection factories, so every path applies the
+ * same settings. Thread-safe: it keeps no state.
+ */
+public final class PhysicalConnections {
+    private PhysicalConnections() {
+    }
+
+    /**
+     * Opens a connection, stopped, as the JMS API creates it.
+     *
+     * @param settings URL and credentials
+     * @param clientId client ID to give the connection, or null for none
+     * @throws JMSException when the URL is malformed or the broker refuses the connection
+     */
+    public static Connection open(ConnectionSettings settings, String clientId) throws JMSException {
+        WarrenConnectionFactory factory;
+        try {
+            factory = new WarrenConnectionFactory(settings.url());
+        } catch (IllegalArgumentException e) {
+            JMSException wrapped = new JMSException("bad connection URL for the Warren resource adapter: "
+                    + e.getMessage());
+            wrapped.initCause(e);
+            throw wrapped;
+        }
+        if (ConnectionSettings.isSet(settings.user())) {
+            factory.setUser(settings.user());
+        }
+        if (ConnectionSettings.isSet(settings.password())) {
+            factory.setPassword(settings.password());
+        }
+        if (ConnectionSettings.isSet(clientId)) {
+            factory.setClientID(clientId);
+        }
+        return factory.createConnection();
+    }
+}

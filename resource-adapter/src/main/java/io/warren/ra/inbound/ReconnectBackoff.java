@@ -1,0 +1,37 @@
+package io.warren.ra.inbound;
+
+/**
+ * Delays between attempts to re-establish an endpoint's connection: starting at {@code initialMillis}, doubling
+ * after each failure up to {@code maxMillis}, back to the start after a success. Not thread-safe: used under the
+ * activation's lock.
+ */
+final class ReconnectBackoff {
+    private final long initialMillis;
+    private final long maxMillis;
+    private long next;
+    private int attempts;
+
+    ReconnectBackoff(long initialMillis, long maxMillis) {
+        this.initialMillis = initialMillis;
+        this.maxMillis = maxMillis;
+        this.next = initialMillis;
+    }
+
+    /** The delay before the next attempt; the one after will be twice as long (up to the maximum). */
+    long nextDelayMillis() {
+        long d = next;
+        next = Math.min(maxMillis, next * 2);
+        attempts++;
+        return d;
+    }
+
+    /** Attempts since the last success. */
+    int attempts() {
+        return attempts;
+    }
+
+    void reset() {
+        next = initialMillis;
+        attempts = 0;
+    }
+}
