@@ -284,6 +284,11 @@ public final class Broker implements AutoCloseable {
                             long enqueuedAt) {
             createVirtualHost(virtualHost).recoverMessage(queue, messageId, message, deliveryCount, enqueuedAt);
         }
+
+        @Override
+        public void preparedTransaction(io.warren.broker.store.StoreOperation.TransactionPrepared transaction) {
+            createVirtualHost(transaction.virtualHost()).recoverPreparedTransaction(transaction);
+        }
     }
 
     @Override

@@ -7,6 +7,11 @@ import io.warren.broker.queue.DeliveryTarget;
 import io.warren.broker.queue.MessageQueue;
 import io.warren.broker.queue.QueueConsumer;
 import io.warren.broker.queue.QueueEntry;
+import io.warren.broker.tx.BranchException;
+import io.warren.broker.tx.EndMode;
+import io.warren.broker.tx.StartMode;
+import io.warren.broker.tx.TransactionId;
+import io.warren.broker.tx.XaError;
 import io.warren.selector.Selector;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A client's session with the broker, shaped like an AMQP 0-9-1 channel: it declares and binds, publishes,
  * consumes, and settles deliveries by delivery tag. In transactional mode ({@link #txSelect()}) publishes
- * and acknowledgements are held until {@link #txCommit()} applies them atomically.
+ * and acknowledgements are held until {@link #txCommit()} applies them atomically; between {@link #xaStart} and
+ * {@link #xaEnd} they go to an XA transaction branch instead.
  *
  * <p>Methods may be called from any thread; a single client normally drives a channel from one thread.
  */
@@ -37,6 +43,8 @@ public final class Channel implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean transactional;
     private volatile boolean reportsHandOut;
+    /** The XA branch this channel works for now, if any. */
+    private volatile Branch branch;
     private final List<Message> txPublishes = new ArrayList<>();
     private final Map<Long, Unacked> txAcks = new ConcurrentHashMap<>();
     private final DeliveryGate gate = new DeliveryGate(this::pushConsumers);
@@ -184,6 +192,14 @@ public final class Channel implements AutoCloseable {
         Message m = message.origin() == null || !message.origin().equals(origin)
                 ? message.toBuilder().exchange(exchange).routingKey(routingKey).origin(origin).build()
                 : VirtualHost.withRouting(exchange, routingKey, message);
+        Branch b = branch;
+        if (b != null) {
+            host.exchangeForPublish(exchange);
+            if (!b.publish(m)) {
+                throw completedBranch(b);
+            }
+            return ROUTED_TX;
+        }
         if (transactional) {
             host.exchangeForPublish(exchange);
             synchronized (txPublishes) {
@@ -312,7 +328,7 @@ public final class Channel implements AutoCloseable {
     /** Acknowledges one delivery, or all up to the tag when {@code multiple}. */
     public void ack(long deliveryTag, boolean multiple) {
         checkOpen();
-        if (!multiple && !transactional) {
+        if (!multiple && !transactional && branch == null) {
             Unacked u = unacked.remove(deliveryTag);
             if (u == null) {
                 throw unknownTag(deliveryTag);
@@ -321,11 +337,28 @@ public final class Channel implements AutoCloseable {
             return;
         }
         Map<Long, Unacked> taken = take(deliveryTag, multiple);
+        if (toBranch(taken)) {
+            return;
+        }
         if (transactional) {
             txAcks.putAll(taken);
             return;
         }
         forEachQueue(taken.values(), MessageQueue::acknowledge);
+    }
+
+    /** While associated with an XA branch, acknowledgements go to it; true when they did. */
+    private boolean toBranch(Map<Long, Unacked> taken) {
+        Branch b = branch;
+        if (b == null) {
+            return false;
+        }
+        List<Branch.Ack> acks = new ArrayList<>(taken.size());
+        for (Unacked u : taken.values()) {
+            acks.add(new Branch.Ack(u.queue(), u.entry()));
+        }
+        b.acknowledge(acks);
+        return true;
     }
 
     /** Acknowledges exactly the given deliveries (those a client handed to its application). */
@@ -337,6 +370,9 @@ public final class Channel implements AutoCloseable {
             if (u != null) {
                 taken.put(tag, u);
             }
+        }
+        if (toBranch(taken)) {
+            return;
         }
         if (transactional) {
             txAcks.putAll(taken);
@@ -546,6 +582,84 @@ public final class Channel implements AutoCloseable {
         }
     }
 
+    // ---- XA transaction branches -------------------------------------------------------------------------
+
+    /**
+     * Associates this channel with an XA branch: until {@link #xaEnd}, its publishes and acknowledgements are
+     * the branch's work. {@code timeoutSeconds} (0 for the broker's default) applies to a new branch: one not
+     * prepared in time is rolled back.
+     */
+    public void xaStart(TransactionId xid, StartMode mode, int timeoutSeconds) {
+        checkOpen();
+        if (transactional) {
+            throw new BranchException(XaError.PROTOCOL, "channel " + number + " is in local transaction mode"
+                    + " (tx.select): it cannot work for an XA branch");
+        }
+        Branch current = branch;
+        if (current != null) {
+            throw new BranchException(XaError.PROTOCOL, "channel " + number + " works for " + current
+                    + " already: end that association first");
+        }
+        branch = host.xaBranches().start(xid, mode, timeoutSeconds);
+    }
+
+    /** Ends this channel's association with the branch. */
+    public void xaEnd(TransactionId xid, EndMode mode) {
+        checkOpen();
+        Branch b = branch;
+        if (b == null || !b.xid.equals(xid)) {
+            throw new BranchException(XaError.PROTOCOL, "channel " + number + " does not work for transaction branch "
+                    + xid + (b == null ? ": it works for none" : ": it works for " + b.xid));
+        }
+        branch = null;
+        host.xaBranches().end(b, mode);
+    }
+
+    /** The branch this channel works for, or null. */
+    public TransactionId xaBranch() {
+        Branch b = branch;
+        return b == null ? null : b.xid;
+    }
+
+    /**
+     * Prepares a branch of this channel's virtual host; the future completes with true when it was read-only
+     * (did nothing, already forgotten), with false once its work is durable.
+     */
+    public CompletableFuture<Boolean> xaPrepare(TransactionId xid) {
+        checkOpen();
+        return host.xaBranches().prepare(xid);
+    }
+
+    /** Commits a branch: a prepared one in two phases, an unprepared one with {@code onePhase}. */
+    public CompletableFuture<Void> xaCommit(TransactionId xid, boolean onePhase) {
+        checkOpen();
+        return host.xaBranches().commit(xid, onePhase);
+    }
+
+    /** Rolls a branch back; what it acknowledged returns to the queues as redelivered. */
+    public CompletableFuture<Void> xaRollback(TransactionId xid) {
+        checkOpen();
+        return host.xaBranches().rollback(xid);
+    }
+
+    /** The branches of this virtual host in doubt: prepared and neither committed nor rolled back. */
+    public List<TransactionId> xaRecover() {
+        checkOpen();
+        return host.xaBranches().recover();
+    }
+
+    /** Forgets a heuristically completed branch (the broker never completes one on its own). */
+    public void xaForget(TransactionId xid) {
+        checkOpen();
+        host.xaBranches().forget(xid);
+    }
+
+    private static BranchException completedBranch(Branch b) {
+        XaError why = b.failure == null ? XaError.PROTOCOL : b.failure;
+        return new BranchException(why, "cannot send in " + b + ": it was " + (why == XaError.TIMED_OUT
+                ? "rolled back because it outlived its timeout" : "completed"));
+    }
+
     // ---- closing ---------------------------------------------------------------------------------------
 
     /** Cancels the consumers and requeues unacknowledged deliveries (marked redelivered). */
@@ -555,6 +669,11 @@ public final class Channel implements AutoCloseable {
             return;
         }
         closed = true;
+        Branch b = branch;
+        if (b != null) {
+            branch = null;
+            host.xaBranches().abandoned(b);
+        }
         for (String tag : List.copyOf(consumers.keySet())) {
             Registration reg = consumers.remove(tag);
             if (reg != null) {

@@ -55,6 +55,7 @@ public final class VirtualHost implements QueueHost {
     private final Object management = new Object();
     private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
     private final List<Runnable> recoveryDeadLetters = new ArrayList<>();
+    private final XaBranches xaBranches = new XaBranches(this);
 
     VirtualHost(Broker broker, String name) {
         this.broker = broker;
@@ -632,6 +633,12 @@ public final class VirtualHost implements QueueHost {
      */
     CompletableFuture<PublishResult> commit(Map<MessageQueue, List<io.warren.broker.queue.QueueEntry>> acks,
                                             List<Message> publishes) {
+        return commit(acks, publishes, null);
+    }
+
+    /** As {@link #commit(Map, List)}, writing {@code extra} (when not null) in the same store batch. */
+    CompletableFuture<PublishResult> commit(Map<MessageQueue, List<io.warren.broker.queue.QueueEntry>> acks,
+                                            List<Message> publishes, StoreOperation extra) {
         List<List<MessageQueue>> routes = new ArrayList<>(publishes.size());
         TreeSet<MessageQueue> involved = new TreeSet<>(LOCK_ORDER);
         involved.addAll(acks.keySet());
@@ -648,6 +655,9 @@ public final class VirtualHost implements QueueHost {
         }
         try {
             StoreBatch batch = new StoreBatch();
+            if (extra != null) {
+                batch.add(extra);
+            }
             long now = now();
             acks.forEach((q, entries) -> q.acknowledgeLocked(entries, batch));
             List<Runnable> enqueues = new ArrayList<>();
@@ -802,6 +812,15 @@ public final class VirtualHost implements QueueHost {
     }
 
     /** Links alternate exchanges once every exchange is recovered, then dead-letters what expired meanwhile. */
+    void recoverPreparedTransaction(StoreOperation.TransactionPrepared transaction) {
+        xaBranches.recovered(transaction, queues);
+    }
+
+    /** The XA transaction branches of this virtual host. */
+    XaBranches xaBranches() {
+        return xaBranches;
+    }
+
     void recoveryDone() {
         for (Exchange e : exchanges.values()) {
             e.setAlternate(alternateOf(e));

@@ -447,6 +447,33 @@ public final class MessageQueue {
         }
     }
 
+    /**
+     * Takes the stored entries with these store ids out of circulation for an XA branch that recovery found in
+     * doubt: they count as delivered once before the restart and nobody receives them until the branch commits
+     * (acknowledges them) or rolls back (requeues them). Called during recovery, before any consumer exists.
+     */
+    public List<QueueEntry> acquireStored(java.util.Set<Long> storeIds) {
+        lock();
+        try {
+            List<QueueEntry> found = new ArrayList<>(storeIds.size());
+            for (EntryList list : levels) {
+                for (long i = list.firstAvailable, end = list.end(); i < end && found.size() < storeIds.size(); i++) {
+                    QueueEntry e = list.get(i);
+                    if (e != null && e.state == QueueEntry.AVAILABLE && storeIds.contains(e.storeId)) {
+                        takeAvailable(e);
+                        e.deliveryCount++;
+                        e.state = QueueEntry.ACQUIRED;
+                        acquired++;
+                        found.add(e);
+                    }
+                }
+            }
+            return found;
+        } finally {
+            unlock();
+        }
+    }
+
     /** Removes acknowledged entries and frees their consumers' credit. */
     public void acknowledge(Collection<QueueEntry> entries) {
         lock();

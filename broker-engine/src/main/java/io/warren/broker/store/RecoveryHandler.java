@@ -4,7 +4,8 @@ import io.warren.message.Message;
 
 /**
  * Receives the durable state a store holds when it opens: first every exchange, then every queue, then every
- * binding, then each queue's messages in ascending store id order.
+ * binding, then each queue's messages in ascending store id order, then the XA branches that were prepared and
+ * neither committed nor rolled back.
  */
 public interface RecoveryHandler {
     void exchange(ExchangeRecord exchange);
@@ -20,5 +21,12 @@ public interface RecoveryHandler {
     default void message(String virtualHost, String queue, long messageId, Message message, int deliveryCount,
                          long enqueuedAt) {
         message(virtualHost, queue, messageId, message, deliveryCount);
+    }
+
+    /**
+     * An XA branch in doubt: prepared before the broker stopped, and neither committed nor rolled back. The
+     * messages it acknowledges were replayed with their queues before.
+     */
+    default void preparedTransaction(StoreOperation.TransactionPrepared transaction) {
     }
 }

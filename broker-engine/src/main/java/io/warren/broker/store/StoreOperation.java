@@ -1,6 +1,8 @@
 package io.warren.broker.store;
 
+import io.warren.broker.tx.TransactionId;
 import io.warren.message.Message;
+import java.util.List;
 
 /**
  * One change to durable state. A {@link StoreBatch} of operations is applied atomically: after a crash
@@ -53,5 +55,25 @@ public sealed interface StoreOperation {
     /** The message was delivered {@code deliveryCount} times from this queue and returned to it. */
     record DeliveryCountUpdated(String virtualHost, String queue, long messageId, int deliveryCount)
             implements StoreOperation {
+    }
+
+    /**
+     * An XA branch was prepared: its persistent publishes (routed when it commits) and the stored messages it
+     * acknowledges, which stay in their queues, held for the branch, until it commits or rolls back.
+     */
+    record TransactionPrepared(String virtualHost, TransactionId xid, List<Message> publishes, List<Ack> acks)
+            implements StoreOperation {
+        public TransactionPrepared {
+            publishes = List.copyOf(publishes);
+            acks = List.copyOf(acks);
+        }
+
+        /** A stored message the branch acknowledges from a queue. */
+        public record Ack(String queue, long messageId) {
+        }
+    }
+
+    /** A prepared branch was committed or rolled back: it is no longer in doubt. */
+    record TransactionEnded(String virtualHost, TransactionId xid) implements StoreOperation {
     }
 }

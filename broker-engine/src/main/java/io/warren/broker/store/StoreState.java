@@ -20,6 +20,7 @@ public final class StoreState {
     private final Map<Long, Message> messages = new HashMap<>();
     private final Map<Long, Integer> references = new HashMap<>();
     private final Map<String, TreeMap<Long, Held>> queueMessages = new HashMap<>();
+    private final Map<String, StoreOperation.TransactionPrepared> prepared = new LinkedHashMap<>();
     private long highestMessageId;
 
     /** A queue's hold on a stored message. */
@@ -81,6 +82,10 @@ public final class StoreState {
             if (held != null && held.remove(m.messageId()) != null) {
                 release(m.messageId());
             }
+        } else if (op instanceof StoreOperation.TransactionPrepared t) {
+            prepared.put(key(t.virtualHost(), t.xid().toString()), t);
+        } else if (op instanceof StoreOperation.TransactionEnded t) {
+            prepared.remove(key(t.virtualHost(), t.xid().toString()));
         } else if (op instanceof StoreOperation.DeliveryCountUpdated d) {
             TreeMap<Long, Held> held = queueMessages.get(key(d.virtualHost(), d.queue()));
             if (held != null) {
@@ -137,6 +142,12 @@ public final class StoreState {
                         h.deliveryCount, h.enqueuedAt));
             }
         }
+        prepared.values().forEach(handler::preparedTransaction);
+    }
+
+    /** The XA branches prepared and not yet committed or rolled back. */
+    public int preparedCount() {
+        return prepared.size();
     }
 
     /**
@@ -159,6 +170,7 @@ public final class StoreState {
                 });
             }
         }
+        prepared.values().forEach(b::add);
         return b;
     }
 }

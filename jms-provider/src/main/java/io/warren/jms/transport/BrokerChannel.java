@@ -2,6 +2,8 @@ package io.warren.jms.transport;
 
 import io.warren.message.Message;
 import jakarta.jms.JMSException;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.Xid;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,30 @@ public interface BrokerChannel {
 
     /** Discards the transaction's publishes and acknowledgements. */
     void rollback() throws JMSException;
+
+    // ---- XA (only where BrokerFeatures.xa()); every failure is an XAException with the XA error code ----
+
+    /**
+     * Associates the channel with XA branch {@code xid}: until {@link #xaEnd}, its publishes and acknowledgements
+     * are the branch's work. {@code flags} are {@code XAResource.TMNOFLAGS}, {@code TMJOIN} or {@code TMRESUME};
+     * {@code timeoutSeconds} (0: the broker's default) bounds how long a new branch may stay unprepared.
+     */
+    void xaStart(Xid xid, int flags, int timeoutSeconds) throws XAException;
+
+    /** Ends the association: {@code XAResource.TMSUCCESS}, {@code TMSUSPEND} or {@code TMFAIL}. */
+    void xaEnd(Xid xid, int flags) throws XAException;
+
+    /** Prepares a branch of this broker; {@code XAResource.XA_OK}, or {@code XA_RDONLY} when it did nothing. */
+    int xaPrepare(Xid xid) throws XAException;
+
+    void xaCommit(Xid xid, boolean onePhase) throws XAException;
+
+    void xaRollback(Xid xid) throws XAException;
+
+    /** The broker's branches in doubt: prepared, neither committed nor rolled back. */
+    List<Xid> xaRecover() throws XAException;
+
+    void xaForget(Xid xid) throws XAException;
 
     /** Closes the channel; unacknowledged messages go back to their queues. Never fails. */
     void close();

@@ -17,6 +17,12 @@ public interface BrokerConnection {
     BrokerChannel createChannel() throws JMSException;
 
     /**
+     * Names the resource manager behind this connection for XA's {@code isSameRM}: equal for two connections
+     * exactly when they reach the same broker and virtual host, so their branches share one store.
+     */
+    String resourceManagerId();
+
+    /**
      * Claims a client ID for this connection, unique on the broker (across processes, where the broker is
      * shared) until the connection closes.
      *

@@ -7,12 +7,13 @@ package io.warren.jms.transport;
  * @param browsing       whether a queue can be read without taking messages
  * @param deliveryDelay  whether the broker holds messages until their delivery time
  * @param noLocal        whether a consumer can skip its own connection's messages
+ * @param xa             whether the broker takes part in XA transactions (two-phase commit, recovery)
  * @param name           the broker's product name, for messages
  */
 public record BrokerFeatures(boolean queueSelectors, boolean browsing, boolean deliveryDelay, boolean noLocal,
-                             String name) {
+                             boolean xa, String name) {
     /** A Warren broker: every JMS extra. */
     public static BrokerFeatures warren(String name) {
-        return new BrokerFeatures(true, true, true, true, name);
+        return new BrokerFeatures(true, true, true, true, true, name);
     }
 }

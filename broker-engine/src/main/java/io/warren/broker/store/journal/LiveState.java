@@ -67,6 +67,8 @@ final class LiveState {
                 if (!known) {
                     throw storeError("message " + id + " enqueued on '" + m.queue() + "' was never stored");
                 }
+            } else if (op instanceof StoreOperation.TransactionPrepared t) {
+                t.publishes().forEach(io.warren.message.Message::encoded);
             } else if (op instanceof ExchangeCreated e) {
                 checkArguments("exchange '" + e.exchange().name() + "'", e.exchange().arguments());
             } else if (op instanceof QueueCreated q) {

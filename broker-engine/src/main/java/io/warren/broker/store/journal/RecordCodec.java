@@ -4,6 +4,7 @@ import io.warren.broker.exchange.ExchangeType;
 import io.warren.message.ByteReader;
 import io.warren.message.ByteWriter;
 import io.warren.message.CorruptDataException;
+import io.warren.message.Message;
 import io.warren.message.MessageCodec;
 import io.warren.message.ValueCodec;
 import io.warren.broker.store.BindingRecord;
@@ -20,6 +21,9 @@ import io.warren.broker.store.StoreOperation.MessageEnqueued;
 import io.warren.broker.store.StoreOperation.MessageStored;
 import io.warren.broker.store.StoreOperation.QueueCreated;
 import io.warren.broker.store.StoreOperation.QueueDeleted;
+import io.warren.broker.store.StoreOperation.TransactionEnded;
+import io.warren.broker.store.StoreOperation.TransactionPrepared;
+import io.warren.broker.tx.TransactionId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +44,8 @@ final class RecordCodec {
     private static final int MESSAGE_ENQUEUED = 8;
     private static final int MESSAGE_DEQUEUED = 9;
     private static final int DELIVERY_COUNT_UPDATED = 10;
+    private static final int TRANSACTION_PREPARED = 11;
+    private static final int TRANSACTION_ENDED = 12;
 
     private RecordCodec() {
     }
@@ -127,9 +133,62 @@ final class RecordCodec {
         } else if (op instanceof BindingDeleted b) {
             w.writeByte(BINDING_DELETED);
             writeBinding(w, b.binding());
+        } else if (op instanceof TransactionPrepared t) {
+            w.writeByte(TRANSACTION_PREPARED).writeString(t.virtualHost());
+            writeTransactionId(w, t.xid());
+            w.writeInt(t.publishes().size());
+            for (Message m : t.publishes()) {
+                w.writeBytes(m.encoded());
+            }
+            w.writeInt(t.acks().size());
+            for (TransactionPrepared.Ack a : t.acks()) {
+                w.writeString(a.queue()).writeLong(a.messageId());
+            }
+        } else if (op instanceof TransactionEnded t) {
+            w.writeByte(TRANSACTION_ENDED).writeString(t.virtualHost());
+            writeTransactionId(w, t.xid());
         } else {
             throw new IllegalArgumentException("unknown store operation " + op);
         }
+    }
+
+    private static void writeTransactionId(ByteWriter w, TransactionId xid) {
+        w.writeInt(xid.formatId()).writeBlob(xid.globalId()).writeBlob(xid.branchQualifier());
+    }
+
+    private static TransactionId readTransactionId(ByteReader r) {
+        int formatId = r.readInt();
+        byte[] global = r.readBlob();
+        byte[] branch = r.readBlob();
+        try {
+            return new TransactionId(formatId, global, branch);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptDataException("bad transaction id: " + e.getMessage());
+        }
+    }
+
+    private static TransactionPrepared readPrepared(ByteReader r) {
+        String virtualHost = r.readString();
+        TransactionId xid = readTransactionId(r);
+        int publishCount = count(r);
+        List<Message> publishes = new ArrayList<>(Math.min(publishCount, 1024));
+        for (int i = 0; i < publishCount; i++) {
+            publishes.add(MessageCodec.decode(r));
+        }
+        int ackCount = count(r);
+        List<TransactionPrepared.Ack> acks = new ArrayList<>(Math.min(ackCount, 1024));
+        for (int i = 0; i < ackCount; i++) {
+            acks.add(new TransactionPrepared.Ack(r.readString(), r.readLong()));
+        }
+        return new TransactionPrepared(virtualHost, xid, publishes, acks);
+    }
+
+    private static int count(ByteReader r) {
+        int n = r.readInt();
+        if (n < 0) {
+            throw new CorruptDataException("negative count " + n);
+        }
+        return n;
     }
 
     private static void writeBinding(ByteWriter w, BindingRecord b) {
@@ -174,6 +233,8 @@ final class RecordCodec {
             case QUEUE_DELETED -> new QueueDeleted(r.readString(), r.readString());
             case BINDING_CREATED -> new BindingCreated(readBinding(r));
             case BINDING_DELETED -> new BindingDeleted(readBinding(r));
+            case TRANSACTION_PREPARED -> readPrepared(r);
+            case TRANSACTION_ENDED -> new TransactionEnded(r.readString(), readTransactionId(r));
             default -> throw new CorruptDataException("unknown store operation tag " + tag);
         };
     }

@@ -36,6 +36,11 @@ class RecordingHandler implements RecoveryHandler {
         calls.add(new MessageCall(virtualHost, queue, messageId, message, deliveryCount));
     }
 
+    @Override
+    public void preparedTransaction(io.warren.broker.store.StoreOperation.TransactionPrepared transaction) {
+        calls.add(transaction);
+    }
+
     List<MessageCall> messages(String queue) {
         return calls.stream().filter(c -> c instanceof MessageCall m && m.queue().equals(queue))
                 .map(MessageCall.class::cast).toList();

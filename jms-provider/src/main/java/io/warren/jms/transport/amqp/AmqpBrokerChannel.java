@@ -15,6 +15,8 @@ import io.warren.message.Message;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.Xid;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -405,6 +407,47 @@ final class AmqpBrokerChannel implements BrokerChannel {
         } catch (IOException | RuntimeException e) {
             throw AmqpErrors.toJms("rolling back", e);
         }
+    }
+
+    @Override
+    public void xaStart(Xid xid, int flags, int timeoutSeconds) throws XAException {
+        throw notYet();
+    }
+
+    @Override
+    public void xaEnd(Xid xid, int flags) throws XAException {
+        throw notYet();
+    }
+
+    @Override
+    public int xaPrepare(Xid xid) throws XAException {
+        throw notYet();
+    }
+
+    @Override
+    public void xaCommit(Xid xid, boolean onePhase) throws XAException {
+        throw notYet();
+    }
+
+    @Override
+    public void xaRollback(Xid xid) throws XAException {
+        throw notYet();
+    }
+
+    @Override
+    public List<Xid> xaRecover() throws XAException {
+        throw notYet();
+    }
+
+    @Override
+    public void xaForget(Xid xid) throws XAException {
+        throw notYet();
+    }
+
+    private static XAException notYet() {
+        XAException e = new XAException("XA over amqp:// is not implemented yet");
+        e.errorCode = XAException.XAER_RMERR;
+        return e;
     }
 
     @Override

@@ -51,7 +51,7 @@ final class AmqpBrokerConnection implements BrokerConnection {
         this.warren = "Warren".equals(product);
         String name = product + " at " + connection.getAddress().getHostAddress() + ":" + connection.getPort();
         this.features = new BrokerFeatures(on(caps, "consumer_selectors"), on(caps, "queue_browse"),
-                on(caps, "delivery_time"), on(caps, "no_local"), name);
+                on(caps, "delivery_time"), on(caps, "no_local"), on(caps, "xa"), name);
         this.topology = new TopologyChannel(connection);
         connection.addShutdownListener(this::shutdown);
     }
@@ -80,6 +80,11 @@ final class AmqpBrokerConnection implements BrokerConnection {
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             // the application closed the connection: nobody is listening any more
         }
+    }
+
+    @Override
+    public String resourceManagerId() {
+        return "amqp://" + connection.getAddress().getHostAddress() + ":" + connection.getPort();
     }
 
     @Override

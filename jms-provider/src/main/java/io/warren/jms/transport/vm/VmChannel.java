@@ -13,7 +13,12 @@ import io.warren.jms.transport.Delivery;
 import io.warren.jms.transport.PublishOutcome;
 import io.warren.jms.transport.QueueState;
 import io.warren.message.Message;
+import io.warren.broker.tx.TransactionId;
 import jakarta.jms.JMSException;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -214,6 +219,74 @@ final class VmChannel implements BrokerChannel {
             channel.txRollback();
         } catch (BrokerException e) {
             throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public void xaStart(Xid xid, int flags, int timeoutSeconds) throws XAException {
+        try {
+            channel.xaStart(XaTranslation.id(xid), XaTranslation.startMode(flags), timeoutSeconds);
+        } catch (RuntimeException e) {
+            throw XaTranslation.translate(e);
+        }
+    }
+
+    @Override
+    public void xaEnd(Xid xid, int flags) throws XAException {
+        try {
+            channel.xaEnd(XaTranslation.id(xid), XaTranslation.endMode(flags));
+        } catch (RuntimeException e) {
+            throw XaTranslation.translate(e);
+        }
+    }
+
+    @Override
+    public int xaPrepare(Xid xid) throws XAException {
+        try {
+            return XaTranslation.await(channel.xaPrepare(XaTranslation.id(xid)))
+                    ? XAResource.XA_RDONLY : XAResource.XA_OK;
+        } catch (RuntimeException e) {
+            throw XaTranslation.translate(e);
+        }
+    }
+
+    @Override
+    public void xaCommit(Xid xid, boolean onePhase) throws XAException {
+        try {
+            XaTranslation.await(channel.xaCommit(XaTranslation.id(xid), onePhase));
+        } catch (RuntimeException e) {
+            throw XaTranslation.translate(e);
+        }
+    }
+
+    @Override
+    public void xaRollback(Xid xid) throws XAException {
+        try {
+            XaTranslation.await(channel.xaRollback(XaTranslation.id(xid)));
+        } catch (RuntimeException e) {
+            throw XaTranslation.translate(e);
+        }
+    }
+
+    @Override
+    public List<Xid> xaRecover() throws XAException {
+        try {
+            List<Xid> out = new ArrayList<>();
+            for (TransactionId id : channel.xaRecover()) {
+                out.add(XaTranslation.xid(id));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            throw XaTranslation.translate(e);
+        }
+    }
+
+    @Override
+    public void xaForget(Xid xid) throws XAException {
+        try {
+            channel.xaForget(XaTranslation.id(xid));
+        } catch (RuntimeException e) {
+            throw XaTranslation.translate(e);
         }
     }
 

@@ -44,6 +44,11 @@ final class VmConnection implements BrokerConnection {
     }
 
     @Override
+    public String resourceManagerId() {
+        return "vm://" + brokerName + "/" + host.name();
+    }
+
+    @Override
     public BrokerChannel createChannel() throws JMSException {
         try {
             return new VmChannel(engine.createChannel());
