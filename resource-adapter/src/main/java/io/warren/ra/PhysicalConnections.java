@@ -1,29 +1,30 @@
 package io.warren.ra;
 
-import io.warren.jms.WarrenConnectionFactory;
-import jakarta.jms.Connection;
+import io.warren.jms.WarrenXAConnectionFactory;
 import jakarta.jms.JMSException;
+import jakarta.jms.XAConnection;
 
 /**
  * Opens the provider connections the adapter works on, outbound (one per managed connection) and inbound (one
- * per endpoint activation). The one place that creates Warren connection factories, so every path applies the
- * same settings. Thread-safe: it keeps no state.
+ * per endpoint activation). They are XA connections: besides XA sessions for transactions they make ordinary
+ * sessions. The one place that creates Warren connection factories, so every path applies the same settings.
+ * Thread-safe: it keeps no state.
  */
 public final class PhysicalConnections {
     private PhysicalConnections() {
     }
 
     /**
-     * Opens a connection, stopped, as the JMS API creates it.
+     * Opens an XA connection, stopped, as the JMS API creates it.
      *
      * @param settings URL and credentials
      * @param clientId client ID to give the connection, or null for none
      * @throws JMSException when the URL is malformed or the broker refuses the connection
      */
-    public static Connection open(ConnectionSettings settings, String clientId) throws JMSException {
-        WarrenConnectionFactory factory;
+    public static XAConnection open(ConnectionSettings settings, String clientId) throws JMSException {
+        WarrenXAConnectionFactory factory;
         try {
-            factory = new WarrenConnectionFactory(settings.url());
+            factory = new WarrenXAConnectionFactory(settings.url());
         } catch (IllegalArgumentException e) {
             JMSException wrapped = new JMSException("bad connection URL for the Warren resource adapter: "
                     + e.getMessage());
@@ -39,6 +40,6 @@ public final class PhysicalConnections {
         if (ConnectionSettings.isSet(clientId)) {
             factory.setClientID(clientId);
         }
-        return factory.createConnection();
+        return factory.createXAConnection();
     }
 }
