@@ -1,0 +1,203 @@
+package io.warren.ra.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.warren.ra.WarrenResourceAdapter;
+import io.warren.ra.testing.PoolingConnectionManager;
+import io.warren.ra.testing.TestBroker;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.TransactionInProgressException;
+import jakarta.resource.spi.LocalTransaction;
+import jakarta.resource.spi.ManagedConnection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TransactionEnlistmentTest {
+    private TestBroker broker;
+    private WarrenManagedConnectionFactory mcf;
+    private PoolingConnectionManager pool;
+    private ConnectionFactory cf;
+
+    @BeforeEach
+    void setUp() {
+        broker = new TestBroker("enlist");
+        WarrenResourceAdapter ra = new WarrenResourceAdapter();
+        ra.setConnectionUrl(broker.url());
+        mcf = new WarrenManagedConnectionFactory();
+        mcf.setResourceAdapter(ra);
+        pool = new PoolingConnectionManager();
+        cf = (ConnectionFactory) mcf.createConnectionFactory(pool);
+    }
+
+    @AfterEach
+    void tearDown() {
+        pool.destroyAll();
+        broker.close();
+    }
+
+    private void send(String queue, String text) throws Exception {
+        try (Connection c = cf.createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            s.createProducer(s.createQueue(queue)).send(s.createTextMessage(text));
+        }
+    }
+
+    @Test
+    void sendInACommittedJtaTransactionArrivesOnlyAfterTheCommit() throws Exception {
+        pool.begin();
+        send("orders", "in-tx");
+        assertThat(broker.drain("orders", 0)).isEmpty();
+
+        assertThat(pool.complete()).isTrue();
+
+        assertThat(broker.drain("orders", 5000)).containsExactly("in-tx");
+    }
+
+    @Test
+    void sendInARolledBackJtaTransactionNeverArrives() throws Exception {
+        pool.begin().setRollbackOnly();
+        send("orders", "rolled-back");
+        assertThat(pool.complete()).isFalse();
+
+        send("orders", "after");
+        assertThat(broker.drain("orders", 5000)).containsExactly("after");
+    }
+
+    @Test
+    void sessionsOfTwoConnectionsInOneTransactionCommitTogetherInTwoPhases() throws Exception {
+        pool.begin();
+        try (Connection a = cf.createConnection(); Connection b = cf.createConnection()) {
+            Session sa = a.createSession();
+            Session sb = b.createSession();
+            sa.createProducer(sa.createQueue("two")).send(sa.createTextMessage("from a"));
+            sb.createProducer(sb.createQueue("two")).send(sb.createTextMessage("from b"));
+        }
+        assertThat(pool.created()).hasSize(2);
+        assertThat(broker.drain("two", 0)).isEmpty();
+
+        pool.complete();
+
+        assertThat(broker.drain("two", 5000)).containsExactlyInAnyOrder("from a", "from b");
+    }
+
+    @Test
+    void messageReceivedInARolledBackTransactionIsPutBack() throws Exception {
+        broker.send("work", "job-1");
+        pool.begin();
+        try (Connection c = cf.createConnection()) {
+            c.start();
+            Session s = c.createSession();
+            MessageConsumer consumer = s.createConsumer(s.createQueue("work"));
+            Message m = consumer.receive(5000);
+            assertThat(((TextMessage) m).getText()).isEqualTo("job-1");
+        }
+        pool.rollback();
+
+        assertThat(broker.drain("work", 5000)).containsExactly("job-1");
+    }
+
+    @Test
+    void outsideATransactionTheSessionIsNonTransactedAutoAcknowledgeWhateverTheArguments() throws Exception {
+        try (Connection c = cf.createConnection()) {
+            Session s = c.createSession(true, Session.SESSION_TRANSACTED);
+            assertThat(s.getTransacted()).isFalse();
+            assertThat(s.getAcknowledgeMode()).isEqualTo(Session.AUTO_ACKNOWLEDGE);
+            s.createProducer(s.createQueue("plain")).send(s.createTextMessage("at once"));
+            assertThat(broker.drain("plain", 5000)).containsExactly("at once");
+        }
+    }
+
+    @Test
+    void insideAJtaTransactionTheSessionIsTransactedWhateverTheArguments() throws Exception {
+        pool.begin();
+        try (Connection c = cf.createConnection()) {
+            Session s = c.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+            assertThat(s.getTransacted()).isTrue();
+            assertThat(s.getAcknowledgeMode()).isEqualTo(Session.SESSION_TRANSACTED);
+        }
+        pool.complete();
+    }
+
+    @Test
+    void commitAndRollbackAreRefusedInsideAJtaTransactionAndOutsideOne() throws Exception {
+        pool.begin();
+        try (Connection c = cf.createConnection()) {
+            Session s = c.createSession();
+            assertThatThrownBy(s::commit).isInstanceOf(TransactionInProgressException.class)
+                    .hasMessageContaining("transaction manager");
+            assertThatThrownBy(s::rollback).isInstanceOf(TransactionInProgressException.class);
+        }
+        pool.complete();
+        try (Connection c = cf.createConnection()) {
+            Session s = c.createSession();
+            assertThatThrownBy(s::commit).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("non-transacted");
+        }
+    }
+
+    @Test
+    void localTransactionCommitsOrRollsBackTheSessionsWork() throws Exception {
+        ManagedConnection mc = mcf.createManagedConnection(null, null);
+        try {
+            LocalTransaction tx = mc.getLocalTransaction();
+            tx.begin();
+            Connection first = (Connection) mc.getConnection(null, null);
+            Session s1 = first.createSession();
+            assertThat(s1.getTransacted()).isTrue();
+            s1.createProducer(s1.createQueue("local")).send(s1.createTextMessage("rolled back"));
+            first.close();
+            tx.rollback();
+
+            tx.begin();
+            Connection second = (Connection) mc.getConnection(null, null);
+            Session s2 = second.createSession();
+            s2.createProducer(s2.createQueue("local")).send(s2.createTextMessage("committed"));
+            second.close();
+            assertThat(broker.drain("local", 0)).isEmpty();
+            tx.commit();
+
+            assertThat(broker.drain("local", 5000)).containsExactly("committed");
+        } finally {
+            mc.destroy();
+        }
+    }
+
+    @Test
+    void jmsContextSendsJoinTheJtaTransaction() throws Exception {
+        pool.begin().setRollbackOnly();
+        try (JMSContext ctx = cf.createContext()) {
+            ctx.createProducer().send(ctx.createQueue("ctx"), "rolled back");
+        }
+        pool.complete();
+
+        pool.begin();
+        try (JMSContext ctx = cf.createContext()) {
+            assertThat(ctx.getTransacted()).isTrue();
+            ctx.createProducer().setProperty("kind", "test").send(ctx.createQueue("ctx"), "committed");
+        }
+        assertThat(broker.drain("ctx", 0)).isEmpty();
+        pool.complete();
+
+        assertThat(broker.drain("ctx", 5000)).containsExactly("committed");
+    }
+
+    @Test
+    void jmsContextOutsideATransactionSendsAtOnceAndReceives() throws Exception {
+        try (JMSContext ctx = cf.createContext(JMSContext.SESSION_TRANSACTED)) {
+            assertThat(ctx.getSessionMode()).isEqualTo(JMSContext.AUTO_ACKNOWLEDGE);
+            ctx.createProducer().setProperty("n", 7).send(ctx.createQueue("ctx-plain"), "hello");
+            Message m = ctx.createConsumer(ctx.createQueue("ctx-plain")).receive(5000);
+            assertThat(m.getBody(String.class)).isEqualTo("hello");
+            assertThat(m.getIntProperty("n")).isEqualTo(7);
+        }
+    }
+}
