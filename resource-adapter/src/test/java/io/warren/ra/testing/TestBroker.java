@@ -41,6 +41,18 @@ public final class TestBroker implements AutoCloseable {
         }
     }
 
+    public void send(String queue, String text, Map<String, Object> properties) {
+        try (JMSContext ctx = client.createContext()) {
+            var producer = ctx.createProducer();
+            properties.forEach(producer::setProperty);
+            producer.send(ctx.createQueue(queue), text);
+        }
+    }
+
+    public void publish(String topic, String text) {
+        publish(topic, text, Map.of());
+    }
+
     public void publish(String topic, String text, Map<String, Object> properties) {
         try (JMSContext ctx = client.createContext()) {
             var producer = ctx.createProducer();
