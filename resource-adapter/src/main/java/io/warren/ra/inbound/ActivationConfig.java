@@ -43,7 +43,7 @@ public record ActivationConfig(ConnectionSettings connection, String destination
                 WarrenActivationSpec.TOPIC.equals(spec.normalisedType()), blankToNull(spec.getMessageSelector()),
                 dupsOk ? Session.DUPS_OK_ACKNOWLEDGE : Session.AUTO_ACKNOWLEDGE,
                 WarrenActivationSpec.DURABLE.equalsIgnoreCase(trimmed(spec.getSubscriptionDurability())),
-                spec.isShareSubscriptions(), blankToNull(spec.getSubscriptionName()), blankToNull(spec.getClientId()),
+                spec.sharesSubscription(), blankToNull(spec.getSubscriptionName()), blankToNull(spec.getClientId()),
                 spec.getMaxSession() == null ? WarrenActivationSpec.DEFAULT_MAX_SESSION : spec.getMaxSession());
     }
 

@@ -86,10 +86,10 @@ public class WarrenActivationSpec implements ActivationSpec, ResourceAdapterAsso
         if (durable && blank(subscriptionName)) {
             problems.add("a durable subscription needs subscriptionName");
         }
-        if (durable && !isShareSubscriptions() && blank(clientId)) {
+        if (durable && !sharesSubscription() && blank(clientId)) {
             problems.add("an unshared durable subscription needs clientId (or set shareSubscriptions=true)");
         }
-        if (topic && !durable && isShareSubscriptions() && blank(subscriptionName)) {
+        if (topic && !durable && sharesSubscription() && blank(subscriptionName)) {
             problems.add("a shared subscription (shareSubscriptions=true) needs subscriptionName");
         }
         if (maxSession == null || maxSession < 1) {
@@ -210,7 +210,8 @@ public class WarrenActivationSpec implements ActivationSpec, ResourceAdapterAsso
         return shareSubscriptions;
     }
 
-    public boolean isShareSubscriptions() {
+    /** Not a bean getter (an {@code is} getter would hide the Boolean property's setter from introspection). */
+    boolean sharesSubscription() {
         return Boolean.TRUE.equals(shareSubscriptions);
     }
 

@@ -95,11 +95,16 @@ final class EmbeddedGlassFish implements AutoCloseable {
      * 7.0.25); kills it if that takes more than 30 s.
      */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         long begin = System.nanoTime();
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
         System.out.println("GlassFish stopped in " + (System.nanoTime() - begin) / 1_000_000 + " ms");
     }

@@ -49,7 +49,7 @@ class GlassFishContainerIT {
     }
 
     @AfterAll
-    static void stopServer() throws Exception {
+    static void stopServer() {
         if (server != null) {
             server.close();
         }
