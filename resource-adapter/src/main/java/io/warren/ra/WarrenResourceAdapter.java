@@ -12,6 +12,8 @@ import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Timer;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +37,7 @@ public class WarrenResourceAdapter implements ResourceAdapter, Serializable {
     private String password;
     private transient Timer timer;
     private final transient Map<ActivationKey, EndpointActivation> activations = new ConcurrentHashMap<>();
+    private final transient RecoveryResources recovery = new RecoveryResources();
 
     /** Identity of an activation: the server passes the same two objects to deactivate it. */
     private record ActivationKey(MessageEndpointFactory factory, ActivationSpec spec) {
@@ -54,6 +57,7 @@ public class WarrenResourceAdapter implements ResourceAdapter, Serializable {
     public void stop() {
         activations.values().forEach(EndpointActivation::stop);
         activations.clear();
+        recovery.close();
         if (timer != null) {
             timer.cancel();
         }
@@ -93,12 +97,20 @@ public class WarrenResourceAdapter implements ResourceAdapter, Serializable {
     }
 
     /**
-     * No recovery resources: after a crash the broker rolls back branches that were not prepared, and the
-     * server's recovery of prepared ones is not supported yet.
+     * XA resources for the transaction manager's recovery: one per broker that these endpoints consume from, so
+     * transactions prepared before a crash are committed or rolled back.
      */
     @Override
     public XAResource[] getXAResources(ActivationSpec[] specs) {
-        return new XAResource[0];
+        List<ConnectionSettings> brokers = new ArrayList<>();
+        if (specs != null) {
+            for (ActivationSpec spec : specs) {
+                if (spec instanceof WarrenActivationSpec w) {
+                    brokers.add(settings().overriddenBy(w.getConnectionUrl(), w.getUser(), w.getPassword()));
+                }
+            }
+        }
+        return recovery.forBrokers(brokers);
     }
 
     /** The adapter-wide connection settings. */

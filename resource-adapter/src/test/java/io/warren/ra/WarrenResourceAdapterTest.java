@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.warren.ra.inbound.WarrenActivationSpec;
+import io.warren.ra.outbound.WarrenManagedConnectionFactory;
+import io.warren.ra.testing.PoolingConnectionManager;
+import io.warren.ra.testing.TestTransaction;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Session;
 import io.warren.ra.testing.TestBootstrapContext;
 import io.warren.ra.testing.TestBroker;
 import io.warren.ra.testing.TestEndpointFactory;
@@ -13,6 +19,9 @@ import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapter;
 import java.time.Duration;
+import java.util.Arrays;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +94,33 @@ class WarrenResourceAdapterTest {
                     .containsExactly("from the other broker|false|1"));
             ra.endpointDeactivation(factory, spec);
         }
+    }
+
+    @Test
+    void recoveryResourcesLetTheTransactionManagerCommitABranchPreparedBeforeACrash() throws Exception {
+        WarrenManagedConnectionFactory mcf = new WarrenManagedConnectionFactory();
+        mcf.setResourceAdapter(ra);
+        PoolingConnectionManager pool = new PoolingConnectionManager();
+        ConnectionFactory cf = (ConnectionFactory) mcf.createConnectionFactory(pool);
+        TestTransaction tx = pool.begin();
+        try (Connection c = cf.createConnection()) {
+            Session s = c.createSession();
+            s.createProducer(s.createQueue("in-doubt")).send(s.createTextMessage("prepared"));
+        }
+        Xid prepared = tx.prepareOnly().get(0);
+        WarrenActivationSpec spec = new WarrenActivationSpec();
+        spec.setDestination("in-doubt");
+
+        XAResource[] resources = ra.getXAResources(new ActivationSpec[] {spec, spec});
+
+        assertThat(resources).hasSize(1);
+        Xid[] inDoubt = resources[0].recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN);
+        Xid found = Arrays.stream(inDoubt).filter(x -> Arrays.equals(x.getGlobalTransactionId(),
+                prepared.getGlobalTransactionId())).findFirst().orElseThrow();
+        assertThat(broker.drain("in-doubt", 0)).isEmpty();
+        resources[0].commit(found, false);
+        assertThat(broker.drain("in-doubt", 5000)).containsExactly("prepared");
+        pool.destroyAll();
     }
 
     @Test

@@ -124,14 +124,43 @@ public final class EndpointActivation {
         }
     }
 
+    /**
+     * Called on the provider's thread: the teardown runs on the timer instead, since closing a connection from
+     * inside its own exception listener may wait for that very thread.
+     */
     private void onConnectionFailure(Connection failed, JMSException failure) {
-        synchronized (lock) {
+        schedule(guarded(() -> {
             if (stopped || failed != connection) {
                 return;
             }
             closeLocked();
             scheduleRetryLocked("lost its connection: " + reason(failure), failure);
+        }), 0);
+    }
+
+    private void schedule(TimerTask task, long delayMillis) {
+        try {
+            timer.schedule(task, delayMillis);
+        } catch (IllegalStateException adapterStopped) {
+            // The adapter stopped and cancelled its timer; it stops this activation too.
         }
+    }
+
+    /** A timer task that runs {@code action} under the lock and never lets a failure kill the shared timer. */
+    private TimerTask guarded(Runnable action) {
+        return new TimerTask() {
+            @Override
+            public void run() {
+                try {
+                    synchronized (lock) {
+                        action.run();
+                    }
+                } catch (Throwable t) {
+                    LOG.log(Level.ERROR, "unexpected failure in the Warren endpoint on "
+                            + config.describeDestination(), t);
+                }
+            }
+        };
     }
 
     private void scheduleRetryLocked(String what, Throwable cause) {
@@ -142,21 +171,8 @@ public final class EndpointActivation {
         LOG.log(Level.WARNING, "Warren endpoint on " + config.describeDestination() + " (" + config.connection()
                 + ") " + what + "; retrying in " + delay + " ms (attempt " + backoff.attempts() + ")");
         LOG.log(Level.DEBUG, "cause", cause);
-        pendingRetry = new TimerTask() {
-            @Override
-            public void run() {
-                try {
-                    synchronized (lock) {
-                        attemptLocked();
-                    }
-                } catch (Throwable t) {
-                    // A task that throws would kill the shared timer and every later retry with it.
-                    LOG.log(Level.ERROR, "unexpected failure reconnecting the Warren endpoint on "
-                            + config.describeDestination(), t);
-                }
-            }
-        };
-        timer.schedule(pendingRetry, delay);
+        pendingRetry = guarded(this::attemptLocked);
+        schedule(pendingRetry, delay);
     }
 
     private static String reason(Throwable e) {

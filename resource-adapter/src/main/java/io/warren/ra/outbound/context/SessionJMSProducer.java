@@ -12,8 +12,10 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.io.Serializable;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -59,8 +61,8 @@ final class SessionJMSProducer implements JMSProducer {
             if (message == null) {
                 throw new jakarta.jms.MessageFormatException("cannot send a null message");
             }
-            for (Object name : Collections.list(properties.getPropertyNames())) {
-                message.setObjectProperty((String) name, properties.getObjectProperty((String) name));
+            for (String name : propertyNames()) {
+                message.setObjectProperty(name, properties.getObjectProperty(name));
             }
             if (correlationIdBytes != null) {
                 message.setJMSCorrelationIDAsBytes(correlationIdBytes);
@@ -308,12 +310,15 @@ final class SessionJMSProducer implements JMSProducer {
 
     @Override
     public Set<String> getPropertyNames() {
-        Set<String> names = new HashSet<>();
-        Unchecked.run(() -> {
-            for (Object n : Collections.list(properties.getPropertyNames())) {
-                names.add((String) n);
-            }
-        });
+        return new HashSet<>(Unchecked.call(this::propertyNames));
+    }
+
+    private List<String> propertyNames() throws JMSException {
+        List<String> names = new ArrayList<>();
+        Enumeration<?> e = properties.getPropertyNames();
+        while (e.hasMoreElements()) {
+            names.add((String) e.nextElement());
+        }
         return names;
     }
 
