@@ -11,7 +11,6 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +27,10 @@ import javax.transaction.xa.XAResource;
  * <p>Lifecycle: the server calls {@link #start} once, then {@code endpointActivation}/{@code
  * endpointDeactivation} from any thread, then {@link #stop}, which deactivates whatever is still active.
  */
-public class WarrenResourceAdapter implements ResourceAdapter, Serializable {
+public class WarrenResourceAdapter extends ConnectionProperties implements ResourceAdapter {
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(WarrenResourceAdapter.class.getName());
 
-    private String connectionUrl = ConnectionSettings.DEFAULT_URL;
-    private String user;
-    private String password;
     private transient Timer timer;
     private final transient Map<ActivationKey, EndpointActivation> activations = new ConcurrentHashMap<>();
     private final transient RecoveryResources recovery = new RecoveryResources();
@@ -106,41 +102,15 @@ public class WarrenResourceAdapter implements ResourceAdapter, Serializable {
         if (specs != null) {
             for (ActivationSpec spec : specs) {
                 if (spec instanceof WarrenActivationSpec w) {
-                    brokers.add(settings().overriddenBy(w.getConnectionUrl(), w.getUser(), w.getPassword()));
+                    brokers.add(w.over(settings()));
                 }
             }
         }
         return recovery.forBrokers(brokers);
     }
 
-    /** The adapter-wide connection settings. */
+    /** The adapter-wide connection settings; the URL is {@code vm://local} when none is configured. */
     public ConnectionSettings settings() {
-        return new ConnectionSettings(connectionUrl == null || connectionUrl.isBlank()
-                ? ConnectionSettings.DEFAULT_URL : connectionUrl, user, password);
-    }
-
-    public String getConnectionUrl() {
-        return connectionUrl;
-    }
-
-    /** The default connection URL for every connection factory and endpoint of this adapter. */
-    public void setConnectionUrl(String connectionUrl) {
-        this.connectionUrl = connectionUrl;
-    }
-
-    public String getUser() {
-        return user;
-    }
-
-    public void setUser(String user) {
-        this.user = user;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
+        return over(new ConnectionSettings(ConnectionSettings.DEFAULT_URL, null, null));
     }
 }

@@ -38,7 +38,7 @@ public record ActivationConfig(ConnectionSettings connection, String destination
     public static ActivationConfig of(WarrenActivationSpec spec, ConnectionSettings adapterSettings) {
         boolean dupsOk = WarrenActivationSpec.DUPS_OK_ACKNOWLEDGE.equalsIgnoreCase(trimmed(spec.getAcknowledgeMode()));
         return new ActivationConfig(
-                adapterSettings.overriddenBy(spec.getConnectionUrl(), spec.getUser(), spec.getPassword()),
+                spec.over(adapterSettings),
                 blankToNull(spec.getDestination()), blankToNull(spec.getDestinationLookup()),
                 WarrenActivationSpec.TOPIC.equals(spec.normalisedType()), blankToNull(spec.getMessageSelector()),
                 dupsOk ? Session.DUPS_OK_ACKNOWLEDGE : Session.AUTO_ACKNOWLEDGE,

@@ -1,12 +1,12 @@
 package io.warren.ra.inbound;
 
+import io.warren.ra.ConnectionProperties;
 import io.warren.ra.ConnectionSettings;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +20,7 @@ import java.util.List;
  * checks with {@link #validate()}. Not thread-safe: the server configures it on one thread before activation, and
  * the adapter reads it once, into an {@link ActivationConfig}.
  */
-public class WarrenActivationSpec implements ActivationSpec, ResourceAdapterAssociation, Serializable {
+public class WarrenActivationSpec extends ConnectionProperties implements ActivationSpec, ResourceAdapterAssociation {
     private static final long serialVersionUID = 1L;
 
     /** {@code destinationType} value for queues (the default). */
@@ -49,9 +49,6 @@ public class WarrenActivationSpec implements ActivationSpec, ResourceAdapterAsso
     private String clientId;
     private Boolean shareSubscriptions = Boolean.FALSE;
     private Integer maxSession = DEFAULT_MAX_SESSION;
-    private String connectionUrl;
-    private String user;
-    private String password;
 
     /**
      * Checks the properties together and reports every problem at once.
@@ -95,8 +92,8 @@ public class WarrenActivationSpec implements ActivationSpec, ResourceAdapterAsso
         if (maxSession == null || maxSession < 1) {
             problems.add("maxSession must be at least 1, was " + maxSession);
         }
-        if (!blank(connectionUrl)) {
-            String urlProblem = new ConnectionSettings(connectionUrl, null, null).urlProblem();
+        if (!blank(getConnectionUrl())) {
+            String urlProblem = new ConnectionSettings(getConnectionUrl(), null, null).urlProblem();
             if (urlProblem != null) {
                 problems.add("connectionUrl is malformed: " + urlProblem);
             }
@@ -227,31 +224,6 @@ public class WarrenActivationSpec implements ActivationSpec, ResourceAdapterAsso
     /** How many sessions deliver concurrently (default 15); an unshared topic subscription always uses one. */
     public void setMaxSession(Integer maxSession) {
         this.maxSession = maxSession;
-    }
-
-    public String getConnectionUrl() {
-        return connectionUrl;
-    }
-
-    /** Connection URL for this endpoint, overriding the resource adapter's. */
-    public void setConnectionUrl(String connectionUrl) {
-        this.connectionUrl = connectionUrl;
-    }
-
-    public String getUser() {
-        return user;
-    }
-
-    public void setUser(String user) {
-        this.user = user;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.warren.ra.outbound;
 
+import io.warren.ra.ConnectionProperties;
 import io.warren.ra.ConnectionSettings;
 import io.warren.ra.WarrenResourceAdapter;
 import jakarta.resource.ResourceException;
@@ -27,13 +28,10 @@ import javax.security.auth.Subject;
  * Equality is by configuration, as the Connectors specification requires. Configured on one thread before use;
  * thread-safe afterwards.
  */
-public class WarrenManagedConnectionFactory implements ManagedConnectionFactory, ResourceAdapterAssociation,
-        TransactionSupport {
+public class WarrenManagedConnectionFactory extends ConnectionProperties implements ManagedConnectionFactory,
+        ResourceAdapterAssociation, TransactionSupport {
     private static final long serialVersionUID = 1L;
 
-    private String connectionUrl;
-    private String user;
-    private String password;
     private String clientID;
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
@@ -73,7 +71,7 @@ public class WarrenManagedConnectionFactory implements ManagedConnectionFactory,
      * credentials, then by the container's.
      */
     ConnectionSettings settingsFor(Subject subject, ConnectionRequestInfo info) {
-        ConnectionSettings s = baseSettings().overriddenBy(connectionUrl, user, password);
+        ConnectionSettings s = over(baseSettings());
         if (info instanceof WarrenConnectionRequestInfo cri && cri.user() != null) {
             s = new ConnectionSettings(s.url(), cri.user(), cri.password());
         }
@@ -127,31 +125,6 @@ public class WarrenManagedConnectionFactory implements ManagedConnectionFactory,
         return logWriter;
     }
 
-    public String getConnectionUrl() {
-        return connectionUrl;
-    }
-
-    /** URL for this pool's connections; the resource adapter's when not set. */
-    public void setConnectionUrl(String connectionUrl) {
-        this.connectionUrl = connectionUrl;
-    }
-
-    public String getUser() {
-        return user;
-    }
-
-    public void setUser(String user) {
-        this.user = user;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
     public String getClientID() {
         return clientID;
     }
@@ -166,18 +139,19 @@ public class WarrenManagedConnectionFactory implements ManagedConnectionFactory,
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WarrenManagedConnectionFactory other && Objects.equals(connectionUrl, other.connectionUrl)
-                && Objects.equals(user, other.user) && Objects.equals(password, other.password)
+        return o instanceof WarrenManagedConnectionFactory other
+                && Objects.equals(getConnectionUrl(), other.getConnectionUrl())
+                && Objects.equals(getUser(), other.getUser()) && Objects.equals(getPassword(), other.getPassword())
                 && Objects.equals(clientID, other.clientID) && resourceAdapter == other.resourceAdapter;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(connectionUrl, user, clientID);
+        return Objects.hash(getConnectionUrl(), getUser(), clientID);
     }
 
     @Override
     public String toString() {
-        return "WarrenManagedConnectionFactory[" + baseSettings().overriddenBy(connectionUrl, user, password) + "]";
+        return "WarrenManagedConnectionFactory[" + over(baseSettings()) + "]";
     }
 }

@@ -1,7 +1,6 @@
 package io.warren.ra.container;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,9 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * GlassFish Embedded ({@code glassfish-embedded-all}) in a JVM of its own, started with {@code java -jar}; the
- * asadmin commands that set it up (deploy the adapter, create the pool and resource, deploy the application) are
- * typed at its command prompt. Its output goes to {@code server.log} in the work
+ * GlassFish Embedded ({@code glassfish-embedded-all}) in a JVM of its own, started with {@code java -jar} and a
+ * properties file of the asadmin commands that set it up ({@code command.NN=...}: deploy the adapter, create the
+ * pool and resources, deploy the application), which it runs in order once started. Its output goes to {@code server.log} in the work
  * directory. Only the server's own jar is on its class path, so the adapter and the application are loaded from
  * their archives as on a real server.
  */
@@ -38,19 +37,23 @@ final class EmbeddedGlassFish implements AutoCloseable {
         Files.createDirectories(workDir);
         int port = freePort();
         Files.createDirectories(workDir.resolve("tmp"));
+        // GlassFish also reads glassfish.properties in its working directory by itself: none must be left there.
+        Files.deleteIfExists(workDir.resolve("glassfish.properties"));
+        StringBuilder props = new StringBuilder();
+        for (int i = 0; i < commands.size(); i++) {
+            props.append(String.format("command.%02d=", i + 1)).append(commands.get(i).replace("\\", "\\\\"))
+                    .append('\n');
+        }
+        Path propsFile = workDir.resolve("warren-container-test.properties");
+        Files.writeString(propsFile, props);
         Path log = workDir.resolve("server.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g",
                 "-Dglassfish.embedded.tmpdir=" + workDir.resolve("tmp").toAbsolutePath(),
                 "-jar", glassfishJar.toAbsolutePath().toString(),
-                "--noInfo", "--port=" + port));
+                "--noInfo", "--port=" + port, "--properties=" + propsFile.toAbsolutePath()));
         Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        // The server's command prompt reads them one after the other once it has started. (Commands given in a
-        // --properties file run twice in 7.0.25.)
-        OutputStream stdin = p.getOutputStream();
-        stdin.write((String.join("\n", commands) + "\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
         return new EmbeddedGlassFish(p, log, port);
     }
 
@@ -91,8 +94,7 @@ final class EmbeddedGlassFish implements AutoCloseable {
     }
 
     /**
-     * Terminates the process, whose shutdown hook stops GlassFish (the prompt's {@code exit} leaves it hanging in
-     * 7.0.25); kills it if that takes more than 30 s.
+     * Terminates the process, whose shutdown hook stops GlassFish; kills it if that takes more than 30 s.
      */
     @Override
     public void close() {

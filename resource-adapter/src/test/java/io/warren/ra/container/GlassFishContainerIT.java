@@ -16,8 +16,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The adapter inside a real Jakarta EE server: GlassFish Embedded (full profile) runs the built {@code .rar} with its
- * broker in the server JVM ({@code vm://local}), a connector connection pool and resource {@code jms/warrenCF}, and
- * the test application of {@code io.warren.ra.container.app}: a message-driven bean on queue {@code orders} in
+ * broker in the server JVM ({@code vm://container}), a connector connection pool and resource {@code jms/warrenCF},
+ * an administered queue {@code jms/orders}, and the test application of {@code io.warren.ra.container.app}: a message-driven bean on queue {@code orders} in
  * container-managed transactions, and a stateless bean sending through the pooled factory in container-managed
  * transactions. The test drives and observes it over HTTP.
  */
@@ -34,10 +34,15 @@ class GlassFishContainerIT {
         Path war = TestWar.build(Path.of(System.getProperty("test.classes", "target/test-classes")),
                 work.resolve("ra-test.war"));
         server = EmbeddedGlassFish.start(Path.of(System.getProperty("glassfish.jar")), work, List.of(
+                // Properties at each level, so that a property the server failed to set would part the sender
+                // from the listener: the adapter's URL is overridden by the pool's and by the bean's.
+                "create-resource-adapter-config --property ConnectionUrl=vm\\://adapter-default warren-ra",
                 "deploy --name warren-ra " + rar.toAbsolutePath(),
                 "create-connector-connection-pool --raname warren-ra --connectiondefinition"
-                        + " jakarta.jms.ConnectionFactory --transactionsupport XATransaction warren-pool",
+                        + " jakarta.jms.ConnectionFactory --transactionsupport XATransaction"
+                        + " --property ConnectionUrl=vm\\://container warren-pool",
                 "create-connector-resource --poolname warren-pool jms/warrenCF",
+                "create-admin-object --raname warren-ra --restype jakarta.jms.Queue --property Name=orders jms/orders",
                 "deploy --name ra-test --contextroot ra-test " + war.toAbsolutePath()));
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(server.isAlive()).as("server process alive; log:\n%s", tail()).isTrue();
@@ -91,6 +96,14 @@ class GlassFishContainerIT {
 
     @Test
     @Order(2)
+    void theServerConfiguresTheAdapterFromItsResourceAdapterConfig() {
+        // The pool's and the bean's URLs are checked by the messages above reaching the bean.
+        assertThat(server.log()).contains("Warren resource adapter started with ConnectionSettings[url="
+                + "vm://adapter-default");
+    }
+
+    @Test
+    @Order(3)
     void callsTheSpecificationForbidsInTheContainerThrow() {
         String result = ok("/ra-test/ops/forbidden");
         assertThat(result).contains(

@@ -7,16 +7,21 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
 import jakarta.jms.Session;
 
 /**
  * Sends to queue {@code orders} through the adapter's pooled connection factory, in container-managed
  * transactions (REQUIRED): committed sends arrive, a send whose transaction is marked rollback-only never does.
+ * The simplified API sends to the administered queue {@code jms/orders}.
  */
 @Stateless
 public class OrderSender {
     @Resource(lookup = "jms/warrenCF")
     private ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "jms/orders")
+    private Queue orders;
 
     @Resource
     private SessionContext context;
@@ -30,7 +35,7 @@ public class OrderSender {
 
     public void sendWithContext(String text) {
         try (JMSContext jms = connectionFactory.createContext()) {
-            jms.createProducer().send(jms.createQueue("orders"), text);
+            jms.createProducer().send(orders, text);
         }
     }
 

@@ -16,7 +16,8 @@ import jakarta.jms.TextMessage;
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = "orders"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1"),
+        @ActivationConfigProperty(propertyName = "connectionUrl", propertyValue = "vm://container")
 })
 public class OrdersListener implements MessageListener {
     @EJB
