@@ -43,6 +43,7 @@ class GlassFishContainerIT {
                         + " --property ConnectionUrl=vm\\://container warren-pool",
                 "create-connector-resource --poolname warren-pool jms/warrenCF",
                 "create-admin-object --raname warren-ra --restype jakarta.jms.Queue --property Name=orders jms/orders",
+                "create-admin-object --raname warren-ra --restype jakarta.jms.Queue --property Name=audit jms/audit",
                 "deploy --name ra-test --contextroot ra-test " + war.toAbsolutePath()));
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(server.isAlive()).as("server process alive; log:\n%s", tail()).isTrue();
@@ -96,6 +97,15 @@ class GlassFishContainerIT {
 
     @Test
     @Order(2)
+    void aBeanFindsItsQueueThroughDestinationLookup() {
+        ok("/ra-test/ops/send-audit?text=a-1");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries())
+                .contains("audit:a-1|false|1"));
+    }
+
+    @Test
+    @Order(3)
     void theServerConfiguresTheAdapterFromItsResourceAdapterConfig() {
         // The pool's and the bean's URLs are checked by the messages above reaching the bean.
         assertThat(server.log()).contains("Warren resource adapter started with ConnectionSettings[url="
@@ -103,7 +113,7 @@ class GlassFishContainerIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void callsTheSpecificationForbidsInTheContainerThrow() {
         String result = ok("/ra-test/ops/forbidden");
         assertThat(result).contains(

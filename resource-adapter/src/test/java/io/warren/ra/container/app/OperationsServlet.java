@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The test's window into the server: {@code /ops/ping}, {@code /ops/send?text=}, {@code /ops/send-context?text=},
+ * The test's window into the server: {@code /ops/ping}, {@code /ops/send?text=}, {@code /ops/send-context?text=}, {@code /ops/send-audit?text=},
  * {@code /ops/send-rollback?text=}, {@code /ops/deliveries} (one attempt a line), {@code /ops/forbidden}.
  */
 @WebServlet("/ops/*")
@@ -28,6 +28,10 @@ public class OperationsServlet extends HttpServlet {
                 case "ping" -> "pong";
                 case "send" -> {
                     sender.send(text);
+                    yield "sent";
+                }
+                case "send-audit" -> {
+                    sender.sendTo("audit", text);
                     yield "sent";
                 }
                 case "send-context" -> {

@@ -33,6 +33,13 @@ public class OrderSender {
         }
     }
 
+    public void sendTo(String queue, String text) throws JMSException {
+        try (Connection connection = connectionFactory.createConnection()) {
+            Session session = connection.createSession();
+            session.createProducer(session.createQueue(queue)).send(session.createTextMessage(text));
+        }
+    }
+
     public void sendWithContext(String text) {
         try (JMSContext jms = connectionFactory.createContext()) {
             jms.createProducer().send(orders, text);
