@@ -1,6 +1,7 @@
 package io.warren.jndi;
 
 import io.warren.jms.WarrenConnectionFactory;
+import io.warren.jms.WarrenXAConnectionFactory;
 import io.warren.jms.url.ConnectionUrl;
 import io.warren.jms.destination.WarrenQueue;
 import io.warren.jms.destination.WarrenTopic;
@@ -78,13 +79,11 @@ final class EnvironmentParser {
                 : WarrenConnectionFactory.DEFAULT_URL;
         List<String> factoryNames = names != null ? nameList(value(FACTORY_NAMES, names)) : DEFAULT_FACTORY_NAMES;
         for (String name : factoryNames) {
-            if (name.equals(XA_FACTORY)) {
-                unbound.put(name, "Warren has no XA support yet, so " + XA_FACTORY + " is not bound;"
-                        + " look up ConnectionFactory instead");
-            } else if (names != null) {
-                bind(FACTORY_NAMES, name, factory(urlKey, url));
+            boolean xa = name.equals(XA_FACTORY);
+            if (names != null) {
+                bind(FACTORY_NAMES, name, factory(urlKey, url, xa));
             } else if (!objects.containsKey(name)) {
-                bind(urlKey, name, factory(urlKey, url));
+                bind(urlKey, name, factory(urlKey, url, xa));
             }
         }
     }
@@ -142,12 +141,23 @@ final class EnvironmentParser {
         return names;
     }
 
-    private static WarrenConnectionFactory factory(String key, String url) throws NamingException {
+    /**
+     * A factory for {@code url}. Artemis's {@code type} URL parameter ({@code CF}, {@code QUEUE_CF},
+     * {@code TOPIC_CF}, {@code XA_CF}, {@code QUEUE_XA_CF}, {@code TOPIC_XA_CF}) chooses between a plain and an XA
+     * factory and is taken off the URL; {@code xa} asks for an XA factory without it (ActiveMQ's
+     * {@code XAConnectionFactory} name).
+     */
+    private static WarrenConnectionFactory factory(String key, String url, boolean xa) throws NamingException {
+        FactoryType type = FactoryType.of(key, url);
         try {
-            return new WarrenConnectionFactory(url);
+            return xa || type.xa() ? new WarrenXAConnectionFactory(type.url()) : new WarrenConnectionFactory(type.url());
         } catch (IllegalArgumentException e) {
             throw invalid(key, url, e.getMessage(), e);
         }
+    }
+
+    private static WarrenConnectionFactory factory(String key, String url) throws NamingException {
+        return factory(key, url, false);
     }
 
     private static Object destination(String key, String physical, Function<String, Object> create)

@@ -1,6 +1,7 @@
 package io.warren.jndi;
 
 import io.warren.jms.WarrenConnectionFactory;
+import io.warren.jms.WarrenXAConnectionFactory;
 import io.warren.jms.url.ConnectionUrl;
 import io.warren.jms.destination.WarrenDestination;
 import io.warren.jms.destination.WarrenQueue;
@@ -14,6 +15,9 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicConnectionFactory;
+import jakarta.jms.XAConnectionFactory;
+import jakarta.jms.XAQueueConnectionFactory;
+import jakarta.jms.XATopicConnectionFactory;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Hashtable;
@@ -42,7 +46,7 @@ import javax.naming.spi.ObjectFactory;
  *           factory="io.warren.jndi.WarrenObjectFactory" physicalName="orders"/>
  * }</pre>
  * The reference's class name says what to build: {@link WarrenConnectionFactory} or a {@code jakarta.jms}
- * connection factory interface (attributes {@code url}, {@code clientID}, {@code prefetch},
+ * connection factory interface — {@link WarrenXAConnectionFactory} for the XA ones — (attributes {@code url}, {@code clientID}, {@code prefetch},
  * {@code trustedPackages}, {@code user}, {@code password}); {@link WarrenQueue}/{@link Queue} or
  * {@link WarrenTopic}/{@link Topic} (attribute {@code physicalName}, or {@code name}, or {@code uri}); any other
  * Warren destination class or {@link Destination} (attribute {@code uri}: {@code queue://NAME},
@@ -70,7 +74,8 @@ public class WarrenObjectFactory implements ObjectFactory {
             "factory");
     private static final Map<String, Class<?>> TYPES = Stream.of(
                     WarrenConnectionFactory.class, ConnectionFactory.class, QueueConnectionFactory.class,
-                    TopicConnectionFactory.class, WarrenDestination.class, Destination.class, WarrenQueue.class,
+                    TopicConnectionFactory.class, WarrenXAConnectionFactory.class, XAConnectionFactory.class,
+                    XAQueueConnectionFactory.class, XATopicConnectionFactory.class, WarrenDestination.class, Destination.class, WarrenQueue.class,
                     Queue.class, WarrenTopic.class, Topic.class, WarrenTemporaryQueue.class,
                     WarrenTemporaryTopic.class)
             .collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
@@ -96,17 +101,17 @@ public class WarrenObjectFactory implements ObjectFactory {
             return null;
         }
         Resource resource = new Resource(ref, name);
-        return ConnectionFactory.class.isAssignableFrom(type)
-                ? connectionFactory(resource)
+        return ConnectionFactory.class.isAssignableFrom(type) || XAConnectionFactory.class.isAssignableFrom(type)
+                ? connectionFactory(resource, XAConnectionFactory.class.isAssignableFrom(type))
                 : destination(resource, type);
     }
 
-    private static WarrenConnectionFactory connectionFactory(Resource r) throws NamingException {
+    private static WarrenConnectionFactory connectionFactory(Resource r, boolean xa) throws NamingException {
         Map<String, String> attrs = r.attributes(FACTORY_ATTRIBUTES);
         String url = attrs.getOrDefault(URL, WarrenConnectionFactory.DEFAULT_URL);
         WarrenConnectionFactory cf;
         try {
-            cf = new WarrenConnectionFactory(url);
+            cf = xa ? new WarrenXAConnectionFactory(url) : new WarrenConnectionFactory(url);
         } catch (IllegalArgumentException e) {
             throw r.invalid(URL, url, e.getMessage(), e);
         }

@@ -12,6 +12,8 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicConnectionFactory;
+import jakarta.jms.XAConnection;
+import jakarta.jms.XAConnectionFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Hashtable;
@@ -98,26 +100,42 @@ class WarrenInitialContextFactoryTest {
     }
 
     @Test
-    void activeMqStyleWithoutNamesBindsTheDefaultNamesExceptXa() throws Exception {
+    void activeMqStyleWithoutNamesBindsTheDefaultNamesWithAnXaFactory() throws Exception {
         String url = brokers.url("activemq-defaults");
         Context ctx = context(Context.PROVIDER_URL, url);
 
-        assertThat(ctx.lookup("ConnectionFactory")).isInstanceOf(ConnectionFactory.class);
+        assertThat(ctx.lookup("ConnectionFactory")).isInstanceOf(ConnectionFactory.class)
+                .isNotInstanceOf(XAConnectionFactory.class);
         assertThat(ctx.lookup("QueueConnectionFactory")).isInstanceOf(QueueConnectionFactory.class);
         assertThat(ctx.lookup("TopicConnectionFactory")).isInstanceOf(TopicConnectionFactory.class);
         assertThat(((WarrenConnectionFactory) ctx.lookup("ConnectionFactory")).getUrl()).isEqualTo(url);
-        assertThatThrownBy(() -> ctx.lookup("XAConnectionFactory"))
-                .isInstanceOf(NameNotFoundException.class)
-                .hasMessageContaining("XAConnectionFactory")
-                .hasMessageContaining("no XA support");
+        XAConnectionFactory xa = (XAConnectionFactory) ctx.lookup("XAConnectionFactory");
+        try (XAConnection c = xa.createXAConnection()) {
+            assertThat(c.createXASession().getXAResource()).isNotNull();
+        }
     }
 
     @Test
-    void anExplicitlyListedXaFactoryIsNotBoundEither() throws Exception {
+    void anExplicitlyListedXaFactoryIsAnXaFactory() throws Exception {
         Context ctx = context("connectionFactoryNames", "ConnectionFactory,XAConnectionFactory");
 
         assertThat(ctx.lookup("ConnectionFactory")).isInstanceOf(WarrenConnectionFactory.class);
-        assertThatThrownBy(() -> ctx.lookup("XAConnectionFactory")).hasMessageContaining("no XA support");
+        assertThat(ctx.lookup("XAConnectionFactory")).isInstanceOf(XAConnectionFactory.class);
+    }
+
+    @Test
+    void artemisTypeParameterChoosesAnXaFactoryAndLeavesTheUrl() throws Exception {
+        String url = brokers.url("artemis-type");
+        Context ctx = context("connectionFactory.xa", url + "?type=XA_CF", "connectionFactory.plain",
+                url + "?type=QUEUE_CF");
+
+        WarrenConnectionFactory xa = (WarrenConnectionFactory) ctx.lookup("xa");
+        assertThat(xa).isInstanceOf(XAConnectionFactory.class);
+        assertThat(xa.getUrl()).isEqualTo(url);
+        assertThat(ctx.lookup("plain")).isNotInstanceOf(XAConnectionFactory.class);
+        assertThatThrownBy(() -> context("connectionFactory.bad", url + "?type=FAST_CF"))
+                .isInstanceOf(NamingException.class).hasMessageContaining("type=FAST_CF")
+                .hasMessageContaining("XA_CF");
     }
 
     @Test

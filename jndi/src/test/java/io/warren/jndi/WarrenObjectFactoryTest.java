@@ -185,10 +185,19 @@ class WarrenObjectFactoryTest {
     }
 
     @Test
+    void xaFactoryReferencesBuildXaFactories() throws Exception {
+        for (String type : List.of("jakarta.jms.XAConnectionFactory", "jakarta.jms.XAQueueConnectionFactory",
+                "jakarta.jms.XATopicConnectionFactory", "io.warren.jms.WarrenXAConnectionFactory")) {
+            Object built = resolve(new Reference(type, new StringRefAddr("url", "vm://x")));
+            assertThat(built).as(type).isInstanceOf(io.warren.jms.WarrenXAConnectionFactory.class);
+        }
+        Object plain = resolve(new Reference("jakarta.jms.ConnectionFactory", new StringRefAddr("url", "vm://x")));
+        assertThat(plain).isNotInstanceOf(jakarta.jms.XAConnectionFactory.class);
+    }
+
+    @Test
     void referencesToOtherClassesAreNotMine() throws Exception {
         assertThat(resolve(tomcatResource("javax.sql.DataSource", "url", "jdbc:h2:mem:x"))).isNull();
-        assertThat(resolve(new Reference("jakarta.jms.XAConnectionFactory", new StringRefAddr("url", "vm://x"))))
-                .isNull();
         assertThat(factory.getObjectInstance("vm://local", null, null, null)).isNull();
         assertThat(factory.getObjectInstance(null, null, null, null)).isNull();
     }

@@ -55,7 +55,7 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
     private boolean queueOnly;
     private BrokerChannel management;
 
-    private WarrenConnection(ClientOptions options, BrokerConnection link, String user, String password) {
+    WarrenConnection(ClientOptions options, BrokerConnection link, String user, String password) {
         this.options = options;
         this.link = link;
         this.user = user;
@@ -93,13 +93,24 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
 
     /** Opens a connection with the given options; a configured client ID is claimed at once. */
     public static WarrenConnection open(ClientOptions options, String user, String password) throws JMSException {
+        return open(options, user, password, WarrenConnection::new);
+    }
+
+    /** How {@link #open} makes the connection object: a plain or an XA connection. */
+    interface Maker<C extends WarrenConnection> {
+        C make(ClientOptions options, BrokerConnection link, String user, String password);
+    }
+
+    static <C extends WarrenConnection> C open(ClientOptions options, String user, String password, Maker<C> maker)
+            throws JMSException {
         BrokerConnection link;
         try {
             link = Transports.connect(options, user, password);
         } catch (IllegalArgumentException e) {
             throw JmsExceptions.withCause(new JMSException(e.getMessage()), e);
         }
-        WarrenConnection c = new WarrenConnection(options, link, user, password);
+        C made = maker.make(options, link, user, password);
+        WarrenConnection c = made;
         if (options.clientId() != null) {
             try {
                 c.claimClientId(options.clientId());
@@ -109,7 +120,7 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
             }
             c.clientIdFixed = true;
         }
-        return c;
+        return made;
     }
 
     private void claimClientId(String id) throws JMSException {
@@ -231,7 +242,11 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
             throw new JMSException("invalid acknowledge mode " + acknowledgeMode
                     + ": expected AUTO_ACKNOWLEDGE, CLIENT_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE or SESSION_TRANSACTED");
         }
-        WarrenSession s = new WarrenSession(this, mode, domain);
+        return register(new WarrenSession(this, mode, domain));
+    }
+
+    /** Adds a new session to this connection, closing it again when the connection closed meanwhile. */
+    <S extends WarrenSession> S register(S s) throws JMSException {
         sessions.add(s);
         if (closed || closing && !WarrenSession.isCallbackThreadOf(this)) {
             s.close();

@@ -68,7 +68,7 @@ public class WarrenJMSContext implements JMSContext {
                 s = session;
                 if (s == null) {
                     try {
-                        s = (WarrenSession) connection.createSession(sessionMode);
+                        s = openSession(connection, sessionMode);
                     } catch (JMSException e) {
                         throw JmsExceptions.toRuntime(e);
                     }
@@ -77,6 +77,11 @@ public class WarrenJMSContext implements JMSContext {
             }
         }
         return s;
+    }
+
+    /** The context's session, opened on first use: an XA context opens an XA session. */
+    WarrenSession openSession(WarrenConnection connection, int sessionMode) throws JMSException {
+        return (WarrenSession) connection.createSession(sessionMode);
     }
 
     private void autoStart() {

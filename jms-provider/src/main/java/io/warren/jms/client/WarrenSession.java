@@ -99,7 +99,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
             if (mode == SESSION_TRANSACTED) {
                 channel.txSelect();
             }
-            this.acknowledgement = Acknowledgement.forMode(mode, channel);
+            this.acknowledgement = newAcknowledgement(channel);
         } catch (JMSException | RuntimeException e) {
             channel.close();
             throw e;
@@ -109,6 +109,15 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
 
     WarrenConnection connection() {
         return connection;
+    }
+
+    /** How this session acknowledges on {@code channel}: by its acknowledgement mode (an XA session differs). */
+    Acknowledgement newAcknowledgement(BrokerChannel channel) throws JMSException {
+        return Acknowledgement.forMode(mode, channel);
+    }
+
+    Acknowledgement acknowledgement() {
+        return acknowledgement;
     }
 
     BrokerChannel channel() {
@@ -423,7 +432,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
                     txLost |= txWork;
                     txWork = false;
                 }
-                Acknowledgement ack = Acknowledgement.forMode(mode, fresh);
+                Acknowledgement ack = newAcknowledgement(fresh);
                 BrokerChannel old = channel;
                 channel = fresh;
                 acknowledgement = ack;
@@ -917,6 +926,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
                 p.markClosed();
             }
         }
+        beforeChannelClose();
         channel.close();
         dispatcher.shutdown();
         synchronized (this) {
@@ -925,6 +935,10 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
             }
         }
         connection.sessionClosed(this);
+    }
+
+    /** The session is closed and its channel about to close (an XA session ends its branch association here). */
+    void beforeChannelClose() {
     }
 
     @Override
