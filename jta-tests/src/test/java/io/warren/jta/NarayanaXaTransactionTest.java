@@ -3,15 +3,12 @@ package io.warren.jta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,31 +18,22 @@ import org.junit.jupiter.api.Test;
  * One Narayana transaction spanning a send to a Warren queue and an insert into H2: both or neither.
  */
 class NarayanaXaTransactionTest {
-    private static final AtomicInteger NAMES = new AtomicInteger();
-
-    private final TransactionManager tm = NarayanaSetup.testJvm();
-    private WarrenBroker broker;
-    private H2Orders orders;
+    private OrderFixture fixture;
+    private TransactionManager tm;
     private OrderParticipants work;
     private Queue queue;
 
     @BeforeEach
     void startBrokerAndDatabase() throws Exception {
-        String name = "xa-tx-" + NAMES.incrementAndGet();
-        broker = WarrenBroker.inMemory(name);
-        orders = H2Orders.inMemory(name).createTable();
-        work = new OrderParticipants(broker, orders);
+        fixture = new OrderFixture("xa-tx");
+        tm = fixture.tm;
+        work = fixture.newWorker();
         queue = work.queue("orders");
     }
 
     @AfterEach
     void stopBrokerAndDatabase() throws Exception {
-        if (tm.getTransaction() != null) {
-            tm.rollback();
-        }
-        work.close();
-        broker.close();
-        orders.shutdown();
+        fixture.close();
     }
 
     private void beginWithAnOrder(int id, String source) throws Exception {
@@ -55,34 +43,17 @@ class NarayanaXaTransactionTest {
         work.insertOrder(id, source);
     }
 
-    private List<Integer> drainedOrderIds() throws Exception {
-        return broker.drain("orders").stream().map(NarayanaXaTransactionTest::orderId).toList();
-    }
-
-    static int orderId(Message m) {
-        try {
-            return m.getIntProperty(OrderParticipants.ORDER_ID);
-        } catch (jakarta.jms.JMSException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void assertNothingInDoubt() throws Exception {
-        assertThat(broker.inDoubt()).as("Warren's branches in doubt").isEmpty();
-        assertThat(orders.inDoubt()).as("H2's branches in doubt").isEmpty();
-    }
-
     @Test
     void aCommittedTransactionDeliversTheMessageOnceAndKeepsTheRow() throws Exception {
         beginWithAnOrder(1, "commit");
-        assertThat(broker.ready("orders")).as("the send before commit").isZero();
-        assertThat(orders.ids()).as("the insert before commit, from another connection").isEmpty();
+        assertThat(fixture.broker.ready("orders")).as("the send before commit").isZero();
+        assertThat(fixture.orders.ids()).as("the insert before commit, from another connection").isEmpty();
 
         tm.commit();
 
-        assertThat(drainedOrderIds()).containsExactly(1);
-        assertThat(orders.ids()).containsExactly(1);
-        assertNothingInDoubt();
+        assertThat(fixture.drainOrderIds("orders")).containsExactly(1);
+        assertThat(fixture.orders.ids()).containsExactly(1);
+        fixture.assertNothingInDoubt();
     }
 
     @Test
@@ -90,9 +61,9 @@ class NarayanaXaTransactionTest {
         beginWithAnOrder(2, "rollback");
         tm.rollback();
 
-        assertThat(broker.ready("orders")).isZero();
-        assertThat(orders.ids()).isEmpty();
-        assertNothingInDoubt();
+        assertThat(fixture.broker.ready("orders")).isZero();
+        assertThat(fixture.orders.ids()).isEmpty();
+        fixture.assertNothingInDoubt();
     }
 
     @Test
@@ -101,9 +72,9 @@ class NarayanaXaTransactionTest {
         tm.setRollbackOnly();
         assertThatThrownBy(tm::commit).isInstanceOf(RollbackException.class);
 
-        assertThat(broker.ready("orders")).isZero();
-        assertThat(orders.ids()).isEmpty();
-        assertNothingInDoubt();
+        assertThat(fixture.broker.ready("orders")).isZero();
+        assertThat(fixture.orders.ids()).isEmpty();
+        fixture.assertNothingInDoubt();
     }
 
     @Test
@@ -113,9 +84,9 @@ class NarayanaXaTransactionTest {
         tm.getTransaction().enlistResource(new FaultyXAResource(FaultyXAResource.Fault.VOTE_ROLLBACK_IN_PREPARE));
         assertThatThrownBy(tm::commit).isInstanceOf(RollbackException.class);
 
-        assertThat(broker.ready("orders")).isZero();
-        assertThat(orders.ids()).isEmpty();
-        assertNothingInDoubt();
+        assertThat(fixture.broker.ready("orders")).isZero();
+        assertThat(fixture.orders.ids()).isEmpty();
+        fixture.assertNothingInDoubt();
     }
 
     @Test
@@ -133,13 +104,13 @@ class NarayanaXaTransactionTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
                 .until(() -> timingOut.getStatus() == Status.STATUS_ROLLEDBACK);
         assertThatThrownBy(tm::commit).isInstanceOf(RollbackException.class);
-        assertThat(broker.ready("orders")).isZero();
-        assertThat(orders.ids()).isEmpty();
+        assertThat(fixture.broker.ready("orders")).isZero();
+        assertThat(fixture.orders.ids()).isEmpty();
 
         beginWithAnOrder(6, "after-timeout");
         tm.commit();
-        assertThat(drainedOrderIds()).containsExactly(6);
-        assertThat(orders.ids()).containsExactly(6);
-        assertNothingInDoubt();
+        assertThat(fixture.drainOrderIds("orders")).containsExactly(6);
+        assertThat(fixture.orders.ids()).containsExactly(6);
+        fixture.assertNothingInDoubt();
     }
 }
