@@ -1,10 +1,18 @@
 package io.warren.jta;
 
+import com.arjuna.ats.arjuna.AtomicAction;
+import com.arjuna.ats.arjuna.common.Uid;
+import com.arjuna.ats.arjuna.exceptions.ObjectStoreException;
+import com.arjuna.ats.arjuna.objectstore.StoreManager;
 import com.arjuna.ats.arjuna.recovery.RecoveryManager;
+import com.arjuna.ats.arjuna.state.InputObjectState;
+import com.arjuna.ats.internal.arjuna.common.UidHelper;
 import com.arjuna.ats.internal.jta.recovery.arjunacore.XARecoveryModule;
 import com.arjuna.ats.jta.common.jtaPropertyManager;
 import com.arjuna.ats.jta.recovery.XAResourceRecoveryHelper;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import javax.transaction.xa.XAResource;
@@ -52,6 +60,22 @@ final class NarayanaRecovery {
             module.removeXAResourceRecoveryHelper(helper);
             jtaPropertyManager.getJTAEnvironmentBean().setXaRecoveryNodes(List.of(NarayanaSetup.TEST_JVM_NODE));
         }
+    }
+
+    /**
+     * The uids of the transaction logs in the object store: transactions that prepared and have not completed
+     * every participant.
+     */
+    static List<String> transactionLogs() throws ObjectStoreException, IOException {
+        NarayanaSetup.testJvm();
+        InputObjectState uids = new InputObjectState();
+        List<String> logs = new ArrayList<>();
+        if (StoreManager.getRecoveryStore().allObjUids(new AtomicAction().type(), uids)) {
+            for (Uid uid = UidHelper.unpackFrom(uids); !uid.equals(Uid.nullUid()); uid = UidHelper.unpackFrom(uids)) {
+                logs.add(uid.stringForm());
+            }
+        }
+        return logs;
     }
 
     /** Hands the recovery module the same resources on every scan. */

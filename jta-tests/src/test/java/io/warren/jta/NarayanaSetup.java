@@ -43,7 +43,7 @@ public final class NarayanaSetup {
      */
     public static synchronized TransactionManager testJvm() {
         if (objectStore == null) {
-            configure(Path.of("target", "narayana", "store-" + ProcessHandle.current().pid()), TEST_JVM_NODE);
+            return configure(Path.of("target", "narayana", "store-" + ProcessHandle.current().pid()), TEST_JVM_NODE);
         }
         return com.arjuna.ats.jta.TransactionManager.transactionManager();
     }
@@ -57,15 +57,16 @@ public final class NarayanaSetup {
     }
 
     /**
-     * Configures this JVM's Narayana; a second call with the same arguments does nothing.
+     * Configures this JVM's Narayana (a second call with the same arguments changes nothing) and returns its
+     * transaction manager.
      *
      * @throws IllegalStateException if Narayana was configured differently before: its beans are read once
      */
-    public static synchronized void configure(Path store, String nodeIdentifier) {
+    public static synchronized TransactionManager configure(Path store, String nodeIdentifier) {
         Path dir = store.toAbsolutePath();
         if (objectStore != null) {
             if (objectStore.equals(dir) && node.equals(nodeIdentifier)) {
-                return;
+                return com.arjuna.ats.jta.TransactionManager.transactionManager();
             }
             throw new IllegalStateException("Narayana already runs with object store " + objectStore + " and node "
                     + node + "; it cannot move to " + dir + " and " + nodeIdentifier);
@@ -88,5 +89,6 @@ public final class NarayanaSetup {
         recoveryPropertyManager.getRecoveryEnvironmentBean().setRecoveryListener(false);
         objectStore = dir;
         node = nodeIdentifier;
+        return com.arjuna.ats.jta.TransactionManager.transactionManager();
     }
 }
