@@ -3,7 +3,9 @@ package io.warren.jta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.jms.Message;
 import jakarta.jms.Queue;
+import jakarta.jms.XASession;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Transaction;
@@ -111,6 +113,71 @@ class NarayanaXaTransactionTest {
         tm.commit();
         assertThat(fixture.drainOrderIds("orders")).containsExactly(6);
         assertThat(fixture.orders.ids()).containsExactly(6);
+        fixture.assertNothingInDoubt();
+    }
+
+    @Test
+    void twoWarrenSessionsOfOneTransactionCommitAndRollBackTogether() throws Exception {
+        OrderParticipants second = fixture.newWorker();
+        // Narayana gives each session's resource a branch of its own (it does not join them through isSameRM):
+        // two Warren branches of one global transaction, prepared and completed together
+        beginWithAnOrder(7, "first-session");
+        second.enlistIn(tm.getTransaction());
+        second.sendOrder(queue, 8);
+        second.insertOrder(8, "second-session");
+        tm.rollback();
+        assertThat(fixture.broker.ready("orders")).isZero();
+        assertThat(fixture.orders.ids()).isEmpty();
+
+        beginWithAnOrder(9, "first-session");
+        second.enlistIn(tm.getTransaction());
+        second.sendOrder(queue, 10);
+        second.insertOrder(10, "second-session");
+        tm.commit();
+        assertThat(fixture.drainOrderIds("orders")).containsExactlyInAnyOrder(9, 10);
+        assertThat(fixture.orders.ids()).containsExactly(9, 10);
+        fixture.assertNothingInDoubt();
+    }
+
+    @Test
+    void aSuspendedAndResumedTransactionKeepsItsWorkFromBeforeAndAfter() throws Exception {
+        tm.begin();
+        work.enlistIn(tm.getTransaction());
+        work.sendOrder(queue, 11);
+        Transaction suspended = tm.suspend();
+        assertThat(tm.getTransaction()).isNull();
+        tm.resume(suspended);
+        work.insertOrder(11, "resumed");
+        tm.commit();
+
+        assertThat(fixture.drainOrderIds("orders")).containsExactly(11);
+        assertThat(fixture.orders.ids()).containsExactly(11);
+        fixture.assertNothingInDoubt();
+    }
+
+    @Test
+    void aTransactionWithWarrenAloneCommitsInOnePhase() throws Exception {
+        XASession alone = fixture.broker.xaConnection().createXASession();
+        tm.begin();
+        tm.getTransaction().enlistResource(alone.getXAResource());
+        Message m = alone.createTextMessage("order-12");
+        m.setIntProperty(OrderParticipants.ORDER_ID, 12);
+        alone.createProducer(queue).send(m);
+        tm.commit();
+
+        assertThat(fixture.drainOrderIds("orders")).containsExactly(12);
+        fixture.assertNothingInDoubt();
+    }
+
+    @Test
+    void aWarrenBranchThatDidNothingLetsTheDatabaseCommit() throws Exception {
+        tm.begin();
+        work.enlistIn(tm.getTransaction());
+        work.insertOrder(13, "database-only");
+        tm.commit();
+
+        assertThat(fixture.broker.ready("orders")).isZero();
+        assertThat(fixture.orders.ids()).containsExactly(13);
         fixture.assertNothingInDoubt();
     }
 }

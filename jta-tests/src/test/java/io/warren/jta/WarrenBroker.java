@@ -90,8 +90,11 @@ final class WarrenBroker implements AutoCloseable {
 
     private QueueInfo info(String queue) throws JMSException {
         // a connection starts the broker if it is not running, as after restart()
-        try (Connection c = factory.createConnection()) {
+        Connection c = factory.createConnection();
+        try {
             return VmBrokers.get(name).defaultVirtualHost().queueInfo(queue);
+        } finally {
+            c.close();
         }
     }
 
