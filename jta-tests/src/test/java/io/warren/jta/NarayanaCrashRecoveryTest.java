@@ -93,6 +93,10 @@ class NarayanaCrashRecoveryTest {
             assertThat(broker.ready(INCOMING)).as("the received message, held while in doubt").isZero();
             assertThat(orders.ids()).as("the insert, in doubt").isEmpty();
             assertThat(NarayanaRecovery.transactionLogs()).as("Narayana's log of the child's transaction").hasSize(1);
+            broker.restart();
+            assertThat(globalIds(broker.inDoubt())).as("Warren's branch, still in doubt after a second restart")
+                    .containsExactly(gtrid);
+            assertThat(broker.ready(INCOMING)).as("the received message, still held").isZero();
 
             int scans = recover(node, broker, orders);
             System.out.printf("committed the crashed transaction in %d recovery scan(s)%n", scans);
