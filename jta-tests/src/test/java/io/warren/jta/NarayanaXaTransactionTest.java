@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * One Narayana transaction spanning a send to a Warren queue and an insert into H2: both or neither.
+ * One Narayana transaction spanning a send to a Warren queue and an insert into H2: both or neither, whether the
+ * application commits, rolls back or marks it rollback-only, another participant votes rollback, or Narayana's
+ * reaper times it out. Also how Narayana drives Warren's resource beyond plain two-phase commit: two Warren sessions
+ * in one transaction, suspend and resume, one-phase commit, and a read-only Warren branch.
  */
 class NarayanaXaTransactionTest {
     private OrderFixture fixture;
