@@ -13,7 +13,6 @@ import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,9 +28,6 @@ class XaTimeoutStateTableTest {
     }
 
     @Test
-    @Disabled("Warren bug: after end() reports XA_RBTIMEOUT the engine forgets the branch (XaBranches.end removes a"
-            + " DONE branch no session is associated with), so the rollback that the XA state table requires next"
-            + " fails with XAER_NOTA instead of succeeding; Narayana's reaper logs ARJUNA016045 for it")
     void aBranchRolledBackForItsTimeoutAcceptsTheRollbackAfterEndReportedIt() throws Exception {
         XASession session = broker.xaConnection().createXASession();
         Queue queue = session.createQueue("late");
