@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts a Warren server on a free loopback port with a fresh data directory, runs scripts/pika-check.py
-# (Python pika: declare, bind, publish with confirms, get/ack, nack/requeue, consume/ack) against it, and stops
-# the server. Exit status is the check's. Needs java 17+, /usr/bin/python3 with pika (Debian: python3-pika).
+# (Python pika: declare, bind, publish with confirms, get/ack, nack/requeue, consume/ack; XA where the server
+# announces it) against it, and stops the server. Exit status is the check's. Needs java 17+, /usr/bin/python3
+# with pika (Debian: python3-pika).
 #
 #   scripts/pika-check.sh [port]        # build first: mvn -B -pl broker-server -am package -DskipTests
 #

@@ -99,7 +99,8 @@ final class XaBranches {
             b.associations--;
         }
         if (b.state == Branch.State.DONE) {
-            if (!b.isAssociated()) {
+            // A rolled-back branch stays known after end reports it, so the rollback XA requires next succeeds.
+            if (b.failure == null && !b.isAssociated()) {
                 branches.remove(b.xid, b);
             }
             if (b.failure != null) {
@@ -268,6 +269,7 @@ final class XaBranches {
                 if (b.failure == null) {
                     b.failure = XaError.ROLLED_BACK;
                 }
+                host.scheduler().schedule(() -> forgetTombstone(b), TOMBSTONE_SECONDS, TimeUnit.SECONDS);
             }
             if (!prepared) {
                 return CompletableFuture.completedFuture(null);

@@ -205,6 +205,7 @@ class XaBranchTest {
                 && f.host.queueInfo("in").unacknowledgedCount() == 0);
         assertXaError(() -> xa.publish("", "out", text("later")), XaError.TIMED_OUT);
         assertXaError(() -> xa.xaEnd(xid, EndMode.SUCCESS), XaError.TIMED_OUT);
+        xa.xaRollback(xid).join();
         assertXaError(() -> xa.xaPrepare(xid), XaError.UNKNOWN_BRANCH);
         assertThat(f.drain("out")).isEmpty();
         assertThat(f.drain("in")).containsExactly("order");

@@ -37,6 +37,7 @@ import io.warren.server.amqp.method.QueueUnbind;
 import io.warren.server.amqp.method.TxCommit;
 import io.warren.server.amqp.method.TxRollback;
 import io.warren.server.amqp.method.TxSelect;
+import io.warren.server.amqp.xa.XaRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,7 @@ final class AmqpChannel {
     private final ChannelPublisher publisher;
     private final ChannelConsumers consumers;
     private final ChannelTopology topology;
+    private final ChannelXa xa;
     private AmqpMethod current;
     private boolean closing;
     private boolean released;
@@ -68,6 +70,7 @@ final class AmqpChannel {
         this.publisher = new ChannelPublisher(this);
         this.consumers = new ChannelConsumers(this);
         this.topology = new ChannelTopology(this);
+        this.xa = new ChannelXa(this);
         if (connection.outbox().paused()) {
             engine.setDeliveryPaused(true);
         }
@@ -204,6 +207,8 @@ final class AmqpChannel {
             consumers.recover(true);
         } else if (m instanceof BasicRecoverAsync r) {
             consumers.recover(false);
+        } else if (m instanceof QueueDeclare d && XaRequests.carriesXa(d)) {
+            xa.request(d);
         } else if (m instanceof QueueDeclare d) {
             topology.queueDeclare(d);
         } else if (m instanceof QueueBind b) {

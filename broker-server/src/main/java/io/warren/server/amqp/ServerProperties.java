@@ -21,6 +21,11 @@ final class ServerProperties {
     static final String DELIVERY_TIME = "delivery_time";
     /** Capability: {@code basic.consume}'s no-local flag skips messages published on the same connection. */
     static final String NO_LOCAL = "no_local";
+    /**
+     * Capability: XA transaction branches over the wire, requested by a passive {@code queue.declare} of
+     * {@code amq.warren.xa} ({@link io.warren.server.amqp.xa.XaRequests}).
+     */
+    static final String XA = "xa";
 
     private ServerProperties() {
     }
@@ -29,7 +34,7 @@ final class ServerProperties {
         Map<String, Object> capabilities = new LinkedHashMap<>();
         for (String c : new String[] {"publisher_confirms", "exchange_exchange_bindings", "basic.nack",
                 "consumer_cancel_notify", "connection.blocked", "authentication_failure_close",
-                "per_consumer_qos", CONSUMER_SELECTORS, QUEUE_BROWSE, DELIVERY_TIME, NO_LOCAL,
+                "per_consumer_qos", CONSUMER_SELECTORS, QUEUE_BROWSE, DELIVERY_TIME, NO_LOCAL, XA,
                 ConnectionCapabilities.RELEASE_ON_REJECT}) {
             capabilities.put(c, Boolean.TRUE);
         }

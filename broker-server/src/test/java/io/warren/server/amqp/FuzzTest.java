@@ -111,19 +111,12 @@ class FuzzTest {
 
                 // exclusive queues of every closed connection are gone; what mutations declared non-exclusive
                 // stays, as AMQP says, and is removed here so the count returns to the baseline
+                // a connection counts as closed before its exclusive queues are deleted: wait for them too
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                        assertThat(exclusiveQueues(vhost, baselineQueues)).as("exclusive queues of closed connections")
+                                .isEmpty());
                 Set<String> leftover = new TreeSet<>(vhost.queueNames());
                 leftover.removeAll(baselineQueues);
-                List<String> stillExclusive = new ArrayList<>();
-                for (String q : leftover) {
-                    try {
-                        if (vhost.queueDeclarePassive("fuzz-inspector", q).exclusive()) {
-                            stillExclusive.add(q);
-                        }
-                    } catch (BrokerException e) {
-                        stillExclusive.add(q + " (" + e.getMessage() + ")");
-                    }
-                }
-                assertThat(stillExclusive).as("exclusive queues of closed connections").isEmpty();
                 for (String q : leftover) {
                     vhost.queueDelete("fuzz-inspector", q, false, false);
                 }
@@ -204,6 +197,22 @@ class FuzzTest {
         } catch (IOException | RuntimeException e) {
             failures.add("connection " + index + " (" + mode + ") failed before fuzzing: " + e);
         }
+    }
+
+    private static List<String> exclusiveQueues(VirtualHost vhost, Set<String> baselineQueues) {
+        Set<String> leftover = new TreeSet<>(vhost.queueNames());
+        leftover.removeAll(baselineQueues);
+        List<String> stillExclusive = new ArrayList<>();
+        for (String q : leftover) {
+            try {
+                if (vhost.queueDeclarePassive("fuzz-inspector", q).exclusive()) {
+                    stillExclusive.add(q);
+                }
+            } catch (BrokerException e) {
+                stillExclusive.add(q + " (" + e.getMessage() + ")");
+            }
+        }
+        return stillExclusive;
     }
 
     private static void assertServerStillWorks(ServerFixture f) throws Exception {

@@ -32,7 +32,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * A session's AMQP channel. Publishes on a non-transacted channel are confirmed ({@code confirm.select}), so a
  * persistent send returns once the broker stored the message. Declarations go through the connection's
- * {@link TopologyChannel}, so a refusal never closes this channel.
+ * {@link TopologyChannel}, so a refusal never closes this channel; XA calls use this channel, in the Warren
+ * server's extension ({@link AmqpXa}), whose refusals never close it either.
  *
  * <p>Messages a CLIENT_ACKNOWLEDGE or transacted session handed to the application wait for acknowledgement
  * however long, while AMQP's prefetch counts every unacknowledged message: such a channel's consumers have no
@@ -48,6 +49,7 @@ final class AmqpBrokerChannel implements BrokerChannel {
     private final AmqpBrokerConnection connection;
     private final Channel channel;
     private final PublishConfirms confirms = new PublishConfirms();
+    private final AmqpXa xa;
     private final Map<String, ConsumerListener> consumers = new ConcurrentHashMap<>();
     private final Object publishLock = new Object();
     private volatile boolean transactional;
@@ -61,6 +63,7 @@ final class AmqpBrokerChannel implements BrokerChannel {
     AmqpBrokerChannel(AmqpBrokerConnection connection, Channel channel) {
         this.connection = connection;
         this.channel = channel;
+        this.xa = new AmqpXa(channel, connection.features());
         channel.addConfirmListener(confirms);
         channel.addShutdownListener(this::closed);
     }
@@ -411,43 +414,37 @@ final class AmqpBrokerChannel implements BrokerChannel {
 
     @Override
     public void xaStart(Xid xid, int flags, int timeoutSeconds) throws XAException {
-        throw notYet();
+        xa.start(xid, flags, timeoutSeconds);
     }
 
     @Override
     public void xaEnd(Xid xid, int flags) throws XAException {
-        throw notYet();
+        xa.end(xid, flags);
     }
 
     @Override
     public int xaPrepare(Xid xid) throws XAException {
-        throw notYet();
+        return xa.prepare(xid);
     }
 
     @Override
     public void xaCommit(Xid xid, boolean onePhase) throws XAException {
-        throw notYet();
+        xa.commit(xid, onePhase);
     }
 
     @Override
     public void xaRollback(Xid xid) throws XAException {
-        throw notYet();
+        xa.rollback(xid);
     }
 
     @Override
     public List<Xid> xaRecover() throws XAException {
-        throw notYet();
+        return xa.recover();
     }
 
     @Override
     public void xaForget(Xid xid) throws XAException {
-        throw notYet();
-    }
-
-    private static XAException notYet() {
-        XAException e = new XAException("XA over amqp:// is not implemented yet");
-        e.errorCode = XAException.XAER_RMERR;
-        return e;
+        xa.forget(xid);
     }
 
     @Override

@@ -32,6 +32,7 @@ final class AmqpBrokerConnection implements BrokerConnection {
     private final Connection connection;
     private final String id = "amqp-" + UUID.randomUUID().toString().substring(0, 18);
     private final BrokerFeatures features;
+    private final String resourceManagerId;
     private final boolean warren;
     private final TopologyChannel topology;
     private final Set<String> knownQueues = ConcurrentHashMap.newKeySet();
@@ -43,7 +44,8 @@ final class AmqpBrokerConnection implements BrokerConnection {
         return t;
     });
 
-    AmqpBrokerConnection(Connection connection) {
+    /** @param virtualHost the virtual host the connection opened, part of the resource manager's identity */
+    AmqpBrokerConnection(Connection connection, String virtualHost) {
         this.connection = connection;
         Map<String, Object> server = connection.getServerProperties();
         String product = String.valueOf(server.get("product"));
@@ -52,6 +54,7 @@ final class AmqpBrokerConnection implements BrokerConnection {
         String name = product + " at " + connection.getAddress().getHostAddress() + ":" + connection.getPort();
         this.features = new BrokerFeatures(on(caps, "consumer_selectors"), on(caps, "queue_browse"),
                 on(caps, "delivery_time"), on(caps, "no_local"), on(caps, "xa"), name);
+        this.resourceManagerId = name + " vhost '" + virtualHost + "'";
         this.topology = new TopologyChannel(connection);
         connection.addShutdownListener(this::shutdown);
     }
@@ -82,9 +85,14 @@ final class AmqpBrokerConnection implements BrokerConnection {
         }
     }
 
+    /**
+     * The broker's product, address, port and the virtual host: equal for connections to one server's virtual
+     * host through the same address. (One server reached through two addresses counts as two resource managers:
+     * the transaction manager then gives each its own branch, which costs a prepare but is never wrong.)
+     */
     @Override
     public String resourceManagerId() {
-        return "amqp://" + connection.getAddress().getHostAddress() + ":" + connection.getPort();
+        return resourceManagerId;
     }
 
     @Override

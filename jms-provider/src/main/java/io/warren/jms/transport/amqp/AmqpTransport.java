@@ -60,7 +60,7 @@ public final class AmqpTransport {
         }
         try {
             Connection c = factory.newConnection(addresses, clientName);
-            return new AmqpBrokerConnection(c);
+            return new AmqpBrokerConnection(c, url.virtualHost());
         } catch (IOException | TimeoutException | RuntimeException e) {
             throw AmqpErrors.toJms("connecting to " + url.endpoints() + " (virtual host '" + url.virtualHost()
                     + "', user '" + u + "')", e);
