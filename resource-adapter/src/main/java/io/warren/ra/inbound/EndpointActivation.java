@@ -34,6 +34,8 @@ public final class EndpointActivation {
     private final Timer timer;
     private final Object lock = new Object();
     private final ReconnectBackoff backoff = new ReconnectBackoff(FIRST_RETRY_MILLIS, MAX_RETRY_MILLIS);
+    /** Pauses after the server refused an endpoint: 50 ms doubling up to 5 s. */
+    private final ReconnectBackoff endpointRefusals = new ReconnectBackoff(50, 5_000);
     private Connection connection;
     private final List<InboundSession> sessions = new ArrayList<>();
     private TimerTask pendingRetry;
@@ -109,7 +111,7 @@ public final class EndpointActivation {
         Destination destination = null;
         for (int i = 0; i < config.sessionCount(); i++) {
             InboundSession s = InboundSession.open(c, config, destination != null ? destination
-                    : (destination = resolveDestination(c)), factory, transacted);
+                    : (destination = resolveDestination(c)), factory, transacted, endpointRefusals);
             sessions.add(s);
         }
         c.start();

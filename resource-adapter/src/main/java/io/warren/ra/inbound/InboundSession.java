@@ -44,9 +44,13 @@ final class InboundSession implements MessageListener {
     private final Session session;
     private final XAResource xaResource;
     private volatile MessageEndpoint endpoint;
+    /** Shared by the activation's sessions: a refused endpoint is refused to all of them. */
+    private final ReconnectBackoff refusals;
     private volatile boolean closed;
 
-    private InboundSession(MessageEndpointFactory factory, Session session, XAResource xaResource) {
+    private InboundSession(MessageEndpointFactory factory, Session session, XAResource xaResource,
+                           ReconnectBackoff refusals) {
+        this.refusals = refusals;
         this.factory = factory;
         this.session = session;
         this.xaResource = xaResource;
@@ -58,7 +62,8 @@ final class InboundSession implements MessageListener {
      * @param transacted consume in an XA session whose resource the server enlists per message
      */
     static InboundSession open(Connection connection, ActivationConfig config, Destination destination,
-                               MessageEndpointFactory factory, boolean transacted) throws JMSException {
+                               MessageEndpointFactory factory, boolean transacted, ReconnectBackoff refusals)
+            throws JMSException {
         Session session;
         XAResource xaResource = null;
         if (transacted) {
@@ -72,7 +77,7 @@ final class InboundSession implements MessageListener {
         } else {
             session = connection.createSession(false, config.acknowledgeMode());
         }
-        InboundSession inbound = new InboundSession(factory, session, xaResource);
+        InboundSession inbound = new InboundSession(factory, session, xaResource, refusals);
         try {
             MessageConsumer consumer = config.createConsumer(session, destination);
             consumer.setMessageListener(inbound);
@@ -131,11 +136,31 @@ final class InboundSession implements MessageListener {
             try {
                 e = factory.createEndpoint(xaResource);
             } catch (ResourceException ex) {
+                backOff();
                 throw new IllegalStateException("could not create a message endpoint of " + factory + ": " + ex, ex);
+            }
+            synchronized (refusals) {
+                refusals.reset();
             }
             endpoint = e;
         }
         return e;
+    }
+
+    /**
+     * The server refused an endpoint (its bean pool is exhausted, say): the message goes back and comes again,
+     * so wait longer each time in a row, across the activation's sessions, rather than spin on the refusal.
+     */
+    private void backOff() {
+        long delay;
+        synchronized (refusals) {
+            delay = refusals.nextDelayMillis();
+        }
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void discardEndpoint() {

@@ -1,9 +1,9 @@
 package io.warren.ra.inbound;
 
 /**
- * Delays between attempts to re-establish an endpoint's connection: starting at {@code initialMillis}, doubling
- * after each failure up to {@code maxMillis}, back to the start after a success. Not thread-safe: used under the
- * activation's lock.
+ * Delays between attempts to re-establish an endpoint's connection, or to get an endpoint the server refused:
+ * starting at {@code initialMillis}, doubling after each failure up to {@code maxMillis}, back to the start after a
+ * success. Not thread-safe: callers hold a lock (the activation's, or the object itself).
  */
 final class ReconnectBackoff {
     private final long initialMillis;

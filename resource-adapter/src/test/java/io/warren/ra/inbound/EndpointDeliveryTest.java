@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.warren.ra.testing.TestEndpointFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,23 @@ class EndpointDeliveryTest {
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(factory.attempts())
                 .containsExactlyInAnyOrder("a|false|1", "b|false|1", "c|false|1"));
+    }
+
+    @Test
+    void endpointsRefusedByTheServerAreAskedForAgainWithGrowingPauses() throws Exception {
+        TestEndpointFactory factory = new TestEndpointFactory(true, d -> { });
+        factory.refuseNext(3);
+        fx.activate(factory, fx.queueSpec("in"));
+
+        fx.broker.send("in", "waits");
+
+        await().atMost(WAIT).until(() -> factory.committed() == 1);
+        assertThat(factory.attempts()).hasSize(1).allMatch(a -> a.startsWith("waits|"));
+        List<Long> refused = factory.refusedAtNanos();
+        assertThat(refused).hasSize(3);
+        // 50 ms, then 100 ms, pass between the refusals: a lower bound, so it cannot flake
+        assertThat(refused.get(1) - refused.get(0)).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+        assertThat(refused.get(2) - refused.get(1)).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
     }
 
     @Test

@@ -44,6 +44,8 @@ public final class TestEndpointFactory implements MessageEndpointFactory {
     private final AtomicInteger released = new AtomicInteger();
     private final AtomicInteger committed = new AtomicInteger();
     private final AtomicInteger rolledBack = new AtomicInteger();
+    private final AtomicInteger toRefuse = new AtomicInteger();
+    private final List<Long> refusedAtNanos = new CopyOnWriteArrayList<>();
 
     public TestEndpointFactory(boolean transacted, Handler handler) {
         this.transacted = transacted;
@@ -70,8 +72,22 @@ public final class TestEndpointFactory implements MessageEndpointFactory {
         return released.get();
     }
 
+    /** The next {@code n} endpoint requests are refused, as a server whose bean pool is exhausted refuses them. */
+    public void refuseNext(int n) {
+        toRefuse.set(n);
+    }
+
+    /** When each refused request came ({@link System#nanoTime()}). */
+    public List<Long> refusedAtNanos() {
+        return List.copyOf(refusedAtNanos);
+    }
+
     @Override
     public MessageEndpoint createEndpoint(XAResource xaResource) throws UnavailableException {
+        if (toRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            refusedAtNanos.add(System.nanoTime());
+            throw new UnavailableException("no bean instance available");
+        }
         created.incrementAndGet();
         return new Endpoint(xaResource);
     }
