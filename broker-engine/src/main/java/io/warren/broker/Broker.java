@@ -51,6 +51,7 @@ public final class Broker implements AutoCloseable {
 
     private final BrokerConfig config;
     private final Map<String, VirtualHost> virtualHosts = new ConcurrentHashMap<>();
+    private final BrokerEvents events = new BrokerEvents();
     private final AtomicLong storeIds = new AtomicLong();
     private final ScheduledThreadPoolExecutor scheduler;
     private final Store store;
@@ -190,7 +191,12 @@ public final class Broker implements AutoCloseable {
     /** Creates a virtual host, or returns the existing one of that name. */
     public VirtualHost createVirtualHost(String name) {
         Names.check("virtual host", name);
-        return virtualHosts.computeIfAbsent(name, n -> new VirtualHost(this, n));
+        VirtualHost[] created = new VirtualHost[1];
+        VirtualHost vh = virtualHosts.computeIfAbsent(name, n -> created[0] = new VirtualHost(this, n));
+        if (created[0] != null) {
+            events.fire(l -> l.virtualHostAdded(name));
+        }
+        return vh;
     }
 
     public Set<String> virtualHostNames() {
@@ -199,6 +205,50 @@ public final class Broker implements AutoCloseable {
 
     Store store() {
         return store;
+    }
+
+    /** What the store wrote so far (all zero for a non-persistent broker). */
+    public io.warren.broker.store.StoreStatistics storeStatistics() {
+        return store.statistics();
+    }
+
+    /** Registers an observer of the store's syncs and compactions (never called by a non-persistent broker). */
+    public void addStoreObserver(io.warren.broker.store.StoreObserver observer) {
+        store.addObserver(observer);
+    }
+
+    /** Starts telling {@code listener} about virtual hosts, exchanges, queues and connections that come and go. */
+    public void addEventListener(io.warren.broker.management.BrokerEventListener listener) {
+        events.add(listener);
+    }
+
+    public void removeEventListener(io.warren.broker.management.BrokerEventListener listener) {
+        events.remove(listener);
+    }
+
+    BrokerEvents events() {
+        return events;
+    }
+
+    /** Every open client connection, of every virtual host. */
+    public List<ClientConnection> connections() {
+        List<ClientConnection> out = new ArrayList<>();
+        for (VirtualHost vh : virtualHosts.values()) {
+            out.addAll(vh.connections());
+        }
+        return out;
+    }
+
+    /** The open connection with this {@link ClientConnection#id() id}, if any. */
+    public java.util.Optional<ClientConnection> connection(String id) {
+        for (VirtualHost vh : virtualHosts.values()) {
+            for (ClientConnection c : vh.connections()) {
+                if (c.id().equals(id)) {
+                    return java.util.Optional.of(c);
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     ScheduledExecutorService scheduler() {

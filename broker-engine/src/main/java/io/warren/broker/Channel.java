@@ -13,6 +13,8 @@ import io.warren.broker.tx.StartMode;
 import io.warren.broker.tx.TransactionId;
 import io.warren.broker.tx.XaError;
 import io.warren.selector.Selector;
+import io.warren.broker.management.ChannelInfo;
+import io.warren.broker.management.ConsumerInfo;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -42,6 +44,7 @@ public final class Channel implements AutoCloseable {
     private final Map<String, Registration> consumers = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private volatile boolean transactional;
+    private volatile boolean confirmMode;
     private volatile boolean reportsHandOut;
     /** The XA branch this channel works for now, if any. */
     private volatile Branch branch;
@@ -56,7 +59,7 @@ public final class Channel implements AutoCloseable {
     private final class Registration implements DeliveryTarget {
         final MessageQueue queue;
         final DeliveryListener listener;
-        QueueConsumer consumer;
+        volatile QueueConsumer consumer;
 
         Registration(MessageQueue queue, DeliveryListener listener) {
             this.queue = queue;
@@ -83,6 +86,29 @@ public final class Channel implements AutoCloseable {
         this.connection = connection;
         this.host = connection.virtualHost();
         this.number = number;
+    }
+
+    /**
+     * What this channel is doing now, for operators: consumers, unsettled deliveries, limits and modes. A
+     * snapshot; it may already be out of date when returned.
+     */
+    public ChannelInfo info() {
+        List<ConsumerInfo> list = new ArrayList<>(consumers.size());
+        for (Registration r : consumers.values()) {
+            QueueConsumer c = r.consumer;
+            if (c != null) {
+                list.add(new ConsumerInfo(c.tag(), r.queue.name(), c.prefetch(), !c.autoAck(), c.exclusive(),
+                        c.filter() == null ? null : c.filter().expression()));
+            }
+        }
+        list.sort(java.util.Comparator.comparing(ConsumerInfo::tag));
+        return new ChannelInfo(number, list, unacked.size(), gate.limit(), transactional, confirmMode,
+                branch != null);
+    }
+
+    /** Records that the client turned publisher confirms on; the transport implements them, this only reports it. */
+    public void setConfirmMode(boolean on) {
+        confirmMode = on;
     }
 
     public int number() {

@@ -1,5 +1,8 @@
 package io.warren.broker;
 
+import io.warren.broker.management.ChannelInfo;
+import io.warren.broker.management.ConnectionDetails;
+import io.warren.broker.management.ConnectionInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,12 +24,42 @@ public final class ClientConnection implements AutoCloseable {
     private volatile boolean open = true;
     private volatile String closeReason;
     private volatile String origin;
+    private volatile ConnectionDetails details;
     private final List<java.util.function.Consumer<String>> closeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ClientConnection(VirtualHost host, String clientName) {
         this.host = host;
         this.id = "conn-" + IDS.incrementAndGet();
         this.clientName = clientName;
+        this.details = ConnectionDetails.inJvm("", System.currentTimeMillis());
+    }
+
+    /** Who is connected and how; the transport that accepted the connection sets it once it knows. */
+    public ConnectionDetails details() {
+        return details;
+    }
+
+    public void setDetails(ConnectionDetails details) {
+        this.details = java.util.Objects.requireNonNull(details, "details");
+    }
+
+    /** A snapshot of this connection and its channels, for operators. */
+    public ConnectionInfo info() {
+        List<ChannelInfo> list = new java.util.ArrayList<>(channels.size());
+        for (Channel ch : channels.values()) {
+            list.add(ch.info());
+        }
+        list.sort(java.util.Comparator.comparingInt(ChannelInfo::number));
+        return new ConnectionInfo(id, clientName, host.name(), details, list);
+    }
+
+    /**
+     * Closes the connection on an operator's request: its channels close (requeueing what they held), and the
+     * client learns {@code reason} through the listeners registered with {@link #onBrokerClose}, as when the
+     * broker stops.
+     */
+    public void forceClose(String reason) {
+        closeByBroker(reason);
     }
 
     /** Unique id of this connection within the JVM. */

@@ -1,5 +1,8 @@
 package io.warren.broker;
 
+import io.warren.broker.management.BindingInfo;
+import io.warren.broker.management.ExchangeInfo;
+import io.warren.broker.management.QueueSummary;
 import io.warren.broker.exchange.Binding;
 import io.warren.broker.exchange.Exchange;
 import io.warren.broker.exchange.ExchangeType;
@@ -23,6 +26,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -105,11 +109,14 @@ public final class VirtualHost implements QueueHost {
         broker.checkRunning();
         ClientConnection c = new ClientConnection(this, clientName);
         connections.add(c);
+        broker.events().fire(l -> l.connectionOpened(name, c.id()));
         return c;
     }
 
     void connectionClosed(ClientConnection c) {
-        connections.remove(c);
+        if (connections.remove(c)) {
+            broker.events().fire(l -> l.connectionClosed(name, c.id()));
+        }
     }
 
     /** Closes every client connection because the broker is stopping; each learns why. */
@@ -153,6 +160,7 @@ public final class VirtualHost implements QueueHost {
                 written = store().write(StoreBatch.of(new StoreOperation.ExchangeCreated(e.toRecord())));
             }
             putExchange(e);
+            broker.events().fire(l -> l.exchangeAdded(name, exchange));
             LOG.debug("declared {}", e);
         }
         await(written);
@@ -224,7 +232,9 @@ public final class VirtualHost implements QueueHost {
     }
 
     private CompletableFuture<Void> removeExchange(Exchange e) {
-        exchanges.remove(e.name());
+        if (exchanges.remove(e.name()) != null) {
+            broker.events().fire(l -> l.exchangeRemoved(name, e.name()));
+        }
         StoreBatch batch = new StoreBatch();
         for (Exchange other : exchanges.values()) {
             for (Binding b : other.unbindAll(e)) {
@@ -281,6 +291,7 @@ public final class VirtualHost implements QueueHost {
                     written = store().write(StoreBatch.of(new StoreOperation.QueueCreated(q.toRecord())));
                 }
                 queues.put(qname, q);
+                broker.events().fire(l -> l.queueAdded(name, qname));
                 LOG.debug("declared {}", q);
             }
         }
@@ -344,6 +355,7 @@ public final class VirtualHost implements QueueHost {
             count = q.messageCount();
             cancelled = q.markDeleted(ifUnused, ifEmpty);
             queues.remove(q.name());
+            broker.events().fire(l -> l.queueRemoved(name, q.name()));
             StoreBatch batch = new StoreBatch();
             List<Exchange> emptied = new ArrayList<>();
             for (Exchange e : exchanges.values()) {
@@ -484,6 +496,59 @@ public final class VirtualHost implements QueueHost {
                     "the default exchange cannot be bound to or from: it routes by queue name");
         }
         return e;
+    }
+
+    /** Every exchange of this virtual host, the default one included, by name. */
+    public List<ExchangeInfo> exchanges() {
+        List<ExchangeInfo> out = new ArrayList<>(exchanges.size());
+        for (Exchange e : exchanges.values()) {
+            out.add(new ExchangeInfo(e.name(), e.type().amqpName(), e.isDurable(), e.isAutoDelete(), e.isInternal(),
+                    e.arguments()));
+        }
+        out.sort(Comparator.comparing(ExchangeInfo::name));
+        return out;
+    }
+
+    /** Every explicit binding of this virtual host, ordered by source, destination and key. */
+    public List<BindingInfo> allBindings() {
+        List<BindingInfo> out = new ArrayList<>();
+        synchronized (management) {
+            for (Exchange e : exchanges.values()) {
+                for (Binding b : e.bindings()) {
+                    out.add(new BindingInfo(e.name(), b.destinationName(), b.queue() != null, b.routingKey(),
+                            b.arguments() == null ? Map.of() : b.arguments()));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(BindingInfo::source).thenComparing(BindingInfo::destination)
+                .thenComparing(BindingInfo::routingKey));
+        return out;
+    }
+
+    /** Every queue with its statistics, by name. Each queue's figures are consistent; the list is not atomic. */
+    public List<QueueSummary> queues() {
+        List<QueueSummary> out = new ArrayList<>(queues.size());
+        for (MessageQueue q : queues.values()) {
+            out.add(summary(q));
+        }
+        out.sort(Comparator.comparing(QueueSummary::name));
+        return out;
+    }
+
+    /** One queue with its statistics, or empty when there is no such queue. */
+    public Optional<QueueSummary> queue(String name) {
+        MessageQueue q = queues.get(name);
+        return q == null || q.isDeleted() ? Optional.empty() : Optional.of(summary(q));
+    }
+
+    private static QueueSummary summary(MessageQueue q) {
+        return new QueueSummary(q.name(), q.isDurable(), q.isAutoDelete(), q.isExclusive(), q.owner(),
+                q.arguments().raw(), q.statistics());
+    }
+
+    /** The open client connections to this virtual host. */
+    public List<ClientConnection> connections() {
+        return List.copyOf(connections);
     }
 
     /** The bindings of an exchange, for management and tests. */
@@ -805,7 +870,7 @@ public final class VirtualHost implements QueueHost {
         }
         q.lock();
         try {
-            q.enqueueLocked(message, storeId, deliveryCount, enqueuedAt);
+            q.restoreLocked(message, storeId, deliveryCount, enqueuedAt);
         } finally {
             q.unlock();
         }
@@ -839,10 +904,6 @@ public final class VirtualHost implements QueueHost {
         if (written != null) {
             Broker.await(written);
         }
-    }
-
-    Collection<MessageQueue> queues() {
-        return queues.values();
     }
 
     @Override

@@ -42,6 +42,11 @@ public final class MemoryGuard {
         return used.get();
     }
 
+    /** Publishers waiting for memory in {@link #awaitCapacity()} now. */
+    public int blockedPublishers() {
+        return waiters;
+    }
+
     /** Whether a publisher may go ahead now without waiting (what a non-blocking transport checks). */
     public boolean hasCapacity() {
         return used.get() < limit;

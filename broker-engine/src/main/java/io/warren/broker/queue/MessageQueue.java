@@ -56,6 +56,7 @@ public final class MessageQueue {
     private ScheduledFuture<?> unusedTimer;
     private List<DeadLetter> pendingDeadLetters;
     private long heldBytes;
+    private final QueueCounters counters = new QueueCounters();
 
     /**
      * @param owner the id of the connection owning an exclusive queue, or null
@@ -159,6 +160,7 @@ public final class MessageQueue {
             return true;
         }
         if (overflow == Overflow.REJECT_PUBLISH_DLX && arguments.deadLetterExchange() != null) {
+            counters.deadLettered++;
             addDeadLetter(new DeadLetter(message, 0, DeadLetterReason.MAXLEN));
         }
         return false;
@@ -181,6 +183,19 @@ public final class MessageQueue {
      *                      queue's TTL counts from it
      */
     public void enqueueLocked(Message message, long storeId, int deliveryCount, long enqueuedAt) {
+        counters.published++;
+        insertLocked(message, storeId, deliveryCount, enqueuedAt);
+    }
+
+    /**
+     * Puts back a message recovered from the store, as {@link #enqueueLocked} does but without counting it as
+     * published. Caller holds the lock.
+     */
+    public void restoreLocked(Message message, long storeId, int deliveryCount, long enqueuedAt) {
+        insertLocked(message, storeId, deliveryCount, enqueuedAt);
+    }
+
+    private void insertLocked(Message message, long storeId, int deliveryCount, long enqueuedAt) {
         long now = host.now();
         long expiresAt = message.expiration();
         long ttl = arguments.messageTtl();
@@ -323,6 +338,7 @@ public final class MessageQueue {
     private void deliverLocked(QueueEntry e, QueueConsumer c) {
         takeAvailable(e);
         e.deliveryCount++;
+        counters.delivered(e);
         if (c.autoAck()) {
             removeLocked(e, true);
         } else {
@@ -435,6 +451,7 @@ public final class MessageQueue {
             }
             takeAvailable(e);
             e.deliveryCount++;
+            counters.delivered(e);
             if (autoAck) {
                 removeLocked(e, true);
             } else {
@@ -488,6 +505,7 @@ public final class MessageQueue {
                 }
                 release(e);
                 removeLocked(e, false);
+                counters.acknowledged++;
                 if (e.isPersisted()) {
                     if (batch == null) {
                         batch = new StoreBatch();
@@ -518,6 +536,7 @@ public final class MessageQueue {
             }
             release(e);
             removeLocked(e, false);
+            counters.acknowledged++;
             if (e.isPersisted()) {
                 batch.add(new StoreOperation.MessageDequeued(host.virtualHostName(), name, e.storeId));
             }
@@ -711,6 +730,11 @@ public final class MessageQueue {
         }
         boolean dlx = arguments.deadLetterExchange() != null;
         removeLocked(e, !dlx);
+        if (dlx) {
+            counters.deadLettered++;
+        } else {
+            counters.discarded++;
+        }
         if (dlx) {
             addDeadLetter(new DeadLetter(e.message, e.storeId, reason));
         }
@@ -921,6 +945,18 @@ public final class MessageQueue {
                 }
             }
             return attached;
+        } finally {
+            unlock();
+        }
+    }
+
+    /** Depth, consumers and running totals, read together under the queue's lock. */
+    public QueueStatistics statistics() {
+        lock();
+        try {
+            return new QueueStatistics(readyCount(), acquired, availableBytes, consumers.size(),
+                    counters.published, counters.delivered, counters.redelivered, counters.acknowledged,
+                    counters.deadLettered, counters.discarded);
         } finally {
             unlock();
         }

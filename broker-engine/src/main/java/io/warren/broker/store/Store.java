@@ -25,6 +25,15 @@ public interface Store extends AutoCloseable {
     /** Whether anything written survives a restart of the process (false for the memory store). */
     boolean isDurable();
 
+    /** Running totals of what the store wrote; {@link StoreStatistics#NONE} for a store that writes nothing. */
+    default StoreStatistics statistics() {
+        return StoreStatistics.NONE;
+    }
+
+    /** Registers an observer of syncs and compactions; a store that does neither never calls it. */
+    default void addObserver(StoreObserver observer) {
+    }
+
     /** Flushes outstanding writes and releases files and locks. */
     @Override
     void close();

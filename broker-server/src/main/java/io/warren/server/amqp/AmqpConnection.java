@@ -11,6 +11,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.warren.broker.Broker;
 import io.warren.broker.ClientConnection;
 import io.warren.broker.VirtualHost;
+import io.warren.broker.management.ConnectionDetails;
 import io.warren.server.ServerSettings;
 import io.warren.server.amqp.codec.AmqpCodecException;
 import io.warren.server.amqp.codec.Frame;
@@ -127,7 +128,12 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter {
             engine.close();
         }
         handshake.cancelTimer();
-        LOG.debug("connection {} closed: {}", name, why);
+        if (user != null) {
+            LOG.info("AMQP connection closed: {}, user '{}', vhost '{}': {}", name, user.name(),
+                    virtualHost == null ? "" : virtualHost.name(), why);
+        } else {
+            LOG.debug("connection {} closed before it opened: {}", name, why);
+        }
     }
 
     private void handshakeTimedOut() {
@@ -311,9 +317,18 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter {
         Object connectionName = clientProperties == null ? null : clientProperties.get("connection_name");
         String clientName = (connectionName != null ? connectionName : name) + " (" + authenticated.name() + ")";
         this.engine = host.connect(clientName);
-        engine.onBrokerClose(reason -> ctx.executor().execute(() ->
-                close(ReplyCodes.CONNECTION_FORCED, "broker is shutting down: " + reason)));
-        LOG.info("accepted AMQP connection {} user '{}' vhost '{}'", name, authenticated.name(), host.name());
+        engine.setDetails(details(authenticated, clientProperties));
+        engine.onBrokerClose(reason -> ctx.executor().execute(() -> close(ReplyCodes.CONNECTION_FORCED, reason)));
+        LOG.info("AMQP connection opened: {}, user '{}', vhost '{}'{}", name, authenticated.name(), host.name(),
+                connectionName == null ? "" : ", client '" + connectionName + "'");
+    }
+
+    private ConnectionDetails details(User authenticated, Map<String, Object> clientProperties) {
+        java.net.InetSocketAddress peer = (java.net.InetSocketAddress) ctx.channel().remoteAddress();
+        java.net.InetSocketAddress local = (java.net.InetSocketAddress) ctx.channel().localAddress();
+        return new ConnectionDetails("AMQP 0-9-1", authenticated.name(), peer.getAddress().getHostAddress(),
+                peer.getPort(), local.getAddress().getHostAddress(), local.getPort(), clientProperties,
+                System.currentTimeMillis());
     }
 
     // ---- suspension: blocking work and memory flow control ---------------------------------------------------

@@ -145,6 +145,7 @@ final class ChannelPublisher {
         }
         if (confirms == null) {
             confirms = new ConfirmTracker();
+            channel.engine().setConfirmMode(true);
         }
         if (!select.noWait()) {
             connection.send(channel.number(), new ConfirmSelectOk());

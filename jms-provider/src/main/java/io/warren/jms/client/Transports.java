@@ -12,7 +12,7 @@ final class Transports {
 
     static BrokerConnection connect(ClientOptions options, String user, String password) throws JMSException {
         if (options.url().isVm()) {
-            return VmTransport.connect(options.url(), options.clientId());
+            return VmTransport.connect(options.url(), options.clientId(), user != null ? user : options.user());
         }
         return AmqpTransport.connect(options.url(), options.clientId(), user != null ? user : options.user(),
                 password != null ? password : options.password());

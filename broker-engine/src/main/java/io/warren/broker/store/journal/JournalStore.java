@@ -5,7 +5,9 @@ import io.warren.broker.ErrorCode;
 import io.warren.broker.store.RecoveryHandler;
 import io.warren.broker.store.Store;
 import io.warren.broker.store.StoreBatch;
+import io.warren.broker.store.StoreObserver;
 import io.warren.broker.store.StoreOperation;
+import io.warren.broker.store.StoreStatistics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,7 @@ public final class JournalStore implements Store {
     private DirectoryLock lock;
     private SegmentLog log;
     private volatile JournalWriter writer;
+    private final List<StoreObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Thread writerThread;
 
     public JournalStore(JournalConfig config) {
@@ -105,6 +108,7 @@ public final class JournalStore implements Store {
             recovered.state().replay(handler);
             JournalWriter w = new JournalWriter(config, recovered.state(), segments,
                     new Compactor(directory, opener, sync), recovered.snapshotOverhead());
+            observers.forEach(w::addObserver);
             Thread t = new Thread(w, "warren-journal-writer-" + directory.getFileName());
             t.setDaemon(true);
             t.start();
@@ -188,6 +192,21 @@ public final class JournalStore implements Store {
     public long syncCount() {
         JournalWriter w = writer;
         return w == null ? 0 : w.syncCount();
+    }
+
+    @Override
+    public StoreStatistics statistics() {
+        JournalWriter w = writer;
+        return w == null ? StoreStatistics.NONE : w.statistics();
+    }
+
+    @Override
+    public synchronized void addObserver(StoreObserver observer) {
+        observers.add(observer);
+        JournalWriter w = writer;
+        if (w != null) {
+            w.addObserver(observer);
+        }
     }
 
     /** How many times the journal was compacted since it opened. */

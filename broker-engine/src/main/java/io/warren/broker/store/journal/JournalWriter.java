@@ -3,7 +3,9 @@ package io.warren.broker.store.journal;
 import io.warren.broker.BrokerException;
 import io.warren.broker.ErrorCode;
 import io.warren.message.ByteWriter;
+import io.warren.broker.store.StoreObserver;
 import io.warren.broker.store.StoreOperation;
+import io.warren.broker.store.StoreStatistics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +48,9 @@ final class JournalWriter implements Runnable {
     private final List<CompletableFuture<Void>> unsynced = new ArrayList<>();
     private final AtomicLong syncs = new AtomicLong();
     private final AtomicLong compactions = new AtomicLong();
+    private final java.util.concurrent.atomic.LongAdder syncNanos = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
+    private final List<StoreObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ByteWriter buffer = new ByteWriter(INITIAL_BUFFER);
     /** Bytes of {@link #buffer} already written to the log. */
     private int flushed;
@@ -94,6 +99,15 @@ final class JournalWriter implements Runnable {
 
     long compactionCount() {
         return compactions.get();
+    }
+
+    StoreStatistics statistics() {
+        return new StoreStatistics(batches.sum(), log.appendedBytes(), syncs.get(), syncNanos.sum(),
+                compactions.get(), log.journalBytes());
+    }
+
+    void addObserver(StoreObserver observer) {
+        observers.add(observer);
     }
 
     @Override
@@ -163,6 +177,7 @@ final class JournalWriter implements Runnable {
     }
 
     private void append(PendingWrite w) throws IOException {
+        batches.increment();
         List<StoreOperation> ops = w.operations();
         if (ops.isEmpty()) {
             unsynced.add(w.future());
@@ -243,14 +258,20 @@ final class JournalWriter implements Runnable {
         boolean due = policy == SyncPolicy.ALWAYS || policy == SyncPolicy.BATCHED
                 && (closing || System.nanoTime() - lastSyncNanos >= syncWindowNanos);
         if (due) {
+            long before = System.nanoTime();
             try {
                 log.sync();
             } catch (IOException e) {
                 enterFailed(ioError(e));
                 return;
             }
-            syncs.incrementAndGet();
             lastSyncNanos = System.nanoTime();
+            long took = lastSyncNanos - before;
+            syncNanos.add(took);
+            syncs.incrementAndGet();
+            for (StoreObserver o : observers) {
+                o.synced(took);
+            }
         } else if (policy == SyncPolicy.BATCHED) {
             return;
         }
@@ -292,6 +313,10 @@ final class JournalWriter implements Runnable {
         snapshotOverhead = Math.max(0, snapshot.size() - state.liveMessageBytes());
         retryCompactionAt = 0;
         compactions.incrementAndGet();
+        long took = System.nanoTime() - started;
+        for (StoreObserver o : observers) {
+            o.compacted(took, journalBytes, snapshot.size());
+        }
         LOG.debug("Compacted the journal in {}: {} bytes in {} segments became a snapshot of {} bytes ({} messages) "
                         + "in {} ms", directory, journalBytes, segments, snapshot.size(), state.messageCount(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

@@ -25,11 +25,13 @@ final class SegmentLog implements Closeable {
     private final ChannelOpener opener;
     private final boolean syncMetadata;
     private final List<SegmentFile> sealed = new ArrayList<>();
-    private long sealedBytes;
+    // volatile: metrics read the journal's size from other threads; only the writer thread changes them
+    private volatile long sealedBytes;
     private FileChannel active;
     private Path activePath;
     private long activeSequence;
-    private long activePosition;
+    private volatile long activePosition;
+    private volatile long appendedBytes;
 
     /**
      * @param syncMetadata whether creating, renaming and deleting files is synced to disk (not for
@@ -99,6 +101,12 @@ final class SegmentLog implements Closeable {
     void append(byte[] data, int offset, int length) throws IOException {
         writeFully(active, data, offset, length);
         activePosition += length;
+        appendedBytes += length;
+    }
+
+    /** Bytes appended since the log opened (snapshots written by compaction not included). */
+    long appendedBytes() {
+        return appendedBytes;
     }
 
     /** Where the next append lands in the active segment. */

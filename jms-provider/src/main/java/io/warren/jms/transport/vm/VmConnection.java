@@ -5,6 +5,7 @@ import io.warren.broker.Channel;
 import io.warren.broker.ClientConnection;
 import io.warren.broker.ErrorCode;
 import io.warren.broker.VirtualHost;
+import io.warren.broker.management.ConnectionDetails;
 import io.warren.jms.transport.BrokerChannel;
 import io.warren.jms.transport.BrokerConnection;
 import io.warren.jms.transport.BrokerFeatures;
@@ -21,10 +22,14 @@ final class VmConnection implements BrokerConnection {
     private final ClientConnection engine;
     private final BrokerFeatures features;
 
-    VmConnection(String brokerName, VirtualHost host, String clientName) {
+    VmConnection(String brokerName, VirtualHost host, String clientName, String user) {
         this.brokerName = brokerName;
         this.host = host;
         this.engine = host.connect(clientName);
+        engine.setDetails(new ConnectionDetails(ConnectionDetails.IN_JVM, user, "", 0, "", 0,
+                clientName == null ? Map.of("product", "Warren JMS")
+                        : Map.of("product", "Warren JMS", "connection_name", clientName),
+                System.currentTimeMillis()));
         this.features = BrokerFeatures.warren("Warren (in-JVM broker '" + brokerName + "')");
     }
 

@@ -17,9 +17,14 @@ public final class VmTransport {
      * @param clientName how the broker names the connection (the client ID when one is configured)
      */
     public static BrokerConnection connect(ConnectionUrl url, String clientName) throws JMSException {
+        return connect(url, clientName, null);
+    }
+
+    /** @param user the user the application connected as, shown to operators; null when it gave none */
+    public static BrokerConnection connect(ConnectionUrl url, String clientName, String user) throws JMSException {
         try {
             Broker broker = VmBrokers.acquire(url);
-            return new VmConnection(broker.name(), broker.virtualHost(url.virtualHost()), clientName);
+            return new VmConnection(broker.name(), broker.virtualHost(url.virtualHost()), clientName, user);
         } catch (BrokerException e) {
             throw EngineErrors.toJms(e);
         }

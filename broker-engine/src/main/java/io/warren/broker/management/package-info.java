@@ -1,0 +1,6 @@
+/**
+ * What operators see of a running broker: read-only snapshots of connections, channels, consumers, exchanges,
+ * bindings and queues, taken without stopping the broker. Management front ends (JMX, the HTTP API, metrics)
+ * read these; they never reach into queues or exchanges themselves.
+ */
+package io.warren.broker.management;
