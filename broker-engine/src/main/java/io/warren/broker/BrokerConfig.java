@@ -70,6 +70,16 @@ public final class BrokerConfig {
         return listeners;
     }
 
+    /** The settings, as a log line shows them. */
+    @Override
+    public String toString() {
+        String store = storeFactory != null ? "custom store"
+                : dataDirectory == null ? "in memory" : "journal in " + dataDirectory + " (sync " + syncPolicy + ")";
+        return "BrokerConfig[name=" + name + ", " + store + ", maxMemory=" + (maxMemoryBytes >> 20)
+                + " MiB, memoryWait=" + memoryWaitMillis + " ms" + (listeners.isEmpty() ? "" : ", listeners=" + listeners)
+                + "]";
+    }
+
     /** Builds a {@link BrokerConfig}. */
     public static final class Builder {
         private final String name;

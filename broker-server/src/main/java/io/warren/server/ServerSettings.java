@@ -25,6 +25,16 @@ import java.util.Objects;
 public record ServerSettings(String bindAddress, int port, int tlsPort, SslContext sslContext, int channelMax,
                              int frameMax, int heartbeat, int maxConnections, Duration handshakeTimeout,
                              long maxMessageSize, long diskFreeLimit) {
+    /** The settings as a log line shows them; the TLS context only as on or off. */
+    @Override
+    public String toString() {
+        return "ServerSettings[bind=" + bindAddress + ", port=" + port + ", tlsPort=" + tlsPort + ", tls="
+                + (sslContext == null ? "off" : "on") + ", channelMax=" + channelMax + ", frameMax=" + frameMax
+                + ", heartbeat=" + heartbeat + " s, maxConnections=" + (maxConnections == 0 ? "unlimited" : maxConnections)
+                + ", handshakeTimeout=" + handshakeTimeout.toMillis() + " ms, maxMessageSize=" + maxMessageSize
+                + ", diskFreeLimit=" + diskFreeLimit + "]";
+    }
+
     /** The smallest frame size AMQP 0-9-1 lets a peer negotiate. */
     public static final int MIN_FRAME_MAX = 4096;
 

@@ -138,6 +138,16 @@ public final class UserStore {
         update(user, account -> account.withoutPermission(vhost));
     }
 
+    /** The user names and their tags; never password hashes. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("UserStore[");
+        for (User u : users()) {
+            b.append(b.length() > 10 ? ", " : "").append(u.name()).append(u.tags());
+        }
+        return b.append(']').toString();
+    }
+
     /** A snapshot of all users, sorted by name. */
     public List<User> users() {
         return accounts.values().stream().map(Account::user).sorted(Comparator.comparing(User::name)).toList();

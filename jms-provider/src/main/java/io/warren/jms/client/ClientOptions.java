@@ -14,6 +14,13 @@ public record ClientOptions(ConnectionUrl url, String clientId, int prefetch, Li
     /** Default prefetch: enough to keep a consumer busy, small enough to share a queue fairly. */
     public static final int DEFAULT_PREFETCH = 256;
 
+    /** The options without the password. */
+    @Override
+    public String toString() {
+        return "ClientOptions[url=" + url + ", clientId=" + clientId + ", prefetch=" + prefetch + ", trustedPackages="
+                + trustedPackages + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
+    }
+
     public static ClientOptions from(ConnectionUrl url, String clientId, Integer prefetch, List<String> trusted,
                                      String user, String password) {
         int p = prefetch != null ? prefetch : url.intOption("prefetch", DEFAULT_PREFETCH);
