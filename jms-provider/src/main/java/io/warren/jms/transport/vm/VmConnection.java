@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 
 /** A {@link BrokerConnection} to a virtual host of a broker in this JVM. */
 final class VmConnection implements BrokerConnection {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VmConnection.class);
     private final String brokerName;
     private final VirtualHost host;
     private final ClientConnection engine;
@@ -30,6 +31,9 @@ final class VmConnection implements BrokerConnection {
                 clientName == null ? Map.of("product", "Warren JMS")
                         : Map.of("product", "Warren JMS", "connection_name", clientName),
                 System.currentTimeMillis()));
+        // DEBUG, not INFO: in-JVM applications (JmsTemplate without a cache) may open a connection per send.
+        LOG.debug("vm connection opened: {} to broker '{}', user '{}', vhost '{}'", engine.id(), brokerName,
+                user == null ? "" : user, host.name());
         this.features = BrokerFeatures.warren("Warren (in-JVM broker '" + brokerName + "')");
     }
 
@@ -109,6 +113,7 @@ final class VmConnection implements BrokerConnection {
         } catch (BrokerException ignored) {
             // the broker may be stopped already; the connection is closed either way
         }
+        LOG.debug("vm connection closed: {}", engine.id());
     }
 
     @Override
