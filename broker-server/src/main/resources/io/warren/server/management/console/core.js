@@ -9,6 +9,16 @@
 window.Warren = window.Warren || {};
 
 (function (W) {
+  // Uncaught errors, kept for the browser test (and for a look in the devtools): {message, source, line}.
+  W.errors = [];
+  window.addEventListener('error', (event) => {
+    W.errors.push({ message: String(event.message), source: event.filename || '', line: event.lineno || 0 });
+  });
+  window.addEventListener('unhandledrejection', (event) => {
+    const reason = event.reason;
+    W.errors.push({ message: 'unhandled rejection: ' + String(reason && reason.message ? reason.message : reason), source: '', line: 0 });
+  });
+
   // ---------------------------------------------------------------- DOM building
 
   const SVG_NS = 'http://www.w3.org/2000/svg';
