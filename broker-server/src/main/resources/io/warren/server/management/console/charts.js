@@ -42,7 +42,8 @@
       'aria-label': series.map((sr) => sr.label).join(', '),
     },
     gridLines(),
-    series.map((sr) => polyline(history.values(sr.key), max, history.capacity, sr.color)));
+    // Drawn last to first, so the first series (the legend's top line) lies on top where lines coincide.
+    series.slice().reverse().map((sr) => polyline(history.values(sr.key), max, history.capacity, sr.color)));
     const legend = h('ul', { class: 'legend' }, series.map((sr) => {
       const values = history.values(sr.key);
       const latest = values.length ? values[values.length - 1] : null;
