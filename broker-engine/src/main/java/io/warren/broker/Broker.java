@@ -1,6 +1,7 @@
 package io.warren.broker;
 
 import io.warren.message.Message;
+import io.warren.broker.management.jmx.JmxRegistration;
 import io.warren.broker.queue.QueueConsumer;
 import io.warren.broker.spi.ListenerFactory;
 import io.warren.broker.spi.NetworkListener;
@@ -10,7 +11,9 @@ import io.warren.broker.store.MemoryStore;
 import io.warren.broker.store.QueueRecord;
 import io.warren.broker.store.RecoveryHandler;
 import io.warren.broker.store.Store;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +61,9 @@ public final class Broker implements AutoCloseable {
     private final io.warren.broker.flow.MemoryGuard memory;
     private volatile boolean running;
     private volatile boolean recovering = true;
+    private volatile Instant startedAt;
+    /** The broker's MBeans, or null without JMX (switched off, or the name taken by another broker). */
+    private volatile JmxRegistration jmx;
     private final List<NetworkListener> listeners =
             new CopyOnWriteArrayList<>();
 
@@ -84,10 +90,16 @@ public final class Broker implements AutoCloseable {
         return new MemoryStore();
     }
 
-    /** Creates a broker and starts it: opens the store and recovers durable state. */
+    /**
+     * Creates a broker and starts it: opens the store, recovers durable state, registers its MBeans on the
+     * platform MBean server unless {@link BrokerConfig#jmx()} is off, and opens its network listeners.
+     */
     public static Broker start(BrokerConfig config) {
         Broker b = new Broker(config);
         b.startInternal();
+        if (config.jmx()) {
+            b.jmx = JmxRegistration.register(b, ManagementFactory.getPlatformMBeanServer()).orElse(null);
+        }
         try {
             b.openListeners();
         } catch (RuntimeException e) {
@@ -119,6 +131,7 @@ public final class Broker implements AutoCloseable {
         storeIds.set(highest);
         recovering = false;
         virtualHosts.values().forEach(VirtualHost::recoveryDone);
+        startedAt = Instant.now();
         running = true;
         recovered.countDown();
         LOG.info("broker '{}' started ({})", config.name(),
@@ -162,6 +175,11 @@ public final class Broker implements AutoCloseable {
 
     public boolean isRunning() {
         return running;
+    }
+
+    /** When the broker finished recovery and started serving. */
+    public Instant startedAt() {
+        return startedAt;
     }
 
     /** True while the store replays durable state into the virtual hosts. */
@@ -273,6 +291,11 @@ public final class Broker implements AutoCloseable {
     public void close() {
         if (!running) {
             return;
+        }
+        JmxRegistration j = jmx;
+        if (j != null) {
+            jmx = null;
+            j.close();
         }
         for (NetworkListener l : listeners) {
             l.close();

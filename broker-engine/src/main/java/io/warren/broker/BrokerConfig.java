@@ -22,6 +22,7 @@ public final class BrokerConfig {
     private final long maxMemoryBytes;
     private final long memoryWaitMillis;
     private final List<URI> listeners;
+    private final boolean jmx;
 
     private BrokerConfig(Builder b) {
         this.maxMemoryBytes = b.maxMemoryBytes;
@@ -31,6 +32,7 @@ public final class BrokerConfig {
         this.syncPolicy = b.syncPolicy;
         this.storeFactory = b.storeFactory;
         this.listeners = List.copyOf(b.listeners);
+        this.jmx = b.jmx;
     }
 
     public static Builder builder(String name) {
@@ -70,6 +72,14 @@ public final class BrokerConfig {
         return listeners;
     }
 
+    /**
+     * Whether the broker registers its MBeans ({@code io.warren:type=Broker,name=NAME,...}) on the platform
+     * MBean server while it runs; default true.
+     */
+    public boolean jmx() {
+        return jmx;
+    }
+
     /** The settings, as a log line shows them. */
     @Override
     public String toString() {
@@ -77,7 +87,7 @@ public final class BrokerConfig {
                 : dataDirectory == null ? "in memory" : "journal in " + dataDirectory + " (sync " + syncPolicy + ")";
         return "BrokerConfig[name=" + name + ", " + store + ", maxMemory=" + (maxMemoryBytes >> 20)
                 + " MiB, memoryWait=" + memoryWaitMillis + " ms" + (listeners.isEmpty() ? "" : ", listeners=" + listeners)
-                + "]";
+                + ", jmx=" + jmx + "]";
     }
 
     /** Builds a {@link BrokerConfig}. */
@@ -89,6 +99,7 @@ public final class BrokerConfig {
         private long maxMemoryBytes = Runtime.getRuntime().maxMemory() / 2;
         private long memoryWaitMillis = 10_000;
         private final List<URI> listeners = new ArrayList<>();
+        private boolean jmx = true;
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -151,6 +162,15 @@ public final class BrokerConfig {
                         + "' needs a scheme, host and port, e.g. amqp://0.0.0.0:5672");
             }
             listeners.add(u);
+            return this;
+        }
+
+        /**
+         * Registers the broker's MBeans on the platform MBean server (true, the default) or not. A second
+         * running broker of the same name in one JVM skips JMX with a warning.
+         */
+        public Builder jmx(boolean enabled) {
+            this.jmx = enabled;
             return this;
         }
 

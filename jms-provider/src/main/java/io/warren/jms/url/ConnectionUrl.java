@@ -16,7 +16,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code vm://NAME[?options]}: the in-JVM broker called NAME, started on first use. Options
  *       {@code persistent=false}, {@code dataDir=PATH}, {@code sync=always|batched|never},
- *       {@code virtualHost=NAME} (default {@code /});</li>
+ *       {@code virtualHost=NAME} (default {@code /}), {@code jmx=true|false} (the broker's MBeans on the platform
+ *       MBean server; default true);</li>
  *   <li>{@code amqp://[user[:password]@]host[:port][,host[:port]...][/vhost][?options]} and {@code amqps://...}:
  *       a broker speaking AMQP 0-9-1 (a Warren server, RabbitMQ), the hosts tried in order (failover); the vhost is
  *       URL-encoded ({@code %2F} for {@code /}; none means {@code /}); ports default to 5672 and 5671. Options
@@ -37,7 +38,7 @@ public record ConnectionUrl(String url, String scheme, String brokerName, List<E
                             String virtualHost, String user, String password, Map<String, String> options)
         implements Serializable {
     private static final Set<String> CLIENT = Set.of("clientID", "prefetch", "trustedPackages", "user", "password");
-    private static final Set<String> VM = Set.of("persistent", "dataDir", "sync", "virtualHost");
+    private static final Set<String> VM = Set.of("persistent", "dataDir", "sync", "virtualHost", "jmx");
     private static final Set<String> AMQP = Set.of("heartbeat", "connectTimeout", "failover", "failoverTimeout");
     private static final Set<String> TLS = Set.of("trustStore", "trustStorePassword", "trustStoreType", "keyStore",
             "keyStorePassword", "keyStoreType", "verifyHost");
@@ -90,6 +91,7 @@ public record ConnectionUrl(String url, String scheme, String brokerName, List<E
         parsed.intOption("connectTimeout", 0);
         parsed.intOption("failoverTimeout", 0);
         parsed.booleanOption("persistent", true);
+        parsed.booleanOption("jmx", true);
         parsed.booleanOption("verifyHost", true);
         parsed.booleanOption("failover", true);
         String sync = options.get("sync");

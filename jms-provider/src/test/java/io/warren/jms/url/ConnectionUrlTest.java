@@ -20,6 +20,13 @@ class ConnectionUrlTest {
     }
 
     @Test
+    void theJmxOptionOfAVmUrlIsOnUnlessSwitchedOff() {
+        assertThat(ConnectionUrl.parse("vm://x?jmx=false").booleanOption("jmx", true)).isFalse();
+        assertThat(ConnectionUrl.parse("vm://x?jmx=true").booleanOption("jmx", true)).isTrue();
+        assertThat(ConnectionUrl.parse("vm://x").booleanOption("jmx", true)).isTrue();
+    }
+
+    @Test
     void persistentFalseWinsOverADataDirectory() {
         assertThat(ConnectionUrl.parse("vm://x?dataDir=/tmp/d&persistent=false").persistent()).isFalse();
         assertThat(ConnectionUrl.parse("vm://x").persistent()).isFalse();
@@ -35,6 +42,7 @@ class ConnectionUrlTest {
         "vm://x?prefetch=-1|non-negative integer",
         "vm://x?sync=sometimes|always, batched or never",
         "vm://x?persistent=maybe|true or false",
+        "vm://x?jmx=yes|option jmx must be true or false",
     })
     void malformedUrlsFailNamingTheProblem(String url, String message) {
         assertThatThrownBy(() -> ConnectionUrl.parse(url)).isInstanceOf(IllegalArgumentException.class)
@@ -83,6 +91,7 @@ class ConnectionUrlTest {
         "amqp://h1,,h2|invalid host ''",
         "amqp://h/a/b|encode '/'",
         "amqp://h?dataDir=/tmp|unknown option 'dataDir'",
+        "amqp://h?jmx=false|unknown option 'jmx'",
         "amqp://h?trustStore=/t.p12|unknown option 'trustStore'",
         "amqps://h?verifyHost=maybe|true or false",
         "amqp://h?heartbeat=-5|non-negative integer",

@@ -31,7 +31,8 @@ public final class VmBrokers {
             if (existing != null && existing.isRunning()) {
                 return existing;
             }
-            BrokerConfig.Builder b = BrokerConfig.builder(name).syncPolicy(syncPolicy(url));
+            BrokerConfig.Builder b = BrokerConfig.builder(name).syncPolicy(syncPolicy(url))
+                    .jmx(url.booleanOption("jmx", true));
             if (url.persistent()) {
                 b.dataDirectory(Path.of(url.dataDir()));
             }
