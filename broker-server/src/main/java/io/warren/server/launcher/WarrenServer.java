@@ -3,6 +3,7 @@ package io.warren.server.launcher;
 import io.warren.broker.Broker;
 import io.warren.server.AmqpServer;
 import io.warren.server.ServerSettings;
+import io.warren.server.WarrenVersion;
 import io.warren.server.config.ConfigurationLoader;
 import io.warren.server.config.InvalidConfigException;
 import io.warren.server.config.ServerConfiguration;
