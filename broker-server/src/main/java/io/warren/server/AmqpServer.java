@@ -132,6 +132,19 @@ public final class AmqpServer implements AutoCloseable {
         return tls == null ? -1 : ((InetSocketAddress) tls.localAddress()).getPort();
     }
 
+    /** The interface the listeners are bound to, as configured ({@code 0.0.0.0} for all). */
+    public String bindAddress() {
+        return context.settings().bindAddress();
+    }
+
+    /**
+     * The memory and disk alarms this server blocks publishers on; the management API reports them. Valid
+     * until {@link #close}.
+     */
+    public ResourceAlarms alarms() {
+        return alarms;
+    }
+
     /** Connections currently open. */
     public int connectionCount() {
         return connections.size();

@@ -63,6 +63,10 @@ final class ConfigKeys {
         fixed.put("ssl_options.verify", (d, v) -> d.verifyPeer = verify(v));
         fixed.put("ssl_options.fail_if_no_peer_cert", (d, v) -> d.failIfNoPeerCert = Values.bool(v));
 
+        fixed.put("management.enabled", (d, v) -> d.managementEnabled = Values.bool(v));
+        fixed.put("management.tcp.port", (d, v) -> d.managementPort = Values.intIn(v, 0, 65535, "a port"));
+        fixed.put("management.tcp.ip", (d, v) -> d.managementIp = host(v));
+
         fixed.put("channel_max", (d, v) -> {
             int n = Values.intIn(v, 0, 65535, "a channel count (0 for 65535)");
             d.channelMax = n == 0 ? 65535 : n;
@@ -149,6 +153,14 @@ final class ConfigKeys {
             return "unknown key: Warren has one listener of each kind, "
                     + key.substring(0, "listeners.xxx.".length()) + "default";
         }
+        if (key.startsWith("management.listener.")) {
+            return "unknown key: Warren reads RabbitMQ's newer management keys, management.tcp.port and "
+                    + "management.tcp.ip";
+        }
+        if (key.startsWith("management.ssl.")) {
+            return "unknown key: the management listener has no TLS of its own; keep it on a trusted interface "
+                    + "(management.tcp.ip) or put a TLS proxy in front of it";
+        }
         String nearest = null;
         int best = 4;
         List<String> known = new ArrayList<>(fixed.keySet());
@@ -169,6 +181,19 @@ final class ConfigKeys {
             throw new IllegalArgumentException("expected 'none' (" + hint + "), got '" + value + "'");
         }
         return null;
+    }
+
+    /** An interface to bind: a host name or address, IPv6 with or without brackets. */
+    private static String host(String value) {
+        String host = Values.nonEmpty(value, "a host name or IP address").strip();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (host.isEmpty() || host.contains(" ") || host.contains("[") || host.contains("]")) {
+            throw new IllegalArgumentException("expected a host name or IP address (e.g. 127.0.0.1, ::1), got '"
+                    + value + "'");
+        }
+        return host;
     }
 
     private static SyncPolicy syncPolicy(String value) {

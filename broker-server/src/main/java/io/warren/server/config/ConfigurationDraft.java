@@ -31,6 +31,12 @@ final class ConfigurationDraft {
     boolean verifyPeer;
     boolean failIfNoPeerCert;
 
+    boolean managementEnabled = true;
+    /** RabbitMQ's management port. */
+    int managementPort = 15672;
+    /** {@code management.tcp.ip}; null means the AMQP listeners' interface. */
+    String managementIp;
+
     int channelMax = ConnectionLimits.defaults().channelMax();
     int frameMax = ConnectionLimits.defaults().frameMax();
     int heartbeat = ConnectionLimits.defaults().heartbeat();

@@ -14,7 +14,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Checks what single keys cannot: that a TLS listener has its files and they make a context, that permissions
- * name declared users and vhosts, that there is a listener at all; then freezes the draft into a
+ * name declared users and vhosts, that there is a listener at all, that the management API does not share a
+ * port with AMQP; then freezes the draft into a
  * {@link ServerConfiguration}. Each failure names the key (and where it was set) that has to change. Stateless.
  */
 final class ConfigurationValidator {
@@ -52,11 +53,41 @@ final class ConfigurationValidator {
             }
             grants.add(grant(d, user, vhost, regexes, key));
         }));
+        Optional<ListenerAddress> management = management(d, bindAddress);
         ConnectionLimits limits = new ConnectionLimits(d.channelMax, d.frameMax, d.heartbeat, d.connectionMax,
                 d.handshakeTimeout, d.maxMessageSize, d.diskFreeLimit);
         return new ServerConfiguration(d.brokerName, d.dataDirectory, d.syncPolicy, Optional.ofNullable(d.memoryLimit),
                 bindAddress, Optional.ofNullable(d.tcp).map(ListenerAddress::port),
-                Optional.ofNullable(d.ssl).map(ListenerAddress::port), tls, sslContext, limits, vhosts, users, grants);
+                Optional.ofNullable(d.ssl).map(ListenerAddress::port), tls, sslContext, limits, management, vhosts,
+                users, grants);
+    }
+
+    /** The management listener: on the AMQP interface unless {@code management.tcp.ip} names another. */
+    private static Optional<ListenerAddress> management(ConfigurationDraft d, String amqpBindAddress) {
+        if (!d.managementEnabled) {
+            return Optional.empty();
+        }
+        String host = d.managementIp != null ? d.managementIp : amqpBindAddress;
+        if (d.managementPort != 0 && overlaps(host, amqpBindAddress)) {
+            checkPortFree(d, d.tcp, "listeners.tcp.default");
+            checkPortFree(d, d.ssl, "listeners.ssl.default");
+        }
+        return Optional.of(new ListenerAddress(host, d.managementPort));
+    }
+
+    private static boolean overlaps(String host, String other) {
+        return host.equals(other) || isWildcard(host) || isWildcard(other);
+    }
+
+    private static boolean isWildcard(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("0:0:0:0:0:0:0:0");
+    }
+
+    private static void checkPortFree(ConfigurationDraft d, ListenerAddress amqp, String amqpKey) {
+        if (amqp != null && amqp.port() == d.managementPort) {
+            throw fail(d, "management.tcp.port", "port " + d.managementPort + " is also the AMQP listener's ("
+                    + amqpKey + "); give the management API a port of its own (RabbitMQ's is 15672)");
+        }
     }
 
     /** One interface for both listeners, as the server binds only one; a host on either applies to both. */

@@ -12,9 +12,10 @@ import java.util.Optional;
 
 /**
  * The standalone broker's validated configuration, from {@link ConfigurationLoader}: what the engine, the AMQP
- * listeners and the user store are started with. Immutable and thread-safe; the factory methods create new
- * objects on every call, except the Netty {@code SslContext}, which is built once while loading (so bad TLS
- * files are reported with the configuration's other errors) and shared, as Netty allows.
+ * listeners, the management HTTP API and the user store are started with. Immutable and thread-safe; the
+ * factory methods create new objects on every call, except the Netty {@code SslContext}, which is built once
+ * while loading (so bad TLS files are reported with the configuration's other errors) and shared, as Netty
+ * allows.
  */
 public final class ServerConfiguration {
     private final String brokerName;
@@ -27,6 +28,7 @@ public final class ServerConfiguration {
     private final Optional<TlsOptions> tls;
     private final Optional<SslContext> sslContext;
     private final ConnectionLimits limits;
+    private final Optional<ListenerAddress> management;
     private final List<String> virtualHosts;
     private final List<UserDefinition> users;
     private final List<PermissionGrant> permissions;
@@ -34,7 +36,8 @@ public final class ServerConfiguration {
     ServerConfiguration(String brokerName, Path dataDirectory, SyncPolicy syncPolicy, Optional<MemoryLimit> memoryLimit,
                         String bindAddress, Optional<Integer> amqpPort, Optional<Integer> amqpsPort,
                         Optional<TlsOptions> tls, Optional<SslContext> sslContext, ConnectionLimits limits,
-                        List<String> virtualHosts, List<UserDefinition> users, List<PermissionGrant> permissions) {
+                        Optional<ListenerAddress> management, List<String> virtualHosts,
+                        List<UserDefinition> users, List<PermissionGrant> permissions) {
         this.brokerName = brokerName;
         this.dataDirectory = dataDirectory;
         this.syncPolicy = syncPolicy;
@@ -45,6 +48,7 @@ public final class ServerConfiguration {
         this.tls = tls;
         this.sslContext = sslContext;
         this.limits = limits;
+        this.management = management;
         this.virtualHosts = List.copyOf(virtualHosts);
         this.users = List.copyOf(users);
         this.permissions = List.copyOf(permissions);
@@ -97,6 +101,15 @@ public final class ServerConfiguration {
 
     public ConnectionLimits limits() {
         return limits;
+    }
+
+    /**
+     * Where the management HTTP API listens: {@code management.tcp.port} (default 15672; 0 means any free
+     * port) on {@code management.tcp.ip} (default the AMQP interface), so the host is always present; empty
+     * when {@code management.enabled = false}.
+     */
+    public Optional<ListenerAddress> managementListener() {
+        return management;
     }
 
     /** Virtual hosts to create: {@code /}, {@code default_vhost} and every {@code vhosts.N}. */
@@ -163,7 +176,8 @@ public final class ServerConfiguration {
     @Override
     public String toString() {
         return "ServerConfiguration[broker=" + brokerName + ", data=" + dataDirectory + ", sync=" + syncPolicy
-                + ", bind=" + bindAddress + ", amqp=" + amqpPort + ", amqps=" + amqpsPort + ", vhosts="
+                + ", bind=" + bindAddress + ", amqp=" + amqpPort + ", amqps=" + amqpsPort + ", management="
+                + management.map(m -> m.host() + ":" + m.port()).orElse("off") + ", vhosts="
                 + virtualHosts + ", users=" + users + "]";
     }
 }

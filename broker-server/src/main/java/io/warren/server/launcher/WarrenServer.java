@@ -3,22 +3,26 @@ package io.warren.server.launcher;
 import io.warren.broker.Broker;
 import io.warren.server.AmqpServer;
 import io.warren.server.ServerSettings;
+import io.warren.server.WarrenVersion;
 import io.warren.server.config.ConfigurationLoader;
 import io.warren.server.config.InvalidConfigException;
 import io.warren.server.config.ServerConfiguration;
+import io.warren.server.management.ManagementServer;
+import io.warren.server.management.ManagementSettings;
 import io.warren.server.security.UserStore;
 import java.net.BindException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running standalone broker: the engine with its virtual hosts and the AMQP listeners in front of it.
- * {@link #main} is the program {@code java -jar warren-server.jar} runs; {@link #start(String...)} runs the
- * same thing in-process, for tests and embedding.
+ * A running standalone broker: the engine with its virtual hosts, the AMQP listeners and the management HTTP
+ * API in front of it. {@link #main} is the program {@code java -jar warren-server.jar} runs; {@link
+ * #start(String...)} runs the same thing in-process, for tests and embedding.
  *
  * <pre>{@code
  * try (WarrenServer server = WarrenServer.start("--listeners.tcp.default=0", "--data_dir=/tmp/w")) {
@@ -28,8 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Start-up happens on the calling thread and checks the whole configuration (including the TLS files)
  * before it touches the data directory. {@link #close} may be called from any thread, including a shutdown
- * hook, and more than once: it closes the listeners first (connected clients get
- * {@code 320 CONNECTION_FORCED}), then the broker, which flushes and closes its journal.
+ * hook, and more than once: it closes the management listener and the AMQP listeners first (connected
+ * clients get {@code 320 CONNECTION_FORCED}), then the broker, which flushes and closes its journal.
  */
 public final class WarrenServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WarrenServer.class);
@@ -37,13 +41,17 @@ public final class WarrenServer implements AutoCloseable {
     private final ServerConfiguration configuration;
     private final Broker broker;
     private final AmqpServer server;
+    /** Null when {@code management.enabled = false}. */
+    private final ManagementServer management;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private WarrenServer(ServerConfiguration configuration, Broker broker, AmqpServer server) {
+    private WarrenServer(ServerConfiguration configuration, Broker broker, AmqpServer server,
+                         ManagementServer management) {
         this.configuration = configuration;
         this.broker = broker;
         this.server = server;
+        this.management = management;
     }
 
     /**
@@ -79,24 +87,44 @@ public final class WarrenServer implements AutoCloseable {
         ServerSettings settings = configuration.serverSettings();
         UserStore users = configuration.userStore();
         Broker broker = Broker.start(configuration.brokerConfig());
+        AmqpServer server;
         try {
             configuration.virtualHosts().forEach(broker::createVirtualHost);
-            AmqpServer server = AmqpServer.start(broker, settings, users);
-            WarrenServer started = new WarrenServer(configuration, broker, server);
-            LOG.info("{}", started.startedLine());
-            return started;
+            server = AmqpServer.start(broker, settings, users);
         } catch (Exception e) {
             // Netty rethrows a failed bind as the checked BindException, undeclared; catch it too.
             broker.close();
-            throw startFailure(configuration, e);
+            throw startFailure(e, listeners(configuration), "is another broker running? change listeners.tcp.default");
         }
+        ManagementServer management = null;
+        Optional<ManagementSettings> managementSettings = managementSettings(configuration);
+        try {
+            if (managementSettings.isPresent()) {
+                management = ManagementServer.start(server, users, managementSettings.get());
+            }
+        } catch (Exception e) {
+            server.close();
+            broker.close();
+            ManagementSettings m = managementSettings.get();
+            throw startFailure(e, hostForAddress(m.bindAddress()) + ":" + m.port() + " (management HTTP API)",
+                    "is another broker or RabbitMQ's management plugin running? change management.tcp.port or "
+                    + "set management.enabled = false");
+        }
+        WarrenServer started = new WarrenServer(configuration, broker, server, management);
+        LOG.info("{}", started.startedLine());
+        return started;
     }
 
-    private static RuntimeException startFailure(ServerConfiguration configuration, Exception e) {
+    private static Optional<ManagementSettings> managementSettings(ServerConfiguration configuration) {
+        return configuration.managementListener().map(listener -> ManagementSettings.defaults()
+                .withBindAddress(listener.host()).withPort(listener.port()));
+    }
+
+    private static RuntimeException startFailure(Exception e, String listeners, String hint) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BindException) {
-                return new IllegalStateException("cannot listen on " + listeners(configuration) + ": "
-                        + t.getMessage() + " (is another broker running? change listeners.tcp.default)", e);
+                return new IllegalStateException("cannot listen on " + listeners + ": " + t.getMessage() + " ("
+                        + hint + ")", e);
             }
         }
         return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
@@ -111,13 +139,15 @@ public final class WarrenServer implements AutoCloseable {
 
     private String startedLine() {
         List<String> listeners = new ArrayList<>();
-        String host = configuration.bindAddress().contains(":") ? "[" + configuration.bindAddress() + "]"
-                : configuration.bindAddress();
+        String host = hostForAddress(configuration.bindAddress());
         if (server.port() != -1) {
             listeners.add("amqp on " + host + ":" + server.port());
         }
         if (server.tlsPort() != -1) {
             listeners.add("amqps on " + host + ":" + server.tlsPort());
+        }
+        if (management != null) {
+            listeners.add("http on " + hostForAddress(management.settings().bindAddress()) + ":" + management.port());
         }
         return "Warren " + WarrenVersion.get() + " started: " + String.join(", ", listeners) + ", data in "
                 + configuration.dataDirectory().toAbsolutePath().normalize();
@@ -131,6 +161,15 @@ public final class WarrenServer implements AutoCloseable {
     /** The bound AMQPS port, or -1 when TLS is off. */
     public int amqpsPort() {
         return server.tlsPort();
+    }
+
+    /** The bound management HTTP port, or -1 when {@code management.enabled = false}. */
+    public int managementPort() {
+        return management == null ? -1 : management.port();
+    }
+
+    private static String hostForAddress(String address) {
+        return address.contains(":") ? "[" + address + "]" : address;
     }
 
     public Broker broker() {
@@ -158,8 +197,8 @@ public final class WarrenServer implements AutoCloseable {
     }
 
     /**
-     * Stops the listeners (clients get {@code 320 CONNECTION_FORCED}), then the broker. A second call waits for
-     * the first to finish.
+     * Stops the management HTTP listener, then the AMQP listeners (clients get {@code 320
+     * CONNECTION_FORCED}), then the broker. A second call waits for the first to finish.
      */
     @Override
     public void close() {
@@ -169,7 +208,13 @@ public final class WarrenServer implements AutoCloseable {
         }
         LOG.info("Warren stopping: closing client connections and listeners");
         try {
-            server.close();
+            try {
+                if (management != null) {
+                    management.close();
+                }
+            } finally {
+                server.close();
+            }
         } finally {
             try {
                 broker.close();

@@ -112,6 +112,19 @@ public final class UserStore {
         verified.forget(name);
     }
 
+    /**
+     * Replaces the user's password hash with one made elsewhere by {@link PasswordHasher#hash} (a management
+     * client or a definitions import sending {@code password_hash}); logins with the old password fail from
+     * the moment this returns. Tags, permissions and the loopback restriction stay.
+     *
+     * @throws IllegalArgumentException if the hash is malformed or the user does not exist
+     */
+    public void changePasswordHash(String name, String passwordHash) {
+        PasswordHasher.checkEncoding(passwordHash);
+        update(name, account -> account.withUser(account.user().withPasswordHash(passwordHash)));
+        verified.forget(name);
+    }
+
     /** Removes the user and all its permissions. */
     public void deleteUser(String name) {
         if (accounts.remove(name) == null) {

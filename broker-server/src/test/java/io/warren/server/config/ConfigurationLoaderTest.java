@@ -151,6 +151,39 @@ class ConfigurationLoaderTest {
     }
 
     @Test
+    void theManagementApiListensOnRabbitMqsPortOnTheAmqpInterfaceByDefault() {
+        assertThat(ServerConfiguration.defaults().managementListener())
+                .contains(new ListenerAddress("0.0.0.0", 15672));
+        assertThat(ConfigurationLoader.parse("w", "listeners.tcp.default = 127.0.0.2:5672").managementListener())
+                .contains(new ListenerAddress("127.0.0.2", 15672));
+    }
+
+    @Test
+    void managementKeysSetPortAndInterface() {
+        ServerConfiguration config = ConfigurationLoader.parse("w", """
+                management.tcp.port = 15673
+                management.tcp.ip = [::1]
+                """);
+
+        assertThat(config.managementListener()).contains(new ListenerAddress("::1", 15673));
+        assertThat(config.toString()).contains("management=::1:15673");
+    }
+
+    @Test
+    void managementCanBeTurnedOff() {
+        ServerConfiguration config = ConfigurationLoader.parse("w", "management.enabled = false");
+
+        assertThat(config.managementListener()).isEmpty();
+        assertThat(config.toString()).contains("management=off");
+    }
+
+    @Test
+    void theManagementPortMayBeZeroForAnyFreePort() {
+        assertThat(ConfigurationLoader.parse("w", "listeners.tcp.default = 0\nmanagement.tcp.port = 0")
+                .managementListener()).contains(new ListenerAddress("0.0.0.0", 0));
+    }
+
+    @Test
     void aValueKeepsHashSignsAndSurroundingSpaceIsTrimmed() {
         ServerConfiguration config = ConfigurationLoader.parse("w", "  default_pass   =   s3cr#t  ");
 

@@ -43,6 +43,10 @@ class InvalidConfigurationTest {
             permissions.alice./               | .* .*        | expected three regular expressions
             permissions.alice./               | '.* .* .*    | unclosed quote
             permissions.alice                 | .* .* .*     | expected a key permissions.USER.VHOST
+            management.tcp.port               | 70000        | expected a port 0..65535, got '70000'
+            management.tcp.ip                 | ""           | expected a host name or IP address, got nothing
+            management.tcp.ip                 | a b          | expected a host name or IP address
+            management.enabled                | on           | expected true or false
             """)
     void aBadValueNamesFileLineKeyAndWhatIsExpected(String key, String value, String expected) {
         String text = "# settings\nheartbeat = 30\n" + key + " = " + value + "\n";
@@ -64,6 +68,32 @@ class InvalidConfigurationTest {
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("w.conf:2: hearbeat: unknown key (did you mean heartbeat?); the keys are listed in "
                         + "broker-server/README.md");
+    }
+
+    @Test
+    void aMisspelledManagementKeySuggestsTheRightOne() {
+        assertThatThrownBy(() -> ConfigurationLoader.parse("w.conf", "management.tcp.prot = 15672"))
+                .hasMessageStartingWith("w.conf:1: management.tcp.prot: unknown key (did you mean "
+                        + "management.tcp.port?)");
+    }
+
+    @Test
+    void rabbitMqsOlderManagementListenerKeysPointToTheNewerOnes() {
+        assertThatThrownBy(() -> ConfigurationLoader.parse("w.conf", "management.listener.port = 15672"))
+                .hasMessageContaining("management.tcp.port and management.tcp.ip");
+        assertThatThrownBy(() -> ConfigurationLoader.parse("w.conf", "management.ssl.port = 15671"))
+                .hasMessageContaining("no TLS of its own");
+    }
+
+    @Test
+    void theManagementPortMayNotBeTheAmqpPort() {
+        assertThatThrownBy(() -> ConfigurationLoader.parse("w.conf", "listeners.tcp.default = 5672\n"
+                + "management.tcp.port = 5672"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("w.conf:2: management.tcp.port: port 5672 is also the AMQP listener's "
+                        + "(listeners.tcp.default)");
+        assertThat(ConfigurationLoader.parse("w.conf", "listeners.tcp.default = 127.0.0.1:5672\n"
+                + "management.tcp.ip = 127.0.0.2\nmanagement.tcp.port = 5672").managementListener()).isPresent();
     }
 
     @Test

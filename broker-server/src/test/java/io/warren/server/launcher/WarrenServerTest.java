@@ -1,6 +1,7 @@
 package io.warren.server.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.AMQP;
@@ -12,12 +13,21 @@ import com.rabbitmq.client.MessageProperties;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.warren.server.config.TestPem;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -57,7 +67,8 @@ class WarrenServerTest {
 
     @Test
     void aRabbitMqClientPublishesAndGetsThroughTheStartedServer() throws Exception {
-        try (WarrenServer server = WarrenServer.start("--listeners.tcp.default=0", "--data_dir=" + dataDir);
+        try (WarrenServer server = WarrenServer.start("--listeners.tcp.default=0", "--management.tcp.port=0",
+                "--data_dir=" + dataDir);
              Connection connection = factory(server.amqpPort()).newConnection()) {
             Channel channel = connection.createChannel();
             String queue = channel.queueDeclare().getQueue();
@@ -70,8 +81,55 @@ class WarrenServerTest {
     }
 
     @Test
+    void theManagementApiServesTheStartedBrokerAndStopsWithIt() throws Exception {
+        int port;
+        try (WarrenServer server = WarrenServer.start("--listeners.tcp.default=127.0.0.1:0",
+                "--management.tcp.port=0", "--data_dir=" + dataDir)) {
+            port = server.managementPort();
+            HttpResponse<String> overview = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/overview"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            "guest:guest".getBytes(StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(overview.statusCode()).isEqualTo(200);
+            assertThat(overview.body()).contains("\"protocol\":\"amqp\",\"ip_address\":\"127.0.0.1\",\"port\":"
+                    + server.amqpPort()).contains("\"protocol\":\"http\"");
+        }
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void managementCanBeTurnedOff() {
+        try (WarrenServer server = WarrenServer.start("--listeners.tcp.default=127.0.0.1:0",
+                "--management.enabled=false", "--data_dir=" + dataDir)) {
+            assertThat(server.managementPort()).isEqualTo(-1);
+            assertThat(server.amqpPort()).isPositive();
+        }
+    }
+
+    @Test
+    void aManagementPortInUseStopsTheStartNamingTheKey() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+
+            assertThatThrownBy(() -> WarrenServer.start("--listeners.tcp.default=127.0.0.1:0",
+                    "--management.tcp.port=" + taken.getLocalPort(), "--data_dir=" + dataDir))
+                    .hasMessageStartingWith("cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                            + " (management HTTP API): ")
+                    .hasMessageContaining("management.tcp.port");
+        }
+        // Everything started before the failure was released: the data directory can be opened again.
+        try (WarrenServer again = WarrenServer.start("--listeners.tcp.default=127.0.0.1:0",
+                "--management.enabled=false", "--data_dir=" + dataDir)) {
+            assertThat(again.broker().isRunning()).isTrue();
+        }
+    }
+
+    @Test
     void closingTheServerTellsConnectedClientsConnectionForced() throws Exception {
-        WarrenServer server = WarrenServer.start("--listeners.tcp.default=0", "--data_dir=" + dataDir);
+        WarrenServer server = WarrenServer.start("--listeners.tcp.default=0", "--management.tcp.port=0",
+                "--data_dir=" + dataDir);
         Connection connection = factory(server.amqpPort()).newConnection();
         AtomicReference<ShutdownSignalException> signal = new AtomicReference<>();
         connection.addShutdownListener(signal::set);
@@ -86,7 +144,8 @@ class WarrenServerTest {
 
     @Test
     void aPersistentMessageSurvivesARestartOnTheSameDataDirectory() throws Exception {
-        try (WarrenServer server = WarrenServer.start("--listeners.tcp.default=0", "--data_dir=" + dataDir);
+        try (WarrenServer server = WarrenServer.start("--listeners.tcp.default=0", "--management.tcp.port=0",
+                "--data_dir=" + dataDir);
              Connection connection = factory(server.amqpPort()).newConnection()) {
             Channel channel = connection.createChannel();
             channel.queueDeclare("orders", true, false, false, null);
@@ -96,7 +155,8 @@ class WarrenServerTest {
             channel.waitForConfirmsOrDie(5_000);
         }
 
-        try (WarrenServer server = WarrenServer.start("--listeners.tcp.default=0", "--data_dir=" + dataDir);
+        try (WarrenServer server = WarrenServer.start("--listeners.tcp.default=0", "--management.tcp.port=0",
+                "--data_dir=" + dataDir);
              Connection connection = factory(server.amqpPort()).newConnection()) {
             assertThat(text(connection.createChannel().basicGet("orders", true))).isEqualTo("kept");
         }
@@ -106,6 +166,7 @@ class WarrenServerTest {
     void usersAndVhostsFromTheConfigFileCanLogIn() throws Exception {
         Path conf = Files.writeString(dataDir.resolve("warren.conf"), """
                 listeners.tcp.default = 127.0.0.1:0
+                management.tcp.port = 0
                 data_dir = %s
                 vhosts.1 = orders
                 users.alice.password = alice-pass
@@ -130,7 +191,7 @@ class WarrenServerTest {
     @Test
     void theTlsListenerServesAmqpsWithTheConfiguredCertificate() throws Exception {
         try (WarrenServer server = WarrenServer.start("--listeners.tcp=none", "--listeners.ssl.default=0",
-                "--ssl_options.certfile=" + TestPem.path("server_certificate.pem"),
+                "--management.tcp.port=0", "--ssl_options.certfile=" + TestPem.path("server_certificate.pem"),
                 "--ssl_options.keyfile=" + TestPem.path("server_key.pem"), "--data_dir=" + dataDir)) {
             ConnectionFactory f = factory(server.amqpsPort());
             f.useSslProtocol(trustingTestCa());

@@ -178,6 +178,31 @@ class UserStoreTest {
     }
 
     @Test
+    void aPasswordHashMadeElsewhereReplacesThePasswordAndKeepsTagsAndPermissions() {
+        store.addUser("bob", "old".toCharArray(), Set.of("management"));
+        store.setPermissions("bob", "/", ".*", "", "");
+        assertThat(store.passwordMatches(store.user("bob").orElseThrow(), "old".toCharArray())).isTrue();
+
+        store.changePasswordHash("bob", new PasswordHasher(500).hash("new".toCharArray()));
+
+        User bob = store.user("bob").orElseThrow();
+        assertThat(store.passwordMatches(bob, "old".toCharArray())).isFalse();
+        assertThat(store.passwordMatches(bob, "new".toCharArray())).isTrue();
+        assertThat(bob.tags()).containsExactly("management");
+        assertThat(store.permissions("bob")).containsOnlyKeys("/");
+    }
+
+    @Test
+    void aMalformedReplacementHashIsRejectedAndTheOldPasswordStays() {
+        store.addUser("bob", "old".toCharArray(), Set.of());
+
+        assertThatThrownBy(() -> store.changePasswordHash("bob", "md5$abc"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("password hash");
+
+        assertThat(store.passwordMatches(store.user("bob").orElseThrow(), "old".toCharArray())).isTrue();
+    }
+
+    @Test
     void aRecreatedUserDoesNotInheritTheCachedPassword() {
         store.addUser("bob", "old".toCharArray(), Set.of());
         assertThat(store.passwordMatches(store.user("bob").orElseThrow(), "old".toCharArray())).isTrue();

@@ -45,7 +45,9 @@ class TwoProcessTest {
     @Test
     void aProducerAndAConsumerInTheirOwnJvmsMeetThroughTheServerInAThird() throws Exception {
         int port = freePort();
-        Process server = start(WarrenServer.class, "--listeners.tcp.default=" + port, "--data_dir=" + dataDir);
+        // Management on any free port, so a broker or RabbitMQ already on 15672 cannot stop this one.
+        Process server = start(WarrenServer.class, "--listeners.tcp.default=" + port, "--management.tcp.port=0",
+                "--data_dir=" + dataDir);
         server.getInputStream().close(); // its log goes to stderr
         await().atMost(Duration.ofSeconds(60)).until(() -> accepts(port));
         String url = "amqp://guest:guest@127.0.0.1:" + port;
