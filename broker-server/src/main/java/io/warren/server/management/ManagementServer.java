@@ -17,6 +17,7 @@ import io.warren.broker.Broker;
 import io.warren.server.AmqpServer;
 import io.warren.server.flow.ResourceAlarms;
 import io.warren.server.management.api.ApiResources;
+import io.warren.server.management.stats.RateSampler;
 import io.warren.server.management.api.Listener;
 import io.warren.server.management.api.ManagementContext;
 import io.warren.server.management.http.ApiJson;
@@ -75,6 +76,7 @@ public final class ManagementServer implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final ResourceAlarms ownAlarms;
     private final HttpService service;
+    private final RateSampler rates;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Channel listener;
 
@@ -87,8 +89,9 @@ public final class ManagementServer implements AutoCloseable {
             all.add(new Listener("http", settings.bindAddress(), port()));
             return all;
         };
+        this.rates = new RateSampler(broker, System::nanoTime);
         ManagementContext context = new ManagementContext(broker, users, new AccessControl(users),
-                ApiJson.newMapper(), alarms, listeners, settings.statisticsInterval());
+                ApiJson.newMapper(), alarms, listeners, rates);
         this.service = new HttpService(ApiResources.routes(context), users, context.mapper(),
                 ManagementServer.class.getClassLoader(), CONSOLE_FOLDER);
         // Threads last, so a failure above leaves none behind.
@@ -148,6 +151,7 @@ public final class ManagementServer implements AutoCloseable {
             server.close();
             throw e;
         }
+        server.rates.startSampling(server.settings.statisticsInterval());
         LOG.info("management HTTP API and console on {}", server.uri());
         return server;
     }
@@ -216,6 +220,7 @@ public final class ManagementServer implements AutoCloseable {
             bound.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
         executor.shutdownNow();
+        rates.close();
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         if (ownAlarms != null) {

@@ -5,7 +5,7 @@ import io.warren.broker.Broker;
 import io.warren.server.flow.ResourceAlarms;
 import io.warren.server.security.AccessControl;
 import io.warren.server.security.UserStore;
-import java.time.Duration;
+import io.warren.server.management.stats.RateSampler;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -21,11 +21,11 @@ import java.util.function.Supplier;
  * @param mapper             the API's JSON mapper (see {@code ApiJson})
  * @param alarms             the memory and disk alarms publishers are blocked on
  * @param listeners          the node's listeners, read when asked (the HTTP port is known only once bound)
- * @param statisticsInterval how often counters are sampled for rates
+ * @param rates              message rates per queue, virtual host and broker, sampled at the statistics interval
  */
 public record ManagementContext(Broker broker, UserStore users, AccessControl accessControl, ObjectMapper mapper,
                                 ResourceAlarms alarms, Supplier<List<Listener>> listeners,
-                                Duration statisticsInterval) {
+                                RateSampler rates) {
 
     /** @throws NullPointerException if a part is null */
     public ManagementContext {
@@ -35,6 +35,6 @@ public record ManagementContext(Broker broker, UserStore users, AccessControl ac
         Objects.requireNonNull(mapper, "mapper");
         Objects.requireNonNull(alarms, "alarms");
         Objects.requireNonNull(listeners, "listeners");
-        Objects.requireNonNull(statisticsInterval, "statisticsInterval");
+        Objects.requireNonNull(rates, "rates");
     }
 }

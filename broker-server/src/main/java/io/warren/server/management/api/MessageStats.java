@@ -1,5 +1,7 @@
 package io.warren.server.management.api;
 
+import io.warren.server.management.stats.MessageRates;
+
 /**
  * Message counters and their per-second rates, RabbitMQ's {@code message_stats}: how many messages were
  * published, delivered or got, acknowledged and redelivered. Until counters are sampled (every {@code
@@ -23,4 +25,11 @@ record MessageStats(long publish, Rate publishDetails, long deliverGet, Rate del
     }
 
     static final MessageStats ZERO = new MessageStats(0, Rate.NONE, 0, Rate.NONE, 0, Rate.NONE, 0, Rate.NONE);
+
+    /** Counters of a queue, or summed over queues, with the rates sampled for them. */
+    static MessageStats of(QueueTotals totals, MessageRates rates) {
+        return new MessageStats(totals.published(), new Rate(rates.publish()), totals.delivered(),
+                new Rate(rates.deliverGet()), totals.acknowledged(), new Rate(rates.ack()), totals.redelivered(),
+                new Rate(rates.redeliver()));
+    }
 }

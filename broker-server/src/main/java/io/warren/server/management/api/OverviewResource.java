@@ -1,20 +1,23 @@
 package io.warren.server.management.api;
 
 import io.warren.broker.Broker;
+import io.warren.broker.ClientConnection;
+import io.warren.broker.VirtualHost;
 import io.warren.broker.flow.MemoryGuard;
 import io.warren.server.WarrenVersion;
 import io.warren.server.management.http.Access;
 import io.warren.server.management.http.ApiRequest;
 import io.warren.server.management.http.ApiResponse;
 import io.warren.server.management.http.Routes;
+import io.warren.server.management.stats.MessageRates;
+import io.warren.server.management.stats.RateSampler;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * {@code GET /api/overview}: product and version, node name, the listeners, memory use against the limit,
- * and totals over the vhosts the user may see (see {@link VhostAccess}). Counts the engine cannot enumerate
- * yet are JSON {@code null}: connections, channels and exchanges. Message rates are zero until counters are
- * sampled.
+ * and totals and message rates over the vhosts the user may see (see {@link VhostAccess}). Rates are zero
+ * until counters were sampled twice.
  */
 final class OverviewResource implements ApiResource {
 
@@ -24,8 +27,8 @@ final class OverviewResource implements ApiResource {
                     MessageStats messageStats, List<Listener> listeners, Memory memory) {
     }
 
-    /** Object counts; null where not known. */
-    record ObjectTotals(Long connections, Long channels, Long exchanges, long queues, long consumers) {
+    /** Object counts. */
+    record ObjectTotals(long connections, long channels, long exchanges, long queues, long consumers) {
     }
 
     /** Messages in queues. */
@@ -41,11 +44,13 @@ final class OverviewResource implements ApiResource {
     private final Broker broker;
     private final VhostAccess vhosts;
     private final Supplier<List<Listener>> listeners;
+    private final RateSampler rates;
 
     OverviewResource(ManagementContext context) {
         this.broker = context.broker();
         this.vhosts = new VhostAccess(context);
         this.listeners = context.listeners();
+        this.rates = context.rates();
     }
 
     @Override
@@ -55,15 +60,26 @@ final class OverviewResource implements ApiResource {
 
     private ApiResponse show(ApiRequest request) {
         QueueTotals totals = QueueTotals.NONE;
+        MessageRates rate = MessageRates.ZERO;
+        long connections = 0;
+        long channels = 0;
+        long exchanges = 0;
         for (String name : vhosts.visibleTo(request.user())) {
-            totals = totals.plus(QueueTotals.of(vhosts.existing(name)));
+            VirtualHost vhost = vhosts.existing(name);
+            totals = totals.plus(QueueTotals.of(vhost));
+            rate = rate.plus(rates.virtualHost(name));
+            exchanges += vhost.exchanges().size();
+            for (ClientConnection c : vhost.connections()) {
+                connections++;
+                channels += c.info().channels().size();
+            }
         }
         MemoryGuard memory = broker.memory();
         String version = WarrenVersion.get();
         return ApiResponse.ok(new Overview(PRODUCT, version, version, broker.name(), broker.name(),
-                new ObjectTotals(null, null, null, totals.queues(), totals.consumers()),
+                new ObjectTotals(connections, channels, exchanges, totals.queues(), totals.consumers()),
                 new QueueTotalsView(totals.messages(), totals.ready(), totals.unacknowledged()),
-                MessageStats.ZERO, listeners.get(),
+                MessageStats.of(totals, rate), listeners.get(),
                 new Memory(memory.used(), memory.limit(), !memory.hasCapacity())));
     }
 }

@@ -14,7 +14,8 @@ public record MessageRates(double publish, double deliverGet, double ack, double
     /** No traffic, or not measured yet. */
     public static final MessageRates ZERO = new MessageRates(0, 0, 0, 0, 0);
 
-    MessageRates plus(MessageRates o) {
+    /** The sum of two rates. */
+    public MessageRates plus(MessageRates o) {
         return new MessageRates(publish + o.publish, deliverGet + o.deliverGet, ack + o.ack,
                 redeliver + o.redeliver, deadLetter + o.deadLetter);
     }

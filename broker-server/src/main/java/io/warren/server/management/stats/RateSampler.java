@@ -30,6 +30,7 @@ public final class RateSampler implements AutoCloseable {
     private Map<Key, Sample> previous = Map.of();
     private volatile Map<Key, MessageRates> rates = Map.of();
     private ScheduledExecutorService timer;
+    private volatile long samples;
 
     /** @param clock a monotonic clock in nanoseconds ({@code System::nanoTime} outside tests) */
     public RateSampler(Broker broker, LongSupplier clock) {
@@ -37,16 +38,17 @@ public final class RateSampler implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts sampling every {@code interval} on a daemon thread; the first sample is taken at once. */
-    public static RateSampler start(Broker broker, Duration interval) {
-        RateSampler sampler = new RateSampler(broker, System::nanoTime);
-        sampler.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    /** Samples every {@code interval} from now on, on a daemon thread; the first sample is taken at once. */
+    public synchronized void startSampling(Duration interval) {
+        if (timer != null) {
+            throw new IllegalStateException("already sampling");
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "warren-management-rates");
             t.setDaemon(true);
             return t;
         });
-        sampler.timer.scheduleAtFixedRate(sampler::sampleQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        return sampler;
+        timer.scheduleAtFixedRate(this::sampleQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void sampleQuietly() {
@@ -78,6 +80,7 @@ public final class RateSampler implements AutoCloseable {
         }
         previous = now;
         rates = Map.copyOf(next);
+        samples++;
     }
 
     private static MessageRates between(Sample a, Sample b) {
@@ -121,8 +124,13 @@ public final class RateSampler implements AutoCloseable {
         return sum;
     }
 
+    /** How many samples were taken; rates exist from the second on. */
+    public long samples() {
+        return samples;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         if (timer != null) {
             timer.shutdownNow();
         }

@@ -61,7 +61,12 @@ class OverviewResourceTest {
 
             assertThat(mona.get("object_totals").get("queues").asLong()).isEqualTo(2);
             assertThat(mona.get("object_totals").get("consumers").asLong()).isEqualTo(1);
-            assertThat(mona.get("object_totals").get("exchanges").isNull()).isTrue();
+            assertThat(mona.get("object_totals").get("exchanges").asLong()).isEqualTo(6);
+            assertThat(mona.get("object_totals").get("connections").asLong()).isEqualTo(1);
+            assertThat(mona.get("object_totals").get("channels").asLong()).isEqualTo(1);
+            assertThat(mona.get("message_stats").get("publish").asLong()).isEqualTo(1);
+            assertThat(guest.get("object_totals").get("connections").asLong()).isEqualTo(2);
+            assertThat(guest.get("message_stats").get("publish").asLong()).isEqualTo(2);
             assertThat(mona.get("queue_totals").get("messages").asLong()).isEqualTo(1);
             assertThat(mona.get("queue_totals").get("messages_ready").asLong()).isEqualTo(1);
             assertThat(guest.get("object_totals").get("queues").asLong()).isEqualTo(3);
