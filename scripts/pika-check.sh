@@ -32,7 +32,7 @@ trap cleanup EXIT
 jar="$root/broker-server/target/warren-server.jar"
 if [[ -f "$jar" && "${PIKA_CHECK_LAUNCHER:-jar}" != classes ]]; then
     echo "starting $jar on port $port" >&2
-    java -jar "$jar" --listeners.tcp.default="$port" --data_dir="$data" >"$log" 2>&1 &
+    java -jar "$jar" --listeners.tcp.default="$port" --management.tcp.port=0 --prometheus.tcp.port=0 --data_dir="$data" >"$log" 2>&1 &
     pid=$!
 else
     cp_file="$root/broker-server/target/pika-check.classpath"

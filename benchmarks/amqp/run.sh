@@ -104,7 +104,7 @@ JVM=(-Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC)
 if [[ -n "$JAR" ]]; then
   cp "$JAR" "$WORK/warren-server.jar"
   WARREN_CMD=(java "${JVM[@]}" -jar "$WORK/warren-server.jar" "--listeners.tcp.default=$WARREN_PORT"
-    "--data_dir=$DATA")
+    "--management.tcp.port=0" "--prometheus.tcp.port=0" "--data_dir=$DATA")
   WARREN_HOW="runnable jar $JAR (built $(date -r "$JAR" +%H:%M))"
 else
   WARREN_CMD=(java "${JVM[@]}" -cp "$WARREN_CP" io.warren.benchmarks.amqp.StandaloneWarren "$WARREN_PORT" "$DATA")

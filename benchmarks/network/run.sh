@@ -44,7 +44,7 @@ for p in $PROVIDERS; do
   case "$p" in
     warren)
       java -Xms$HEAP -Xmx$HEAP -jar "$REPO/broker-server/target/warren-server.jar" \
-          --listeners.tcp.default=$WARREN_PORT --data_dir="$WORK/warren-data" > "$WORK/logs/warren.log" 2>&1 &
+          --listeners.tcp.default=$WARREN_PORT --management.tcp.port=0 --prometheus.tcp.port=0 --data_dir="$WORK/warren-data" > "$WORK/logs/warren.log" 2>&1 &
       PIDS+=($!)
       wait_port $WARREN_PORT || { log "Warren did not start: $WORK/logs/warren.log"; exit 1; }
       URL[warren]="amqp://guest:guest@127.0.0.1:$WARREN_PORT" ;;

@@ -66,6 +66,9 @@ final class ConfigKeys {
         fixed.put("management.enabled", (d, v) -> d.managementEnabled = Values.bool(v));
         fixed.put("management.tcp.port", (d, v) -> d.managementPort = Values.intIn(v, 0, 65535, "a port"));
         fixed.put("management.tcp.ip", (d, v) -> d.managementIp = host(v));
+        fixed.put("prometheus.enabled", (d, v) -> d.prometheusEnabled = Values.bool(v));
+        fixed.put("prometheus.tcp.port", (d, v) -> d.prometheusPort = Values.intIn(v, 0, 65535, "a port"));
+        fixed.put("prometheus.tcp.ip", (d, v) -> d.prometheusIp = host(v));
 
         fixed.put("channel_max", (d, v) -> {
             int n = Values.intIn(v, 0, 65535, "a channel count (0 for 65535)");

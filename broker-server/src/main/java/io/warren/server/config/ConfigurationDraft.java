@@ -36,6 +36,11 @@ final class ConfigurationDraft {
     int managementPort = 15672;
     /** {@code management.tcp.ip}; null means the AMQP listeners' interface. */
     String managementIp;
+    boolean prometheusEnabled = true;
+    /** RabbitMQ's Prometheus port. */
+    int prometheusPort = 15692;
+    /** {@code prometheus.tcp.ip}; null means the AMQP listeners' interface. */
+    String prometheusIp;
 
     int channelMax = ConnectionLimits.defaults().channelMax();
     int frameMax = ConnectionLimits.defaults().frameMax();

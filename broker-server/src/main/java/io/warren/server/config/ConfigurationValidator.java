@@ -54,12 +54,13 @@ final class ConfigurationValidator {
             grants.add(grant(d, user, vhost, regexes, key));
         }));
         Optional<ListenerAddress> management = management(d, bindAddress);
+        Optional<ListenerAddress> prometheus = prometheus(d, bindAddress, management);
         ConnectionLimits limits = new ConnectionLimits(d.channelMax, d.frameMax, d.heartbeat, d.connectionMax,
                 d.handshakeTimeout, d.maxMessageSize, d.diskFreeLimit);
         return new ServerConfiguration(d.brokerName, d.dataDirectory, d.syncPolicy, Optional.ofNullable(d.memoryLimit),
                 bindAddress, Optional.ofNullable(d.tcp).map(ListenerAddress::port),
-                Optional.ofNullable(d.ssl).map(ListenerAddress::port), tls, sslContext, limits, management, vhosts,
-                users, grants);
+                Optional.ofNullable(d.ssl).map(ListenerAddress::port), tls, sslContext, limits, management, prometheus,
+                vhosts, users, grants);
     }
 
     /** The management listener: on the AMQP interface unless {@code management.tcp.ip} names another. */
@@ -69,10 +70,33 @@ final class ConfigurationValidator {
         }
         String host = d.managementIp != null ? d.managementIp : amqpBindAddress;
         if (d.managementPort != 0 && overlaps(host, amqpBindAddress)) {
-            checkPortFree(d, d.tcp, "listeners.tcp.default");
-            checkPortFree(d, d.ssl, "listeners.ssl.default");
+            checkPortFree(d, "management.tcp.port", d.managementPort, d.tcp, "listeners.tcp.default",
+                    "the management API", 15672);
+            checkPortFree(d, "management.tcp.port", d.managementPort, d.ssl, "listeners.ssl.default",
+                    "the management API", 15672);
         }
         return Optional.of(new ListenerAddress(host, d.managementPort));
+    }
+
+    /** The Prometheus listener: like the management one, on a port of its own. */
+    private static Optional<ListenerAddress> prometheus(ConfigurationDraft d, String amqpBindAddress,
+                                                        Optional<ListenerAddress> management) {
+        if (!d.prometheusEnabled) {
+            return Optional.empty();
+        }
+        String host = d.prometheusIp != null ? d.prometheusIp : amqpBindAddress;
+        int port = d.prometheusPort;
+        if (port != 0 && overlaps(host, amqpBindAddress)) {
+            checkPortFree(d, "prometheus.tcp.port", port, d.tcp, "listeners.tcp.default", "the Prometheus endpoint",
+                    15692);
+            checkPortFree(d, "prometheus.tcp.port", port, d.ssl, "listeners.ssl.default", "the Prometheus endpoint",
+                    15692);
+        }
+        if (port != 0 && management.isPresent() && overlaps(host, management.get().host())) {
+            checkPortFree(d, "prometheus.tcp.port", port, management.get(), "management.tcp.port",
+                    "the Prometheus endpoint", 15692);
+        }
+        return Optional.of(new ListenerAddress(host, port));
     }
 
     private static boolean overlaps(String host, String other) {
@@ -83,10 +107,11 @@ final class ConfigurationValidator {
         return host.equals("0.0.0.0") || host.equals("::") || host.equals("0:0:0:0:0:0:0:0");
     }
 
-    private static void checkPortFree(ConfigurationDraft d, ListenerAddress amqp, String amqpKey) {
-        if (amqp != null && amqp.port() == d.managementPort) {
-            throw fail(d, "management.tcp.port", "port " + d.managementPort + " is also the AMQP listener's ("
-                    + amqpKey + "); give the management API a port of its own (RabbitMQ's is 15672)");
+    private static void checkPortFree(ConfigurationDraft d, String key, int port, ListenerAddress other,
+                                      String otherKey, String what, int usualPort) {
+        if (other != null && other.port() == port) {
+            throw fail(d, key, "port " + port + " is also " + otherKey + "; give " + what
+                    + " a port of its own (RabbitMQ's is " + usualPort + ")");
         }
     }
 

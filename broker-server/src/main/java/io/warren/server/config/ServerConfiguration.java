@@ -29,6 +29,7 @@ public final class ServerConfiguration {
     private final Optional<SslContext> sslContext;
     private final ConnectionLimits limits;
     private final Optional<ListenerAddress> management;
+    private final Optional<ListenerAddress> prometheus;
     private final List<String> virtualHosts;
     private final List<UserDefinition> users;
     private final List<PermissionGrant> permissions;
@@ -36,7 +37,8 @@ public final class ServerConfiguration {
     ServerConfiguration(String brokerName, Path dataDirectory, SyncPolicy syncPolicy, Optional<MemoryLimit> memoryLimit,
                         String bindAddress, Optional<Integer> amqpPort, Optional<Integer> amqpsPort,
                         Optional<TlsOptions> tls, Optional<SslContext> sslContext, ConnectionLimits limits,
-                        Optional<ListenerAddress> management, List<String> virtualHosts,
+                        Optional<ListenerAddress> management, Optional<ListenerAddress> prometheus,
+                        List<String> virtualHosts,
                         List<UserDefinition> users, List<PermissionGrant> permissions) {
         this.brokerName = brokerName;
         this.dataDirectory = dataDirectory;
@@ -49,6 +51,7 @@ public final class ServerConfiguration {
         this.sslContext = sslContext;
         this.limits = limits;
         this.management = management;
+        this.prometheus = prometheus;
         this.virtualHosts = List.copyOf(virtualHosts);
         this.users = List.copyOf(users);
         this.permissions = List.copyOf(permissions);
@@ -110,6 +113,14 @@ public final class ServerConfiguration {
      */
     public Optional<ListenerAddress> managementListener() {
         return management;
+    }
+
+    /**
+     * Where Prometheus scrapes {@code /metrics}: {@code prometheus.tcp.port} (default 15692; 0 means any free port)
+     * on {@code prometheus.tcp.ip} (default the AMQP interface); empty when {@code prometheus.enabled = false}.
+     */
+    public Optional<ListenerAddress> prometheusListener() {
+        return prometheus;
     }
 
     /** Virtual hosts to create: {@code /}, {@code default_vhost} and every {@code vhosts.N}. */
@@ -177,7 +188,8 @@ public final class ServerConfiguration {
     public String toString() {
         return "ServerConfiguration[broker=" + brokerName + ", data=" + dataDirectory + ", sync=" + syncPolicy
                 + ", bind=" + bindAddress + ", amqp=" + amqpPort + ", amqps=" + amqpsPort + ", management="
-                + management.map(m -> m.host() + ":" + m.port()).orElse("off") + ", vhosts="
+                + management.map(m -> m.host() + ":" + m.port()).orElse("off") + ", prometheus="
+                + prometheus.map(m -> m.host() + ":" + m.port()).orElse("off") + ", vhosts="
                 + virtualHosts + ", users=" + users + "]";
     }
 }

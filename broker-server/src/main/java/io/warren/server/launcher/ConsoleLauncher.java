@@ -20,9 +20,10 @@ final class ConsoleLauncher {
     static final String USAGE = """
             Usage: java -jar warren-server.jar [--config=FILE] [--key=value ...] [--verbose] [--help]
 
-            Starts a Warren broker with AMQP 0-9-1 listeners and the management HTTP API. Settings come from
-            FILE (default ./warren.conf if it exists, else built-in defaults: AMQP on 0.0.0.0:5672, management
-            on 0.0.0.0:15672, user guest/guest from localhost only, data in ./data) and then from --key=value
+            Starts a Warren broker with AMQP 0-9-1 listeners, the management HTTP API and web console, and a
+            Prometheus endpoint. Settings come from FILE (default ./warren.conf if it exists, else built-in
+            defaults: AMQP on 0.0.0.0:5672, management and console on 0.0.0.0:15672, Prometheus /metrics on
+            0.0.0.0:15692, user guest/guest from localhost only, data in ./data) and then from --key=value
             arguments, which use the keys of the file and win.
 
             Examples:
@@ -33,7 +34,8 @@ final class ConsoleLauncher {
             Common keys: listeners.tcp.default, listeners.ssl.default, ssl_options.certfile, ssl_options.keyfile,
             data_dir, journal.sync, default_user, default_pass, loopback_users.guest, users.NAME.password,
             permissions.USER.VHOST, vm_memory_high_watermark.absolute, management.tcp.port, management.tcp.ip,
-            management.enabled. All keys: broker-server/README.md.
+            management.enabled, prometheus.tcp.port, prometheus.tcp.ip, prometheus.enabled.
+            All keys: broker-server/README.md.
 
               --config=FILE  read settings from FILE
               --verbose      print stack traces of start-up errors

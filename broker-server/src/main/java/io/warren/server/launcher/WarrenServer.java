@@ -7,8 +7,11 @@ import io.warren.server.WarrenVersion;
 import io.warren.server.config.ConfigurationLoader;
 import io.warren.server.config.InvalidConfigException;
 import io.warren.server.config.ServerConfiguration;
+import io.warren.server.config.ListenerAddress;
 import io.warren.server.management.ManagementServer;
 import io.warren.server.management.ManagementSettings;
+import io.warren.server.metrics.PrometheusEndpoint;
+import io.warren.server.metrics.PrometheusMetrics;
 import io.warren.server.security.UserStore;
 import java.net.BindException;
 import java.util.ArrayList;
@@ -43,15 +46,20 @@ public final class WarrenServer implements AutoCloseable {
     private final AmqpServer server;
     /** Null when {@code management.enabled = false}. */
     private final ManagementServer management;
+    /** Null when {@code prometheus.enabled = false}. */
+    private final PrometheusEndpoint prometheus;
+    private final PrometheusMetrics metrics;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private WarrenServer(ServerConfiguration configuration, Broker broker, AmqpServer server,
-                         ManagementServer management) {
+                         ManagementServer management, PrometheusMetrics metrics, PrometheusEndpoint prometheus) {
         this.configuration = configuration;
         this.broker = broker;
         this.server = server;
         this.management = management;
+        this.metrics = metrics;
+        this.prometheus = prometheus;
     }
 
     /**
@@ -110,7 +118,28 @@ public final class WarrenServer implements AutoCloseable {
                     "is another broker or RabbitMQ's management plugin running? change management.tcp.port or "
                     + "set management.enabled = false");
         }
-        WarrenServer started = new WarrenServer(configuration, broker, server, management);
+        PrometheusMetrics metrics = null;
+        PrometheusEndpoint prometheus = null;
+        Optional<ListenerAddress> scrape = configuration.prometheusListener();
+        try {
+            if (scrape.isPresent()) {
+                metrics = new PrometheusMetrics(broker);
+                prometheus = PrometheusEndpoint.start(metrics, scrape.get().host(), scrape.get().port());
+            }
+        } catch (Exception e) {
+            if (metrics != null) {
+                metrics.close();
+            }
+            if (management != null) {
+                management.close();
+            }
+            server.close();
+            broker.close();
+            throw startFailure(e, hostForAddress(scrape.get().host()) + ":" + scrape.get().port()
+                    + " (Prometheus metrics)", "is another broker or RabbitMQ's Prometheus plugin running? change "
+                    + "prometheus.tcp.port or set prometheus.enabled = false");
+        }
+        WarrenServer started = new WarrenServer(configuration, broker, server, management, metrics, prometheus);
         LOG.info("{}", started.startedLine());
         return started;
     }
@@ -149,6 +178,10 @@ public final class WarrenServer implements AutoCloseable {
         if (management != null) {
             listeners.add("http on " + hostForAddress(management.settings().bindAddress()) + ":" + management.port());
         }
+        if (prometheus != null) {
+            listeners.add("prometheus on " + hostForAddress(configuration.prometheusListener().orElseThrow().host())
+                    + ":" + prometheus.port());
+        }
         return "Warren " + WarrenVersion.get() + " started: " + String.join(", ", listeners) + ", data in "
                 + configuration.dataDirectory().toAbsolutePath().normalize();
     }
@@ -161,6 +194,11 @@ public final class WarrenServer implements AutoCloseable {
     /** The bound AMQPS port, or -1 when TLS is off. */
     public int amqpsPort() {
         return server.tlsPort();
+    }
+
+    /** The bound Prometheus port, or -1 when {@code prometheus.enabled = false}. */
+    public int prometheusPort() {
+        return prometheus == null ? -1 : prometheus.port();
     }
 
     /** The bound management HTTP port, or -1 when {@code management.enabled = false}. */
@@ -209,6 +247,10 @@ public final class WarrenServer implements AutoCloseable {
         LOG.info("Warren stopping: closing client connections and listeners");
         try {
             try {
+                if (prometheus != null) {
+                    prometheus.close();
+                    metrics.close();
+                }
                 if (management != null) {
                     management.close();
                 }

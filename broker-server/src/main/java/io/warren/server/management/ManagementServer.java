@@ -1,17 +1,5 @@
 package io.warren.server.management;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.warren.broker.Broker;
 import io.warren.server.AmqpServer;
@@ -22,10 +10,10 @@ import io.warren.server.management.api.Listener;
 import io.warren.server.management.api.ManagementContext;
 import io.warren.server.management.http.ApiJson;
 import io.warren.server.management.http.HttpConnectionHandler;
+import io.warren.server.management.http.HttpListener;
 import io.warren.server.management.http.HttpService;
 import io.warren.server.security.AccessControl;
 import io.warren.server.security.UserStore;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,14 +59,12 @@ public final class ManagementServer implements AutoCloseable {
     private static final int HANDLER_THREADS = 4;
 
     private final ManagementSettings settings;
-    private final EventLoopGroup boss;
-    private final EventLoopGroup workers;
     private final ThreadPoolExecutor executor;
     private final ResourceAlarms ownAlarms;
     private final HttpService service;
     private final RateSampler rates;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile Channel listener;
+    private volatile HttpListener listener;
 
     private ManagementServer(Broker broker, UserStore users, ManagementSettings settings, ResourceAlarms alarms,
                              boolean ownsAlarms, Supplier<List<Listener>> otherListeners) {
@@ -98,10 +84,6 @@ public final class ManagementServer implements AutoCloseable {
         this.executor = new ThreadPoolExecutor(HANDLER_THREADS, HANDLER_THREADS, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUED_REQUESTS), new DefaultThreadFactory("warren-management", true));
         executor.allowCoreThreadTimeOut(true);
-        this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("warren-http-accept", true),
-                NioIoHandler.newFactory());
-        this.workers = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("warren-http-io", true),
-                NioIoHandler.newFactory());
     }
 
     /**
@@ -157,26 +139,8 @@ public final class ManagementServer implements AutoCloseable {
     }
 
     private void bind() {
-        ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 128)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline()
-                                .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS))
-                                .addLast("http", new HttpServerCodec())
-                                .addLast("aggregate", new HttpObjectAggregator(MAX_BODY_BYTES))
-                                .addLast("management", new HttpConnectionHandler(service, executor));
-                    }
-                });
-        try {
-            listener = bootstrap.bind(new InetSocketAddress(settings.bindAddress(), settings.port()))
-                    .syncUninterruptibly().channel();
-        } catch (Exception e) { // Netty rethrows the bind failure, a checked BindException, undeclared
-            throw new IllegalStateException("cannot listen on " + hostPort(settings.bindAddress(), settings.port())
-                    + " for the management HTTP API: " + e.getMessage(), e);
-        }
+        listener = HttpListener.bind("http", settings.bindAddress(), settings.port(), MAX_BODY_BYTES, IDLE_SECONDS, 2,
+                () -> new HttpConnectionHandler(service, executor));
     }
 
     private static List<Listener> brokerListeners(Broker broker) {
@@ -192,21 +156,18 @@ public final class ManagementServer implements AutoCloseable {
 
     /** The bound port (useful with port 0), or -1 before binding and after closing. */
     public int port() {
-        Channel bound = listener;
-        return bound == null || !bound.isOpen() ? -1 : ((InetSocketAddress) bound.localAddress()).getPort();
+        HttpListener bound = listener;
+        return bound == null ? -1 : bound.port();
     }
 
     /** Where the console is, e.g. {@code http://127.0.0.1:15672/}. */
     public URI uri() {
-        return URI.create("http://" + hostPort(settings.bindAddress(), port()) + "/");
+        return URI.create("http://" + (settings.bindAddress().contains(":") ? "[" + settings.bindAddress() + "]"
+                : settings.bindAddress()) + ":" + port() + "/");
     }
 
     public ManagementSettings settings() {
         return settings;
-    }
-
-    private static String hostPort(String host, int port) {
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** Stops accepting, closes open connections, and stops the threads; requests in progress are abandoned. */
@@ -215,14 +176,12 @@ public final class ManagementServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        Channel bound = listener;
+        HttpListener bound = listener;
         if (bound != null) {
-            bound.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            bound.close();
         }
         executor.shutdownNow();
         rates.close();
-        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         if (ownAlarms != null) {
             ownAlarms.close();
         }

@@ -90,10 +90,22 @@ class InvalidConfigurationTest {
         assertThatThrownBy(() -> ConfigurationLoader.parse("w.conf", "listeners.tcp.default = 5672\n"
                 + "management.tcp.port = 5672"))
                 .isInstanceOf(InvalidConfigException.class)
-                .hasMessageStartingWith("w.conf:2: management.tcp.port: port 5672 is also the AMQP listener's "
-                        + "(listeners.tcp.default)");
+                .hasMessageStartingWith("w.conf:2: management.tcp.port: port 5672 is also listeners.tcp.default; "
+                        + "give the management API a port of its own (RabbitMQ's is 15672)");
         assertThat(ConfigurationLoader.parse("w.conf", "listeners.tcp.default = 127.0.0.1:5672\n"
                 + "management.tcp.ip = 127.0.0.2\nmanagement.tcp.port = 5672").managementListener()).isPresent();
+    }
+
+    @Test
+    void thePrometheusPortMayNotBeTheAmqpOrManagementPort() {
+        assertThatThrownBy(() -> ConfigurationLoader.parse("w.conf", "prometheus.tcp.port = 15672"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("w.conf:1: prometheus.tcp.port: port 15672 is also management.tcp.port; "
+                        + "give the Prometheus endpoint a port of its own (RabbitMQ's is 15692)");
+        assertThatThrownBy(() -> ConfigurationLoader.parse("w.conf", "prometheus.tcp.port = 5672"))
+                .hasMessageContaining("is also listeners.tcp.default");
+        assertThat(ConfigurationLoader.parse("w.conf", "prometheus.enabled = false").prometheusListener()).isEmpty();
+        assertThat(ConfigurationLoader.parse("w.conf", "").prometheusListener().orElseThrow().port()).isEqualTo(15692);
     }
 
     @Test

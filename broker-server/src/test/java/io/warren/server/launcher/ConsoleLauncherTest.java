@@ -62,7 +62,7 @@ class ConsoleLauncherTest {
             int port = taken.getLocalPort();
 
             ConsoleLauncher.Outcome outcome = launcher.launch("--listeners.tcp.default=" + port,
-                    "--management.tcp.port=0", "--data_dir=" + dir.resolve("data"));
+                    "--management.tcp.port=0", "--prometheus.tcp.port=0", "--data_dir=" + dir.resolve("data"));
 
             outcome.server().ifPresent(WarrenServer::close);
             assertThat(outcome.exitCode()).isEqualTo(1);
@@ -74,7 +74,7 @@ class ConsoleLauncherTest {
     @Test
     void aGoodCommandLineStartsTheServer() {
         ConsoleLauncher.Outcome outcome = launcher.launch("--listeners.tcp.default=127.0.0.1:0",
-                "--management.tcp.port=0", "--data_dir=" + dir.resolve("data"));
+                "--management.tcp.port=0", "--prometheus.tcp.port=0", "--data_dir=" + dir.resolve("data"));
         try {
             assertThat(outcome.exitCode()).isZero();
             assertThat(outcome.server()).hasValueSatisfying(s -> assertThat(s.amqpPort()).isPositive());

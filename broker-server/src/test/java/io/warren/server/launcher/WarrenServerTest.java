@@ -68,7 +68,7 @@ class WarrenServerTest {
     @Test
     void aRabbitMqClientPublishesAndGetsThroughTheStartedServer() throws Exception {
         try (WarrenServer server = WarrenServer.start("--listeners.tcp.default=0", "--management.tcp.port=0",
-                "--data_dir=" + dataDir);
+                "--prometheus.tcp.port=0", "--data_dir=" + dataDir);
              Connection connection = factory(server.amqpPort()).newConnection()) {
             Channel channel = connection.createChannel();
             String queue = channel.queueDeclare().getQueue();
@@ -84,7 +84,7 @@ class WarrenServerTest {
     void theManagementApiServesTheStartedBrokerAndStopsWithIt() throws Exception {
         int port;
         try (WarrenServer server = WarrenServer.start("--listeners.tcp.default=127.0.0.1:0",
-                "--management.tcp.port=0", "--data_dir=" + dataDir)) {
+                "--management.tcp.port=0", "--prometheus.tcp.port=0", "--data_dir=" + dataDir)) {
             port = server.managementPort();
             HttpResponse<String> overview = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/api/overview"))
@@ -97,6 +97,25 @@ class WarrenServerTest {
                     + server.amqpPort()).contains("\"protocol\":\"http\"");
         }
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void prometheusScrapesTheStartedBrokerAndStopsWithIt() throws Exception {
+        int port;
+        try (WarrenServer server = WarrenServer.start("--listeners.tcp.default=127.0.0.1:0",
+                "--management.tcp.port=0", "--prometheus.tcp.port=0", "--data_dir=" + dataDir)) {
+            port = server.prometheusPort();
+            HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body()).contains("warren_connections{vhost=\"/\"}").contains("warren_journal_syncs_total");
+        }
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+        try (WarrenServer off = WarrenServer.start("--listeners.tcp.default=127.0.0.1:0", "--management.enabled=false",
+                "--prometheus.enabled=false", "--data_dir=" + dataDir)) {
+            assertThat(off.prometheusPort()).isEqualTo(-1);
+        }
     }
 
     @Test
@@ -128,7 +147,7 @@ class WarrenServerTest {
 
     @Test
     void closingTheServerTellsConnectedClientsConnectionForced() throws Exception {
-        WarrenServer server = WarrenServer.start("--listeners.tcp.default=0", "--management.tcp.port=0",
+        WarrenServer server = WarrenServer.start("--listeners.tcp.default=0", "--management.tcp.port=0", "--prometheus.tcp.port=0",
                 "--data_dir=" + dataDir);
         Connection connection = factory(server.amqpPort()).newConnection();
         AtomicReference<ShutdownSignalException> signal = new AtomicReference<>();
@@ -145,7 +164,7 @@ class WarrenServerTest {
     @Test
     void aPersistentMessageSurvivesARestartOnTheSameDataDirectory() throws Exception {
         try (WarrenServer server = WarrenServer.start("--listeners.tcp.default=0", "--management.tcp.port=0",
-                "--data_dir=" + dataDir);
+                "--prometheus.tcp.port=0", "--data_dir=" + dataDir);
              Connection connection = factory(server.amqpPort()).newConnection()) {
             Channel channel = connection.createChannel();
             channel.queueDeclare("orders", true, false, false, null);
@@ -156,7 +175,7 @@ class WarrenServerTest {
         }
 
         try (WarrenServer server = WarrenServer.start("--listeners.tcp.default=0", "--management.tcp.port=0",
-                "--data_dir=" + dataDir);
+                "--prometheus.tcp.port=0", "--data_dir=" + dataDir);
              Connection connection = factory(server.amqpPort()).newConnection()) {
             assertThat(text(connection.createChannel().basicGet("orders", true))).isEqualTo("kept");
         }
@@ -191,7 +210,7 @@ class WarrenServerTest {
     @Test
     void theTlsListenerServesAmqpsWithTheConfiguredCertificate() throws Exception {
         try (WarrenServer server = WarrenServer.start("--listeners.tcp=none", "--listeners.ssl.default=0",
-                "--management.tcp.port=0", "--ssl_options.certfile=" + TestPem.path("server_certificate.pem"),
+                "--management.tcp.port=0", "--prometheus.tcp.port=0", "--ssl_options.certfile=" + TestPem.path("server_certificate.pem"),
                 "--ssl_options.keyfile=" + TestPem.path("server_key.pem"), "--data_dir=" + dataDir)) {
             ConnectionFactory f = factory(server.amqpsPort());
             f.useSslProtocol(trustingTestCa());

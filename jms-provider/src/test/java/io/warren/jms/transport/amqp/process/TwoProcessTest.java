@@ -46,7 +46,7 @@ class TwoProcessTest {
     void aProducerAndAConsumerInTheirOwnJvmsMeetThroughTheServerInAThird() throws Exception {
         int port = freePort();
         // Management on any free port, so a broker or RabbitMQ already on 15672 cannot stop this one.
-        Process server = start(WarrenServer.class, "--listeners.tcp.default=" + port, "--management.tcp.port=0",
+        Process server = start(WarrenServer.class, "--listeners.tcp.default=" + port, "--management.tcp.port=0", "--prometheus.tcp.port=0",
                 "--data_dir=" + dataDir);
         server.getInputStream().close(); // its log goes to stderr
         await().atMost(Duration.ofSeconds(60)).until(() -> accepts(port));
