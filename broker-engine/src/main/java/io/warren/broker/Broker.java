@@ -217,6 +217,25 @@ public final class Broker implements AutoCloseable {
         return vh;
     }
 
+    /**
+     * Deletes a virtual host with everything in it, as RabbitMQ does: its connections are closed (they learn
+     * why), its queues with their messages and its exchanges are deleted, durable ones from the store too.
+     *
+     * @throws BrokerException {@code NOT_FOUND} when there is no such virtual host; {@code ACCESS_REFUSED} for
+     *     the default virtual host {@code /}, which in-JVM clients rely on
+     */
+    public void deleteVirtualHost(String name) {
+        checkRunning();
+        if (DEFAULT_VIRTUAL_HOST.equals(name)) {
+            throw new BrokerException(ErrorCode.ACCESS_REFUSED, "the default virtual host '/' cannot be deleted");
+        }
+        VirtualHost vh = virtualHost(name);
+        vh.deleteEverything("virtual host '" + name + "' was deleted");
+        if (virtualHosts.remove(name, vh)) {
+            events.fire(l -> l.virtualHostRemoved(name));
+        }
+    }
+
     public Set<String> virtualHostNames() {
         return new TreeSet<>(virtualHosts.keySet());
     }

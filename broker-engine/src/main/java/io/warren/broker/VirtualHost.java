@@ -498,6 +498,31 @@ public final class VirtualHost implements QueueHost {
         return e;
     }
 
+    /**
+     * Empties this virtual host for its deletion: closes its connections (which learn {@code reason}), deletes
+     * every queue and every exchange the clients declared, durable ones from the store too. Called by
+     * {@link Broker#deleteVirtualHost}.
+     */
+    void deleteEverything(String reason) {
+        closeConnections(reason);
+        for (MessageQueue q : List.copyOf(queues.values())) {
+            try {
+                deleteQueue(q, false, false);
+            } catch (BrokerException alreadyGone) {
+                // deleted meanwhile (auto-delete, x-expires)
+            }
+        }
+        for (String e : List.copyOf(exchanges.keySet())) {
+            if (!e.isEmpty() && !Names.isReserved(e)) {
+                try {
+                    exchangeDelete(e, false);
+                } catch (BrokerException alreadyGone) {
+                    // an auto-delete exchange that went with its last binding
+                }
+            }
+        }
+    }
+
     /** Every exchange of this virtual host, the default one included, by name. */
     public List<ExchangeInfo> exchanges() {
         List<ExchangeInfo> out = new ArrayList<>(exchanges.size());

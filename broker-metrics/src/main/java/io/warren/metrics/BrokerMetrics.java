@@ -7,10 +7,10 @@ import io.warren.broker.Broker;
 import io.warren.broker.management.BrokerEventListener;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Publishes a broker's state to a Micrometer registry, with names modelled on RabbitMQ's Prometheus plugin
@@ -59,7 +59,7 @@ public final class BrokerMetrics implements MeterBinder, AutoCloseable {
     private QueueCatalog queues;
     private JournalMeters journal;
     private final List<Meter> meters = new ArrayList<>();
-    private final Set<String> virtualHosts = new HashSet<>();
+    private final Map<String, List<Meter>> virtualHosts = new HashMap<>();
     private boolean closed;
 
     public BrokerMetrics(Broker broker) {
@@ -130,13 +130,21 @@ public final class BrokerMetrics implements MeterBinder, AutoCloseable {
                 registry.remove(m);
             }
             meters.clear();
+            virtualHosts.values().forEach(list -> list.forEach(registry::remove));
+            virtualHosts.clear();
         }
     }
 
     /** Caller holds lock. */
     private void addVirtualHost(String name) {
-        if (virtualHosts.add(name)) {
-            meters.addAll(VirtualHostMeters.register(registry, broker, queues, name));
+        virtualHosts.computeIfAbsent(name, n -> VirtualHostMeters.register(registry, broker, queues, n));
+    }
+
+    /** Caller holds lock. */
+    private void removeVirtualHost(String name) {
+        List<Meter> gone = virtualHosts.remove(name);
+        if (gone != null) {
+            gone.forEach(registry::remove);
         }
     }
 
@@ -151,6 +159,15 @@ public final class BrokerMetrics implements MeterBinder, AutoCloseable {
             synchronized (lock) {
                 if (!closed) {
                     addVirtualHost(virtualHost);
+                }
+            }
+        }
+
+        @Override
+        public void virtualHostRemoved(String virtualHost) {
+            synchronized (lock) {
+                if (!closed) {
+                    removeVirtualHost(virtualHost);
                 }
             }
         }

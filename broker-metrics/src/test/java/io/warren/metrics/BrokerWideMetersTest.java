@@ -86,4 +86,17 @@ class BrokerWideMetersTest {
         assertThat(b.hostGauge("warren.connections", "tenant")).isEqualTo(1.0);
         assertThat(b.hostGauge("warren.queues", "/")).isEqualTo(2.0);
     }
+
+    @Test
+    void aDeletedVirtualHostLosesItsGaugesAndQueueMeters() {
+        Channel tenant = b.broker.createVirtualHost("tenant").connect("t").createChannel();
+        tenant.queueDeclare("c", false, false, false, Map.of());
+        assertThat(b.registry.find("warren.queues").tag("vhost", "tenant").gauge()).isNotNull();
+
+        b.broker.deleteVirtualHost("tenant");
+
+        assertThat(b.registry.find("warren.queues").tag("vhost", "tenant").gauge()).isNull();
+        assertThat(b.registry.find("warren.queue.messages.ready").tag("vhost", "tenant").gauge()).isNull();
+        assertThat(b.registry.find("warren.queues").tag("vhost", "/").gauge()).isNotNull();
+    }
 }

@@ -12,6 +12,10 @@ public interface BrokerEventListener {
     default void virtualHostAdded(String virtualHost) {
     }
 
+    /** A virtual host was deleted; the removal of its queues, exchanges and connections was announced before. */
+    default void virtualHostRemoved(String virtualHost) {
+    }
+
     default void exchangeAdded(String virtualHost, String exchange) {
     }
 

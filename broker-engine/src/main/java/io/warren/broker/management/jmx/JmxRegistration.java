@@ -1,11 +1,13 @@
 package io.warren.broker.management.jmx;
 
 import io.warren.broker.Broker;
+import io.warren.broker.BrokerException;
 import io.warren.broker.ClientConnection;
 import io.warren.broker.VirtualHost;
 import io.warren.broker.management.BrokerEventListener;
 import io.warren.broker.management.ExchangeInfo;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -135,7 +137,12 @@ public final class JmxRegistration implements AutoCloseable {
     }
 
     private void reconcileVirtualHost(String vhost) {
-        VirtualHost host = broker.virtualHost(vhost);
+        Optional<VirtualHost> found = host(vhost);
+        if (found.isEmpty()) {
+            removeVirtualHost(vhost);
+            return;
+        }
+        VirtualHost host = found.get();
         ensure(names.virtualHost(vhost), () -> true, () -> new VirtualHostControl(host));
         for (ExchangeInfo e : host.exchanges()) {
             reconcileExchange(vhost, e.name());
@@ -148,22 +155,45 @@ public final class JmxRegistration implements AutoCloseable {
         }
     }
 
+    /** Unregisters the MBeans of a deleted virtual host and of everything that was in it. */
+    private void removeVirtualHost(String vhost) {
+        String key = names.virtualHost(vhost).getKeyProperty("vhost");
+        synchronized (lock) {
+            for (ObjectName name : List.copyOf(registered)) {
+                if (key.equals(name.getKeyProperty("vhost"))) {
+                    registered.remove(name);
+                    unregister(name);
+                }
+            }
+        }
+    }
+
+    /** The virtual host, or empty once it was deleted: its objects then count as gone. */
+    private Optional<VirtualHost> host(String vhost) {
+        try {
+            return Optional.of(broker.virtualHost(vhost));
+        } catch (BrokerException deleted) {
+            return Optional.empty();
+        }
+    }
+
     private void reconcileExchange(String vhost, String exchange) {
-        VirtualHost host = broker.virtualHost(vhost);
-        ensure(names.exchange(vhost, exchange), () -> host.hasExchange(exchange),
-                () -> new ExchangeControl(host, exchange));
+        Optional<VirtualHost> host = host(vhost);
+        ensure(names.exchange(vhost, exchange), () -> host.isPresent() && host.get().hasExchange(exchange),
+                () -> new ExchangeControl(host.orElseThrow(), exchange));
     }
 
     private void reconcileQueue(String vhost, String queue) {
-        VirtualHost host = broker.virtualHost(vhost);
-        ensure(names.queue(vhost, queue), () -> host.hasQueue(queue), () -> new QueueControl(host, queue));
+        Optional<VirtualHost> host = host(vhost);
+        ensure(names.queue(vhost, queue), () -> host.isPresent() && host.get().hasQueue(queue),
+                () -> new QueueControl(host.orElseThrow(), queue));
     }
 
     private void reconcileConnection(String vhost, String id) {
-        VirtualHost host = broker.virtualHost(vhost);
-        ensure(names.connection(vhost, id),
-                () -> host.connections().stream().anyMatch(c -> c.id().equals(id) && c.isOpen()),
-                () -> new ConnectionControl(host, id));
+        Optional<VirtualHost> host = host(vhost);
+        ensure(names.connection(vhost, id), () -> host.isPresent()
+                        && host.get().connections().stream().anyMatch(c -> c.id().equals(id) && c.isOpen()),
+                () -> new ConnectionControl(host.orElseThrow(), id));
     }
 
     /**
@@ -217,6 +247,11 @@ public final class JmxRegistration implements AutoCloseable {
     private final class Events implements BrokerEventListener {
         @Override
         public void virtualHostAdded(String vhost) {
+            later(() -> reconcileVirtualHost(vhost));
+        }
+
+        @Override
+        public void virtualHostRemoved(String vhost) {
             later(() -> reconcileVirtualHost(vhost));
         }
 

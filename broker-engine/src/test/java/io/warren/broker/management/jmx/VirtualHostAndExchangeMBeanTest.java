@@ -67,6 +67,26 @@ class VirtualHostAndExchangeMBeanTest {
     }
 
     @Test
+    void aDeletedVirtualHostTakesTheMBeansOfEverythingInItAlong() throws Exception {
+        try (PlatformJmx jmx = PlatformJmx.start("vhostgone")) {
+            VirtualHost orders = jmx.broker.createVirtualHost("orders");
+            Channel ch = orders.connect("app").createChannel();
+            ch.queueDeclare("q", true, false, false, null);
+            ch.exchangeDeclare("events", ExchangeType.FANOUT, true, false, false, Map.of());
+            awaitRegistered(jmx.names.queue("orders", "q"));
+            awaitRegistered(jmx.names.exchange("orders", "events"));
+
+            jmx.broker.deleteVirtualHost("orders");
+
+            awaitUnregistered(jmx.names.virtualHost("orders"));
+            awaitUnregistered(jmx.names.queue("orders", "q"));
+            awaitUnregistered(jmx.names.exchange("orders", "events"));
+            awaitUnregistered(jmx.names.exchange("orders", "amq.topic"));
+            assertThat(SERVER.isRegistered(jmx.names.virtualHost("/"))).isTrue();
+        }
+    }
+
+    @Test
     void virtualHostOperationsFailWithTheEnginesReason() throws Exception {
         try (PlatformJmx jmx = PlatformJmx.start("vhostbad")) {
             ObjectName vhost = jmx.names.virtualHost("/");

@@ -1,6 +1,5 @@
 package io.warren.server.management.api;
 
-import io.netty.handler.codec.http.HttpMethod;
 import io.warren.broker.Broker;
 import io.warren.broker.VirtualHost;
 import io.warren.server.management.http.Access;
@@ -12,8 +11,9 @@ import io.warren.server.security.User;
 /**
  * {@code /api/vhosts} and {@code /api/vhosts/{vhost}}: the vhosts a user may see with their message counts,
  * and creating one (administrators; the body, if any, must be a JSON object and its fields such as {@code
- * description} are ignored). A new vhost grants nobody permissions, as in RabbitMQ. DELETE is refused with
- * 405: the engine cannot delete a vhost yet.
+ * description} are ignored). A new vhost grants nobody permissions, as in RabbitMQ. DELETE (administrators)
+ * deletes a vhost with its queues, messages and exchanges and closes its connections; the default vhost
+ * {@code /} is refused with 403, since in-JVM clients rely on it.
  */
 final class VhostsResource implements ApiResource {
 
@@ -26,9 +26,6 @@ final class VhostsResource implements ApiResource {
             return new VhostView(vhost.name(), totals.messages(), totals.ready(), totals.unacknowledged(), false);
         }
     }
-
-    static final String NO_DELETE = "deleting a vhost is not supported: the Warren engine cannot delete a virtual "
-            + "host yet";
 
     private final Broker broker;
     private final VhostAccess vhosts;
@@ -43,7 +40,7 @@ final class VhostsResource implements ApiResource {
         routes.get("/api/vhosts", Access.MANAGEMENT, this::list)
                 .get("/api/vhosts/{vhost}", Access.MANAGEMENT, this::show)
                 .put("/api/vhosts/{vhost}", Access.ADMINISTRATOR, this::put)
-                .unsupported(HttpMethod.DELETE, "/api/vhosts/{vhost}", NO_DELETE);
+                .delete("/api/vhosts/{vhost}", Access.ADMINISTRATOR, this::delete);
     }
 
     private ApiResponse list(ApiRequest request) {
@@ -56,6 +53,13 @@ final class VhostsResource implements ApiResource {
 
     private ApiResponse show(ApiRequest request) {
         return ApiResponse.ok(VhostView.of(vhosts.require(request.user(), request.param("vhost"))));
+    }
+
+    private ApiResponse delete(ApiRequest request) {
+        String name = request.param("vhost");
+        vhosts.existing(name);
+        broker.deleteVirtualHost(name);
+        return ApiResponse.noContent();
     }
 
     private ApiResponse put(ApiRequest request) {

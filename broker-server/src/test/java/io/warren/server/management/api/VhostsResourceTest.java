@@ -102,12 +102,17 @@ class VhostsResourceTest {
     }
 
     @Test
-    void deletingAVhostIsNotAllowedAndSaysWhy() {
-        HttpResponse<String> response = fixture.delete("/api/vhosts/orders");
+    void administratorsDeleteAVhostWithItsQueuesButNotTheDefaultOne() {
+        fixture.broker.virtualHost("orders").connect("t").createChannel()
+                .queueDeclare("q", true, false, false, java.util.Map.of());
+        assertThat(fixture.send("DELETE", "/api/vhosts/orders", null, "mona", "mona-pw").statusCode()).isEqualTo(403);
 
-        assertThat(response.statusCode()).isEqualTo(405);
-        assertThat(response.headers().firstValue("Allow")).contains("GET, HEAD, PUT");
-        assertThat(json(response).get("reason").asText()).contains("cannot delete a virtual host");
-        assertThat(fixture.broker.virtualHostNames()).contains("orders");
+        assertThat(fixture.delete("/api/vhosts/orders").statusCode()).isEqualTo(204);
+        assertThat(fixture.broker.virtualHostNames()).doesNotContain("orders");
+        assertThat(fixture.delete("/api/vhosts/orders").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> root = fixture.delete("/api/vhosts/%2F");
+        assertThat(root.statusCode()).isEqualTo(403);
+        assertThat(json(root).get("reason").asText()).contains("'/' cannot be deleted");
     }
 }
