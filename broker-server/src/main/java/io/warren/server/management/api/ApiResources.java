@@ -28,6 +28,8 @@ public final class ApiResources {
                 new UsersResource(context),
                 new PermissionsResource(context),
                 new VhostsResource(context),
-                new HealthResource(context));
+                new HealthResource(context),
+                new ConnectionsResource(context),
+                new ConsumersResource(context));
     }
 }
