@@ -30,6 +30,7 @@ final class ConsoleLauncher {
               java -jar warren-server.jar
               java -jar warren-server.jar --listeners.tcp.default=5673 --data_dir=/var/lib/warren
               java -jar warren-server.jar --config=/etc/warren/warren.conf --journal.sync=batched
+              java -jar warren-server.jar ctl help     (the management command line, also scripts/warren-ctl)
 
             Common keys: listeners.tcp.default, listeners.ssl.default, ssl_options.certfile, ssl_options.keyfile,
             data_dir, journal.sync, default_user, default_pass, loopback_users.guest, users.NAME.password,

@@ -4,6 +4,7 @@ import io.warren.broker.Broker;
 import io.warren.server.AmqpServer;
 import io.warren.server.ServerSettings;
 import io.warren.server.WarrenVersion;
+import io.warren.server.cli.WarrenCtl;
 import io.warren.server.config.ConfigurationLoader;
 import io.warren.server.config.InvalidConfigException;
 import io.warren.server.config.ServerConfiguration;
@@ -15,6 +16,7 @@ import io.warren.server.metrics.PrometheusMetrics;
 import io.warren.server.security.UserStore;
 import java.net.BindException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +43,9 @@ import org.slf4j.LoggerFactory;
 public final class WarrenServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WarrenServer.class);
 
+    /** The first argument that makes {@link #main} run {@link WarrenCtl} instead of a broker. */
+    static final String CTL_COMMAND = "ctl";
+
     private final ServerConfiguration configuration;
     private final Broker broker;
     private final AmqpServer server;
@@ -64,9 +69,14 @@ public final class WarrenServer implements AutoCloseable {
 
     /**
      * Runs the broker until SIGTERM or Ctrl-C; exits with status 1 and a one-line message if the configuration
-     * is wrong or a port cannot be bound. See {@code --help}.
+     * is wrong or a port cannot be bound. See {@code --help}. With {@code ctl} as the first argument it runs
+     * {@link WarrenCtl#main} with the remaining arguments instead, so that one jar serves both.
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(CTL_COMMAND)) {
+            WarrenCtl.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         ConsoleLauncher.Outcome outcome = new ConsoleLauncher(System.out, System.err).launch(args);
         if (outcome.server().isEmpty()) {
             System.exit(outcome.exitCode());
