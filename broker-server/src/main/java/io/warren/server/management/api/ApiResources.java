@@ -28,6 +28,12 @@ public final class ApiResources {
                 new UsersResource(context),
                 new PermissionsResource(context),
                 new VhostsResource(context),
-                new HealthResource(context));
+                new HealthResource(context),
+                new QueuesResource(context),
+                new QueueMessagesResource(context),
+                new ExchangesResource(context),
+                new ExchangePublishResource(context),
+                new BindingsResource(context),
+                new DefinitionsResource(context));
     }
 }
