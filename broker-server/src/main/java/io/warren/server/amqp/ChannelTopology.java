@@ -70,14 +70,7 @@ final class ChannelTopology {
         } catch (BrokerException e) {
             throw AmqpException.connection(ReplyCodes.COMMAND_INVALID, "invalid exchange type '" + d.type() + "'");
         }
-        Object alternate = d.arguments() == null ? null : d.arguments().get("alternate-exchange");
-        check(() -> {
-            if (alternate instanceof String ae) {
-                access().checkExchangeDeclareWithAlternate(user(), vhost(), d.exchange(), ae);
-            } else {
-                access().checkExchangeDeclare(user(), vhost(), d.exchange());
-            }
-        });
+        check(() -> access().checkExchangeDeclare(user(), vhost(), d.exchange(), d.arguments()));
         offload(() -> {
             engine.exchangeDeclare(d.exchange(), type, d.durable(), d.autoDelete(), d.internal(), args(d.arguments()));
             return null;
@@ -146,14 +139,7 @@ final class ChannelTopology {
     }
 
     private void checkQueueDeclare(QueueDeclare d, String queue) {
-        Object dlx = d.arguments() == null ? null : d.arguments().get("x-dead-letter-exchange");
-        check(() -> {
-            if (dlx instanceof String x) {
-                access().checkQueueDeclareWithDeadLetterExchange(user(), vhost(), queue, x);
-            } else {
-                access().checkQueueDeclare(user(), vhost(), queue);
-            }
-        });
+        check(() -> access().checkQueueDeclare(user(), vhost(), queue, d.arguments()));
     }
 
     void queueBind(QueueBind b) {

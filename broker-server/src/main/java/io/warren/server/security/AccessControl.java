@@ -1,5 +1,8 @@
 package io.warren.server.security;
 
+import io.warren.broker.exchange.Exchange;
+import io.warren.broker.queue.QueueArguments;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -101,6 +104,20 @@ public final class AccessControl {
         check(user, vhost, PermissionKind.READ, ResourceKind.EXCHANGE, exchange);
     }
 
+    /**
+     * {@code exchange.declare} with its {@code arguments} (null for none): {@link
+     * #checkExchangeDeclareWithAlternate} when they name an {@code alternate-exchange}, else {@link
+     * #checkExchangeDeclare}.
+     */
+    public void checkExchangeDeclare(User user, String vhost, String exchange, Map<String, Object> arguments) {
+        Object alternate = arguments == null ? null : arguments.get(Exchange.ALTERNATE_EXCHANGE_ARGUMENT);
+        if (alternate instanceof String ae) {
+            checkExchangeDeclareWithAlternate(user, vhost, exchange, ae);
+        } else {
+            checkExchangeDeclare(user, vhost, exchange);
+        }
+    }
+
     /** {@code exchange.delete}: configure on the exchange. */
     public void checkExchangeDelete(User user, String vhost, String exchange) {
         check(user, vhost, PermissionKind.CONFIGURE, ResourceKind.EXCHANGE, exchange);
@@ -120,6 +137,20 @@ public final class AccessControl {
         check(user, vhost, PermissionKind.CONFIGURE, ResourceKind.QUEUE, queue);
         check(user, vhost, PermissionKind.WRITE, ResourceKind.EXCHANGE, deadLetterExchange);
         check(user, vhost, PermissionKind.READ, ResourceKind.QUEUE, queue);
+    }
+
+    /**
+     * {@code queue.declare} with its {@code arguments} (null for none): {@link
+     * #checkQueueDeclareWithDeadLetterExchange} when they name an {@code x-dead-letter-exchange}, else {@link
+     * #checkQueueDeclare}.
+     */
+    public void checkQueueDeclare(User user, String vhost, String queue, Map<String, Object> arguments) {
+        Object deadLetterExchange = arguments == null ? null : arguments.get(QueueArguments.DEAD_LETTER_EXCHANGE);
+        if (deadLetterExchange instanceof String dlx) {
+            checkQueueDeclareWithDeadLetterExchange(user, vhost, queue, dlx);
+        } else {
+            checkQueueDeclare(user, vhost, queue);
+        }
     }
 
     /** {@code queue.delete}: configure on the queue. */

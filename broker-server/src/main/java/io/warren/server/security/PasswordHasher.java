@@ -26,7 +26,8 @@ public final class PasswordHasher {
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_ITERATIONS = 210_000;
 
-    static final String SCHEME = "pbkdf2-sha256";
+    /** The name of the scheme, the first {@code $}-separated field of every hash. */
+    public static final String SCHEME = "pbkdf2-sha256";
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;

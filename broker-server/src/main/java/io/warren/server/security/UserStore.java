@@ -145,6 +145,17 @@ public final class UserStore {
         update(user, account -> account.withPermission(vhost, matcher));
     }
 
+    /**
+     * Checks permissions as {@link #setPermissions} would, without setting them: for validating a batch (a
+     * definitions import) before any of it is applied.
+     *
+     * @throws IllegalArgumentException if an expression is not a valid regex; the message names user, vhost
+     *     and which of the three is wrong
+     */
+    public static void checkPermissions(String user, String vhost, String configure, String write, String read) {
+        PermissionMatcher.compile(user, new Permission(vhost, configure, write, read));
+    }
+
     /** Removes the user's permissions in {@code vhost}; it can then no longer open that vhost. */
     public void clearPermissions(String user, String vhost) {
         Objects.requireNonNull(vhost, "vhost");

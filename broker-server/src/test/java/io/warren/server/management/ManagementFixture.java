@@ -73,6 +73,11 @@ public final class ManagementFixture implements AutoCloseable {
         return send("PUT", path, json, "guest", "guest");
     }
 
+    /** POST {@code json} as guest. */
+    public HttpResponse<String> post(String path, String json) {
+        return send("POST", path, json, "guest", "guest");
+    }
+
     /** DELETE as guest. */
     public HttpResponse<String> delete(String path) {
         return send("DELETE", path, null, "guest", "guest");

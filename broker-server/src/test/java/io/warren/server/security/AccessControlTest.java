@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.lang.management.ManagementFactory;
+import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,6 +186,18 @@ class AccessControlTest {
         assertRefused(() -> access.checkExchangeDeclareWithAlternate(bob, "/", "main", "other"), "exchange 'other'");
         store.setPermissions("bob", "/", "^main$", "^ae$", "");
         assertRefused(() -> access.checkExchangeDeclareWithAlternate(bob, "/", "main", "ae"), "exchange 'main'");
+    }
+
+    @Test
+    void declaringWithArgumentsChecksTheAlternateOrDeadLetterExchangeTheyName() {
+        store.setPermissions("bob", "/", "^(main|q)$", "", "");
+
+        assertAllowed(() -> access.checkExchangeDeclare(bob, "/", "main", Map.of("x-other", "ae")));
+        assertAllowed(() -> access.checkQueueDeclare(bob, "/", "q", null));
+        assertRefused(() -> access.checkExchangeDeclare(bob, "/", "main", Map.of("alternate-exchange", "ae")),
+                "exchange 'ae'");
+        assertRefused(() -> access.checkQueueDeclare(bob, "/", "q", Map.of("x-dead-letter-exchange", "dlx")),
+                "exchange 'dlx'");
     }
 
     @Test

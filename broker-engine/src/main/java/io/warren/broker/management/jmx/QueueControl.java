@@ -2,6 +2,7 @@ package io.warren.broker.management.jmx;
 
 import io.warren.broker.BrokerException;
 import io.warren.broker.VirtualHost;
+import io.warren.broker.management.MessageMover;
 import io.warren.broker.management.QueueSummary;
 import io.warren.broker.queue.QueueStatistics;
 import io.warren.message.Message;
@@ -129,7 +130,8 @@ final class QueueControl implements QueueMXBean {
 
     @Override
     public int moveMessages(String targetQueue, String selector, int max) throws Exception {
-        return JmxErrors.call(() -> new MessageMover(host).move(name, targetQueue, selector, max));
+        return JmxErrors.call(() -> MessageMover.move(host, ManagementSession.CLIENT_NAME, name, targetQueue,
+                selector, max));
     }
 
     @Override

@@ -30,6 +30,12 @@ public final class ApiResources {
                 new VhostsResource(context),
                 new HealthResource(context),
                 new ConnectionsResource(context),
-                new ConsumersResource(context));
+                new ConsumersResource(context),
+                new QueuesResource(context),
+                new QueueMessagesResource(context),
+                new ExchangesResource(context),
+                new ExchangePublishResource(context),
+                new BindingsResource(context),
+                new DefinitionsResource(context));
     }
 }

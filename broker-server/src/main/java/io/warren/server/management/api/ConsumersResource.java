@@ -42,6 +42,11 @@ final class ConsumersResource implements ApiResource {
         return ApiResponse.ok(consumers(vhosts.require(request.user(), request.param("vhost"))));
     }
 
+    /** The consumers of one queue, by connection and channel. */
+    static List<ClientViews.ConsumerView> consumersOf(VirtualHost vhost, String queue) {
+        return consumers(vhost).stream().filter(c -> c.queue().name().equals(queue)).toList();
+    }
+
     /** The consumers of one vhost, by connection and channel. */
     static List<ClientViews.ConsumerView> consumers(VirtualHost vhost) {
         List<ClientViews.ConsumerView> out = new ArrayList<>();

@@ -7,11 +7,7 @@ import io.warren.server.management.http.ApiResponse;
 import io.warren.server.management.http.JsonBody;
 import io.warren.server.management.http.Routes;
 import io.warren.server.security.Permission;
-import io.warren.server.security.User;
 import io.warren.server.security.UserStore;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,9 +18,6 @@ import java.util.Map;
  * replaced. Changes apply to the next AMQP operation of every connection.
  */
 final class PermissionsResource implements ApiResource {
-    private static final Comparator<PermissionView> ORDER =
-            Comparator.comparing(PermissionView::vhost).thenComparing(PermissionView::user);
-
     private final UserStore users;
     private final VhostAccess vhosts;
 
@@ -43,18 +36,13 @@ final class PermissionsResource implements ApiResource {
     }
 
     private ApiResponse list(ApiRequest request) {
-        List<PermissionView> all = new ArrayList<>();
-        for (User user : users.users()) {
-            all.addAll(viewsOf(user.name()));
-        }
-        all.sort(ORDER);
-        return ApiResponse.ok(all);
+        return ApiResponse.ok(PermissionView.all(users));
     }
 
     private ApiResponse ofUser(ApiRequest request) {
         String user = request.param("user");
         UsersResource.existing(users, user);
-        return ApiResponse.ok(viewsOf(user).stream().sorted(ORDER).toList());
+        return ApiResponse.ok(PermissionView.of(users, user).stream().sorted(PermissionView.ORDER).toList());
     }
 
     private ApiResponse show(ApiRequest request) {
@@ -108,15 +96,5 @@ final class PermissionsResource implements ApiResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("user '" + user + "' not found");
         }
-    }
-
-    private List<PermissionView> viewsOf(String user) {
-        Map<String, Permission> byVhost;
-        try {
-            byVhost = users.permissions(user);
-        } catch (IllegalArgumentException e) {
-            return List.of(); // deleted while listing
-        }
-        return byVhost.values().stream().map(p -> PermissionView.of(user, p)).toList();
     }
 }

@@ -5,8 +5,10 @@ import io.warren.broker.VirtualHost;
 import io.warren.server.management.http.Access;
 import io.warren.server.management.http.ApiException;
 import io.warren.server.security.User;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Which vhosts a management user may look into, by RabbitMQ's rule: monitoring and administrator users see
@@ -29,6 +31,15 @@ final class VhostAccess {
         }
         Set<String> permitted = permittedVhosts(user);
         return all.stream().filter(permitted::contains).toList();
+    }
+
+    /** What {@code views} makes of each vhost {@code user} may see, one vhost after the other by name. */
+    <T> List<T> collect(User user, Function<VirtualHost, List<T>> views) {
+        List<T> all = new ArrayList<>();
+        for (String name : visibleTo(user)) {
+            all.addAll(views.apply(existing(name)));
+        }
+        return all;
     }
 
     /**

@@ -15,17 +15,21 @@ import java.util.Optional;
  * A request body that is a JSON object, read field by field with the type each field must have. A field
  * that is absent or JSON {@code null} counts as not given. A field of the wrong type fails with a 400 whose
  * reason names the field, the expected type and the type sent ({@code "field 'configure' must be a string,
- * got number"}); fields the handler does not ask for are ignored, as RabbitMQ ignores them.
+ * got number"}); fields the handler does not ask for are ignored, as RabbitMQ ignores them. An object inside
+ * the body ({@link #nested}, {@link #objectList}) is read the same way, its fields named by their path in
+ * errors ({@code "field 'properties.priority' ..."}, {@code "field 'queues[2].durable' ..."}).
  *
  * <p>Immutable view of the parsed tree; used by one handler thread.
  */
 public final class JsonBody {
     private final ObjectMapper mapper;
     private final ObjectNode object;
+    private final String path;
 
-    private JsonBody(ObjectMapper mapper, ObjectNode object) {
+    private JsonBody(ObjectMapper mapper, ObjectNode object, String path) {
         this.mapper = mapper;
         this.object = object;
+        this.path = path;
     }
 
     /**
@@ -36,7 +40,7 @@ public final class JsonBody {
     static JsonBody parse(ObjectMapper mapper, byte[] body, boolean emptyAllowed) {
         if (isBlank(body)) {
             if (emptyAllowed) {
-                return new JsonBody(mapper, mapper.createObjectNode());
+                return new JsonBody(mapper, mapper.createObjectNode(), "");
             }
             throw ApiException.badRequest("body is empty; expected a JSON object");
         }
@@ -44,7 +48,7 @@ public final class JsonBody {
         if (!(node instanceof ObjectNode objectNode)) {
             throw ApiException.badRequest("body must be a JSON object, got " + typeOf(node));
         }
-        return new JsonBody(mapper, objectNode);
+        return new JsonBody(mapper, objectNode, "");
     }
 
     private static boolean isBlank(byte[] body) {
@@ -101,7 +105,7 @@ public final class JsonBody {
         }
         long value = node.longValue();
         if (value < min || value > max) {
-            throw ApiException.badRequest("field '" + field + "' must be between " + min + " and " + max
+            throw ApiException.badRequest("field '" + path + field + "' must be between " + min + " and " + max
                     + ", got " + value);
         }
         return Optional.of(value);
@@ -125,8 +129,8 @@ public final class JsonBody {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode element = node.get(i);
                 if (!element.isTextual()) {
-                    throw ApiException.badRequest("field '" + field + "' must be a string or an array of strings, "
-                            + "but element " + i + " is " + typeOf(element));
+                    throw ApiException.badRequest("field '" + path + field + "' must be a string or an array of "
+                            + "strings, but element " + i + " is " + typeOf(element));
                 }
                 addTrimmed(values, element.textValue());
             }
@@ -152,6 +156,42 @@ public final class JsonBody {
         return Optional.of(values);
     }
 
+    /** An object field, if given, read as a body of its own whose fields are named {@code field.name}. */
+    public Optional<JsonBody> nested(String field) {
+        JsonNode node = given(field);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!(node instanceof ObjectNode objectNode)) {
+            throw wrongType(field, "an object", node);
+        }
+        return Optional.of(new JsonBody(mapper, objectNode, path + field + "."));
+    }
+
+    /**
+     * An array of objects, if given (absent: empty), each read as a body of its own whose fields are named
+     * {@code field[i].name}.
+     */
+    public List<JsonBody> objectList(String field) {
+        JsonNode node = given(field);
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw wrongType(field, "an array of objects", node);
+        }
+        List<JsonBody> elements = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode element = node.get(i);
+            if (!(element instanceof ObjectNode objectNode)) {
+                throw ApiException.badRequest("field '" + path + field + "' must be an array of objects, but "
+                        + "element " + i + " is " + typeOf(element));
+            }
+            elements.add(new JsonBody(mapper, objectNode, path + field + "[" + i + "]."));
+        }
+        return List.copyOf(elements);
+    }
+
     /** The parsed object, for handlers that need more than single fields. */
     public ObjectNode node() {
         return object;
@@ -169,12 +209,12 @@ public final class JsonBody {
         }
     }
 
-    private static ApiException missing(String field) {
-        return ApiException.badRequest("field '" + field + "' is missing");
+    private ApiException missing(String field) {
+        return ApiException.badRequest("field '" + path + field + "' is missing");
     }
 
-    private static ApiException wrongType(String field, String expected, JsonNode node) {
-        return ApiException.badRequest("field '" + field + "' must be " + expected + ", got " + typeOf(node));
+    private ApiException wrongType(String field, String expected, JsonNode node) {
+        return ApiException.badRequest("field '" + path + field + "' must be " + expected + ", got " + typeOf(node));
     }
 
     static String typeOf(JsonNode node) {

@@ -64,6 +64,32 @@ class JsonBodyTest {
     }
 
     @Test
+    void fieldsOfNestedObjectsAreNamedByTheirPath() {
+        JsonBody properties = body("{\"properties\":{\"priority\":\"high\"}}").nested("properties").orElseThrow();
+        List<JsonBody> queues = body("{\"queues\":[{\"name\":\"a\"},{\"durable\":1}]}").objectList("queues");
+
+        assertBadRequest(() -> properties.integer("priority", 0, 9),
+                "field 'properties.priority' must be a whole number, got string");
+        assertThat(queues).hasSize(2);
+        assertThat(queues.get(0).requiredString("name")).isEqualTo("a");
+        assertBadRequest(() -> queues.get(1).bool("durable"),
+                "field 'queues[1].durable' must be true or false, got number");
+        assertBadRequest(() -> queues.get(1).requiredString("name"), "field 'queues[1].name' is missing");
+    }
+
+    @Test
+    void nestedObjectsAndListsMustHaveTheirShape() {
+        assertThat(body("{}").nested("properties")).isEmpty();
+        assertThat(body("{}").objectList("queues")).isEmpty();
+        assertBadRequest(() -> body("{\"properties\":[]}").nested("properties"),
+                "field 'properties' must be an object, got array");
+        assertBadRequest(() -> body("{\"queues\":{}}").objectList("queues"),
+                "field 'queues' must be an array of objects, got object");
+        assertBadRequest(() -> body("{\"queues\":[{},3]}").objectList("queues"),
+                "field 'queues' must be an array of objects, but element 1 is number");
+    }
+
+    @Test
     void malformedJsonIsABadRequestWithItsPosition() {
         assertThatThrownBy(() -> body("{\"a\":\n  tru}"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.reason())

@@ -1,7 +1,8 @@
-package io.warren.broker.management.jmx;
+package io.warren.broker.management;
 
 import io.warren.broker.BrokerException;
 import io.warren.broker.Channel;
+import io.warren.broker.ClientConnection;
 import io.warren.broker.Delivery;
 import io.warren.broker.ErrorCode;
 import io.warren.broker.PublishResult;
@@ -11,24 +12,25 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Moves messages from one queue of a virtual host to another, one at a time in the source's delivery order:
- * each is taken with an acknowledging get on a {@link ManagementSession} channel, published unchanged (body,
+ * each is taken with an acknowledging get on a channel of a connection of the broker's own (opened for the
+ * move and closed after it, so whatever it still holds goes back to the source), published unchanged (body,
  * headers, persistence, priority, expiration) to the target through the default exchange, and acknowledged
  * only once the target holds it — durably, when persistent and the target is durable. A message is never
  * lost; a crash between the publish and the acknowledgement leaves it in both queues. The target gets a new
  * delivery count, and the message counts as published by the management connection.
  *
- * <p>Runs on the caller's thread (a JMX request). Consumers of the source keep receiving meanwhile.
+ * <p>Shared by the management front ends (JMX, the HTTP API). Runs on the caller's thread. Consumers of the
+ * source keep receiving meanwhile. Stateless.
  */
-final class MessageMover {
-    private final VirtualHost host;
+public final class MessageMover {
 
-    MessageMover(VirtualHost host) {
-        this.host = host;
+    private MessageMover() {
     }
 
     /**
      * Moves up to {@code max} messages matching {@code selector} (null or blank: all) from {@code source} to
-     * {@code target}.
+     * {@code target}, both in {@code host}, through a connection named {@code clientName} (so operators can
+     * tell which front end moved them).
      *
      * @return how many were moved; fewer than {@code max} when the source ran out of matching messages
      * @throws BrokerException NOT_FOUND naming the queue when either is missing (nothing is moved),
@@ -36,7 +38,8 @@ final class MessageMover {
      *     and when the target stops taking messages midway (deleted, full with {@code reject-publish}) the
      *     error says how many were moved before; the message in hand goes back to the source
      */
-    int move(String source, String target, String selector, int max) {
+    public static int move(VirtualHost host, String clientName, String source, String target, String selector,
+                           int max) {
         if (max < 1) {
             throw BrokerException.invalidArgument("cannot move " + max + " messages: give a positive maximum");
         }
@@ -47,7 +50,9 @@ final class MessageMover {
             throw new BrokerException(ErrorCode.NOT_FOUND, "target queue '" + target + "' in virtual host '"
                     + host.name() + "' not found: nothing was moved");
         }
-        return ManagementSession.withChannel(host, channel -> moveOn(channel, source, target, selector, max));
+        try (ClientConnection connection = host.connect(clientName)) {
+            return moveOn(connection.createChannel(), source, target, selector, max);
+        }
     }
 
     private static int moveOn(Channel channel, String source, String target, String selector, int max) {
