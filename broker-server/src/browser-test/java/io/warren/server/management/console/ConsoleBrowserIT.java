@@ -127,6 +127,45 @@ class ConsoleBrowserIT {
         }
     }
 
+    @Test
+    void routingPictureDrawsExchangeToQueueBindingsWithTheirKeys(TestInfo test) throws Exception {
+        var vhost = broker.defaultVirtualHost();
+        var channel = vhost.connect("setup").createChannel();
+        channel.exchangeDeclare("orders", io.warren.broker.exchange.ExchangeType.TOPIC, true, false, false, Map.of());
+        channel.queueDeclare("eu-orders", true, false, false, Map.of());
+        channel.queueDeclare("audit", true, false, false, Map.of());
+        channel.queueBind("eu-orders", "orders", "order.eu.#", Map.of());
+        channel.queueBind("audit", "orders", "#", Map.of());
+        publishOverAmqp(2);
+        try {
+            driver.get(consoleUrl());
+            logIn("guest", "guest");
+            saveScreenshot("overview");
+
+            click("nav-routing");
+            By svg = testId("routing-svg");
+            wait.withMessage("the routing picture to name the exchange, both queues and the binding keys")
+                    .until(d -> {
+                        String text = d.findElement(svg).getText();
+                        return text.contains("orders") && text.contains("eu-orders") && text.contains("audit")
+                                && text.contains("order.eu.#");
+                    });
+            saveScreenshot("routing");
+
+            click("nav-queues");
+            waitForText(By.cssSelector("tr[data-queue=\"" + VHOST + "/" + QUEUE + "\"] td[data-field=\"messages\"]"),
+                    "2");
+            saveScreenshot("queues");
+            click("nav-connections");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(testId("connections-table")));
+            saveScreenshot("connections");
+            assertNoScriptErrors();
+        } catch (AssertionError | RuntimeException e) {
+            saveEvidence(test);
+            throw e;
+        }
+    }
+
     // ------------------------------------------------------------------ steps
 
     private void publishOverAmqp(int count) throws Exception {
@@ -224,6 +263,17 @@ class ConsoleBrowserIT {
             return; // this driver does not hand out the browser log; the console's own record above still counts
         }
         assertThat(severe).as("browser console errors").isEmpty();
+    }
+
+    /** Keeps a picture of the page in target/browser-it, for people to look at; never fails the test. */
+    private void saveScreenshot(String name) {
+        try {
+            Path dir = Path.of("target", "browser-it");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException | WebDriverException e) {
+            // a missing picture is no reason to fail
+        }
     }
 
     private void saveEvidence(TestInfo test) {
