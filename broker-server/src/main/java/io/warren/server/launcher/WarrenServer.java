@@ -11,6 +11,7 @@ import io.warren.server.config.ServerConfiguration;
 import io.warren.server.config.ListenerAddress;
 import io.warren.server.management.ManagementServer;
 import io.warren.server.management.ManagementSettings;
+import io.warren.server.management.api.Listener;
 import io.warren.server.metrics.PrometheusEndpoint;
 import io.warren.server.metrics.PrometheusMetrics;
 import io.warren.server.security.UserStore;
@@ -114,20 +115,6 @@ public final class WarrenServer implements AutoCloseable {
             broker.close();
             throw startFailure(e, listeners(configuration), "is another broker running? change listeners.tcp.default");
         }
-        ManagementServer management = null;
-        Optional<ManagementSettings> managementSettings = managementSettings(configuration);
-        try {
-            if (managementSettings.isPresent()) {
-                management = ManagementServer.start(server, users, managementSettings.get());
-            }
-        } catch (Exception e) {
-            server.close();
-            broker.close();
-            ManagementSettings m = managementSettings.get();
-            throw startFailure(e, hostForAddress(m.bindAddress()) + ":" + m.port() + " (management HTTP API)",
-                    "is another broker or RabbitMQ's management plugin running? change management.tcp.port or "
-                    + "set management.enabled = false");
-        }
         PrometheusMetrics metrics = null;
         PrometheusEndpoint prometheus = null;
         Optional<ListenerAddress> scrape = configuration.prometheusListener();
@@ -140,14 +127,31 @@ public final class WarrenServer implements AutoCloseable {
             if (metrics != null) {
                 metrics.close();
             }
-            if (management != null) {
-                management.close();
-            }
             server.close();
             broker.close();
             throw startFailure(e, hostForAddress(scrape.get().host()) + ":" + scrape.get().port()
                     + " (Prometheus metrics)", "is another broker or RabbitMQ's Prometheus plugin running? change "
                     + "prometheus.tcp.port or set prometheus.enabled = false");
+        }
+        ManagementServer management = null;
+        Optional<ManagementSettings> managementSettings = managementSettings(configuration);
+        try {
+            if (managementSettings.isPresent()) {
+                List<Listener> more = prometheus == null ? List.of()
+                        : List.of(new Listener("http/prometheus", scrape.get().host(), prometheus.port()));
+                management = ManagementServer.start(server, users, managementSettings.get(), more);
+            }
+        } catch (Exception e) {
+            if (prometheus != null) {
+                prometheus.close();
+                metrics.close();
+            }
+            server.close();
+            broker.close();
+            ManagementSettings m = managementSettings.get();
+            throw startFailure(e, hostForAddress(m.bindAddress()) + ":" + m.port() + " (management HTTP API)",
+                    "is another broker or RabbitMQ's management plugin running? change management.tcp.port or "
+                    + "set management.enabled = false");
         }
         WarrenServer started = new WarrenServer(configuration, broker, server, management, metrics, prometheus);
         LOG.info("{}", started.startedLine());

@@ -111,6 +111,15 @@ public final class ManagementServer implements AutoCloseable {
      * @throws IllegalStateException if the port cannot be bound (everything started is released)
      */
     public static ManagementServer start(AmqpServer amqp, UserStore users, ManagementSettings settings) {
+        return start(amqp, users, settings, List.of());
+    }
+
+    /**
+     * As {@link #start(AmqpServer, UserStore, ManagementSettings)}, with more listeners of the node for the
+     * overview (the Prometheus endpoint, say).
+     */
+    public static ManagementServer start(AmqpServer amqp, UserStore users, ManagementSettings settings,
+                                         List<Listener> moreListeners) {
         Broker broker = amqp.broker();
         Supplier<List<Listener>> listeners = () -> {
             List<Listener> all = new ArrayList<>();
@@ -121,6 +130,7 @@ public final class ManagementServer implements AutoCloseable {
                 all.add(new Listener("amqp/ssl", amqp.bindAddress(), amqp.tlsPort()));
             }
             all.addAll(brokerListeners(broker));
+            all.addAll(moreListeners);
             return all;
         };
         return start(new ManagementServer(broker, users, settings, amqp.alarms(), false, listeners));

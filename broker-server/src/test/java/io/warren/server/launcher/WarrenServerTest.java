@@ -94,7 +94,9 @@ class WarrenServerTest {
 
             assertThat(overview.statusCode()).isEqualTo(200);
             assertThat(overview.body()).contains("\"protocol\":\"amqp\",\"ip_address\":\"127.0.0.1\",\"port\":"
-                    + server.amqpPort()).contains("\"protocol\":\"http\"");
+                    + server.amqpPort()).contains("\"protocol\":\"http\"")
+                    .contains("\"protocol\":\"http/prometheus\",\"ip_address\":\"127.0.0.1\",\"port\":"
+                            + server.prometheusPort());
         }
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
     }
