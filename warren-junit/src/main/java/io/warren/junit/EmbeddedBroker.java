@@ -40,13 +40,14 @@ final class EmbeddedBroker {
     }
 
     /**
-     * Starts the broker, refusing a name another broker of this JVM runs under: that broker is someone else's,
-     * and the extension would stop it at the end.
+     * Starts the broker. With {@code checkName}, refuses a name another broker of this JVM runs under: that
+     * broker is someone else's, and the extension would stop it at the end. Without, joins a broker a client
+     * started again under the name.
      *
      * @throws ExtensionConfigurationException when the name is taken or the broker cannot start
      */
-    void start() {
-        if (VmBrokers.get(name()) != null) {
+    void start(boolean checkName) {
+        if (checkName && VmBrokers.get(name()) != null) {
             throw new ExtensionConfigurationException("a broker named '" + name() + "' is already running in this"
                     + " JVM: another WarrenExtension, or a vm://" + name() + " connection made before this extension"
                     + " started, started it. Give this extension a name of its own with"

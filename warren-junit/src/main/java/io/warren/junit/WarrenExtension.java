@@ -47,15 +47,18 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link WarrenConnectionFactory} or {@link Broker} parameters, which it fills (with two extensions in one class
  * JUnit cannot tell which is meant: use the fields then).
  *
- * <p>At stop the connections its helpers opened are closed, the broker is stopped with
+ * <p>At the end ({@link #close()}) the connections its helpers opened are closed, the broker is stopped with
  * {@link io.warren.jms.transport.vm.VmBrokers#stop(String)} (connections the test left open stop working), and a
- * temporary data directory is deleted. Helpers run on the caller's thread, each on a session of its own, so
- * tests may call them from several threads; they throw {@link jakarta.jms.JMSRuntimeException}s. Broker
- * helpers ({@link #broker()}, {@link #queueDepth}, {@link #purge}) fail with {@link IllegalStateException}
- * while the broker is not running; {@link #url()} and the factories work at any time.
+ * temporary data directory is deleted. Outside JUnit, call {@link #start()} and {@link #close()}.
+ *
+ * <p>Helpers run on the caller's thread, each on a session of its own, so tests may call them from several
+ * threads; they throw {@link jakarta.jms.JMSRuntimeException}s. Broker helpers ({@link #broker()},
+ * {@link #queueDepth}, {@link #purge}) fail with {@link IllegalStateException} while the broker is not running;
+ * {@link #url()} and the factories work at any time (connecting before the start starts the broker without the
+ * extension, which then refuses to start: connect inside tests).
  */
 public final class WarrenExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback, ParameterResolver {
+        AfterEachCallback, ParameterResolver, AutoCloseable {
     private final String url;
     private final List<String> queues;
     private final EmbeddedBroker embedded;
@@ -63,7 +66,12 @@ public final class WarrenExtension implements BeforeAllCallback, AfterAllCallbac
     /** Test classes (a class and its nested ones) running under this static extension; guarded by this. */
     private int classScopes;
     /** Whether this extension started the broker and has not stopped it; guarded by this. */
-    private boolean started;
+    private boolean running;
+    /**
+     * Whether the broker's name is this extension's, from its first start until {@link #close()}: a broker a
+     * client restarts under it after a {@link #stop()} is stopped at the end too; guarded by this.
+     */
+    private boolean claimed;
 
     WarrenExtension(String url, List<String> queues, EmbeddedBroker embedded) {
         this.url = url;
@@ -93,7 +101,7 @@ public final class WarrenExtension implements BeforeAllCallback, AfterAllCallbac
             classScopes--;
         }
         if (classScopes == 0) {
-            stop();
+            close();
         }
     }
 
@@ -107,7 +115,7 @@ public final class WarrenExtension implements BeforeAllCallback, AfterAllCallbac
     @Override
     public synchronized void afterEach(ExtensionContext context) {
         if (classScopes == 0) {
-            stop();
+            close();
         }
     }
 
@@ -126,37 +134,35 @@ public final class WarrenExtension implements BeforeAllCallback, AfterAllCallbac
 
     /**
      * Starts the broker (creating a temporary data directory if it needs one) and declares the builder's queues;
-     * nothing if this extension is running.
+     * nothing if it is running. From the first start until {@link #close()} the name is this extension's.
      *
      * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException when another broker of this JVM
      *     runs under the name, or the broker cannot start; the message says which
      */
     public synchronized void start() {
-        if (started) {
+        if (running) {
             return;
         }
-        embedded.start();
-        started = true;
+        embedded.start(!claimed);
+        claimed = true;
+        running = true;
         queues.forEach(client::declareQueue);
     }
 
     /**
-     * Closes the helpers' connection, stops the broker (the test's connections to it stop working) and deletes
-     * the temporary data directory; nothing if this extension is not running. A data directory given to the
-     * builder keeps its state for the next start.
+     * Closes the helpers' connection and stops the broker: the test's connections to it stop working (a
+     * {@code vm://} client that connects again starts it again, as after a crash). Durable state stays in the
+     * data directory for {@link #start()}. Nothing if it is not running.
      */
     public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
         try {
-            if (started) {
-                started = false;
-                try {
-                    client.close();
-                } finally {
-                    embedded.stop();
-                }
-            }
+            client.close();
         } finally {
-            embedded.deleteTemporaryDirectory();
+            embedded.stop();
         }
     }
 
@@ -167,18 +173,36 @@ public final class WarrenExtension implements BeforeAllCallback, AfterAllCallbac
      * @throws IllegalStateException when this extension is not running
      */
     public synchronized void restart() {
-        if (!started) {
+        if (!running) {
             throw new IllegalStateException("broker '" + name() + "' of this WarrenExtension is not running, so"
-                    + " it cannot restart: call restart() inside a test");
+                    + " it cannot restart: call restart() inside a test, or start() after a stop()");
         }
         client.close();
         embedded.restart();
         queues.forEach(client::declareQueue);
     }
 
+    /**
+     * Stops the broker, also one a client started again under its name after {@link #stop()}, and deletes the
+     * temporary data directory; what JUnit calls at the end of the class or test. A data directory given to the
+     * builder keeps its state.
+     */
+    @Override
+    public synchronized void close() {
+        try {
+            stop();
+            if (claimed) {
+                embedded.stop();
+            }
+        } finally {
+            claimed = false;
+            embedded.deleteTemporaryDirectory();
+        }
+    }
+
     /** Whether this extension's broker is running. */
     public synchronized boolean isRunning() {
-        return started && embedded.isRunning();
+        return running && embedded.isRunning();
     }
 
     // ---- what the broker is ---------------------------------------------------------------------------------

@@ -172,7 +172,10 @@ class WarrenExtensionHelpersTest {
         assertThatThrownBy(warren::broker).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("broker '" + warren.name() + "' of this WarrenExtension is not running");
         assertThatThrownBy(() -> warren.queueDepth("orders")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(warren::restart).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(warren::restart).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("start() after a stop()");
+        warren.start();
+        assertThat(warren.queueDepth("orders")).isZero();
     }
 
     @Test

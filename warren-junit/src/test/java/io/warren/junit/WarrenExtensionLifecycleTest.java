@@ -229,6 +229,39 @@ class WarrenExtensionLifecycleTest {
     }
 
     @Test
+    void stopThenStartKeepsAPersistentBrokersStateAndCloseDeletesItsTemporaryDirectory() {
+        WarrenExtension warren = WarrenExtension.builder().persistent().build();
+        warren.start();
+        try {
+            warren.send("durable", "kept while stopped");
+            warren.stop();
+            assertThat(warren.isRunning()).isFalse();
+            assertThat(warren.dataDirectory()).isDirectory();
+
+            warren.start();
+
+            assertThat(warren.receiveText("durable", WAIT)).isEqualTo("kept while stopped");
+        } finally {
+            warren.close();
+        }
+        assertThat(warren.dataDirectory()).doesNotExist();
+    }
+
+    @Test
+    void closeAlsoStopsABrokerAClientStartedAgainAfterAStop() {
+        WarrenExtension warren = WarrenExtension.builder().build();
+        warren.start();
+        warren.stop();
+        try (JMSContext reconnected = warren.connectionFactory().createContext()) {
+            assertThat(VmBrokers.get(warren.name())).as("started again by the client").isNotNull();
+        }
+
+        warren.close();
+
+        assertThat(VmBrokers.get(warren.name())).isNull();
+    }
+
+    @Test
     void aDataDirectoryOfTheUsersOwnIsKeptWithItsStateForTheNextStart(@TempDir Path dir)
             throws Exception {
         Path data = dir.resolve("data");
@@ -237,7 +270,7 @@ class WarrenExtensionLifecycleTest {
         try {
             first.send("kept", "for the next broker");
         } finally {
-            first.stop();
+            first.close();
         }
         try (var files = Files.list(data)) {
             assertThat(files).as("the journal in %s", data).isNotEmpty();
@@ -248,7 +281,7 @@ class WarrenExtensionLifecycleTest {
         try {
             assertThat(second.receiveText("kept", WAIT)).isEqualTo("for the next broker");
         } finally {
-            second.stop();
+            second.close();
         }
     }
 }
