@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.warren.junit.WarrenExtension;
 import io.warren.ra.inbound.WarrenActivationSpec;
 import io.warren.ra.outbound.WarrenManagedConnectionFactory;
 import io.warren.ra.testing.PoolingConnectionManager;
@@ -12,7 +13,6 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Session;
 import io.warren.ra.testing.TestBootstrapContext;
-import io.warren.ra.testing.TestBroker;
 import io.warren.ra.testing.TestEndpointFactory;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.spi.ActivationSpec;
@@ -25,15 +25,16 @@ import javax.transaction.xa.Xid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WarrenResourceAdapterTest {
-    private TestBroker broker;
+    @RegisterExtension
+    final WarrenExtension broker = WarrenExtension.builder().build();
     private TestBootstrapContext bootstrap;
     private WarrenResourceAdapter ra;
 
     @BeforeEach
     void setUp() throws Exception {
-        broker = new TestBroker("adapter");
         bootstrap = new TestBootstrapContext();
         ra = new WarrenResourceAdapter();
         ra.setConnectionUrl(broker.url());
@@ -44,7 +45,6 @@ class WarrenResourceAdapterTest {
     void tearDown() {
         ra.stop();
         bootstrap.close();
-        broker.close();
     }
 
     @Test
@@ -81,7 +81,9 @@ class WarrenResourceAdapterTest {
 
     @Test
     void theActivationSpecsConnectionSettingsOverrideTheAdapters() throws Exception {
-        try (TestBroker other = new TestBroker("other")) {
+        WarrenExtension other = WarrenExtension.builder().build();
+        other.start();
+        try (other) {
             WarrenActivationSpec spec = new WarrenActivationSpec();
             spec.setDestination("elsewhere");
             spec.setConnectionUrl(other.url());
@@ -117,9 +119,9 @@ class WarrenResourceAdapterTest {
         Xid[] inDoubt = resources[0].recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN);
         Xid found = Arrays.stream(inDoubt).filter(x -> Arrays.equals(x.getGlobalTransactionId(),
                 prepared.getGlobalTransactionId())).findFirst().orElseThrow();
-        assertThat(broker.drain("in-doubt", 0)).isEmpty();
+        assertThat(broker.queueDepth("in-doubt")).isZero();
         resources[0].commit(found, false);
-        assertThat(broker.drain("in-doubt", 5000)).containsExactly("prepared");
+        assertThat(broker.drainText("in-doubt")).containsExactly("prepared");
         pool.destroyAll();
     }
 
@@ -136,6 +138,6 @@ class WarrenResourceAdapterTest {
         assertThat(ra.activation(factory, spec)).isNull();
         assertThat(factory.released()).isEqualTo(factory.created());
         broker.send("q", "left for later");
-        assertThat(broker.drain("q", 5000)).containsExactly("left for later");
+        assertThat(broker.drainText("q")).containsExactly("left for later");
     }
 }

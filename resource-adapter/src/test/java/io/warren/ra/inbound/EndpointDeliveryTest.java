@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.warren.junit.WarrenExtension;
 import io.warren.ra.testing.TestEndpointFactory;
 import java.time.Duration;
 import java.util.List;
@@ -16,14 +17,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EndpointDeliveryTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    @RegisterExtension
+    final WarrenExtension broker = WarrenExtension.builder().build();
     private InboundFixture fx;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new InboundFixture("delivery");
+        fx = new InboundFixture(broker);
     }
 
     @AfterEach
@@ -36,7 +40,9 @@ class EndpointDeliveryTest {
         TestEndpointFactory factory = new TestEndpointFactory(false, d -> { });
         fx.activate(factory, fx.queueSpec("in"));
 
-        fx.broker.send("in", "a", "b", "c");
+        broker.send("in", "a");
+        broker.send("in", "b");
+        broker.send("in", "c");
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(factory.attempts())
                 .containsExactlyInAnyOrder("a|false|1", "b|false|1", "c|false|1"));
@@ -48,7 +54,7 @@ class EndpointDeliveryTest {
         factory.refuseNext(3);
         fx.activate(factory, fx.queueSpec("in"));
 
-        fx.broker.send("in", "waits");
+        broker.send("in", "waits");
 
         await().atMost(WAIT).until(() -> factory.committed() == 1);
         assertThat(factory.attempts()).hasSize(1).allMatch(a -> a.startsWith("waits|"));
@@ -69,12 +75,12 @@ class EndpointDeliveryTest {
         WarrenActivationSpec spec = fx.queueSpec("in");
         fx.activate(factory, spec);
 
-        fx.broker.send("in", "boom");
+        broker.send("in", "boom");
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(factory.attempts())
                 .containsExactly("boom|false|1", "boom|true|2"));
         fx.ra.endpointDeactivation(factory, spec);
-        assertThat(fx.broker.drain("in", 0)).isEmpty();
+        assertThat(broker.queueDepth("in")).isZero();
         assertThat(factory.released()).isEqualTo(factory.created());
     }
 
@@ -88,14 +94,14 @@ class EndpointDeliveryTest {
         WarrenActivationSpec spec = fx.queueSpec("in");
         fx.activate(factory, spec);
 
-        fx.broker.send("in", "order-1");
+        broker.send("in", "order-1");
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(factory.attempts())
                 .containsExactly("order-1|false|1", "order-1|true|2"));
         await().atMost(WAIT).until(() -> factory.committed() == 1);
         assertThat(factory.rolledBack()).isEqualTo(1);
         fx.ra.endpointDeactivation(factory, spec);
-        assertThat(fx.broker.drain("in", 0)).isEmpty();
+        assertThat(broker.queueDepth("in")).isZero();
     }
 
     @Test
@@ -108,13 +114,13 @@ class EndpointDeliveryTest {
         WarrenActivationSpec spec = fx.queueSpec("in");
         fx.activate(factory, spec);
 
-        fx.broker.send("in", "retry-me");
+        broker.send("in", "retry-me");
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(factory.attempts())
                 .containsExactly("retry-me|false|1", "retry-me|true|2", "retry-me|true|3"));
         await().atMost(WAIT).until(() -> factory.committed() == 1);
         fx.ra.endpointDeactivation(factory, spec);
-        assertThat(fx.broker.drain("in", 0)).isEmpty();
+        assertThat(broker.queueDepth("in")).isZero();
     }
 
     @Test
@@ -123,12 +129,13 @@ class EndpointDeliveryTest {
         WarrenActivationSpec spec = fx.queueSpec("in");
         fx.activate(factory, spec);
 
-        fx.broker.send("in", "x", "y");
+        broker.send("in", "x");
+        broker.send("in", "y");
 
         await().atMost(WAIT).until(() -> factory.committed() == 2);
         fx.ra.endpointDeactivation(factory, spec);
         assertThat(factory.attempts()).containsExactlyInAnyOrder("x|false|1", "y|false|1");
-        assertThat(fx.broker.drain("in", 0)).isEmpty();
+        assertThat(broker.queueDepth("in")).isZero();
     }
 
     @Test
@@ -149,7 +156,7 @@ class EndpointDeliveryTest {
         assertThat(activation.sessionCount()).isEqualTo(3);
 
         for (int i = 0; i < 12; i++) {
-            fx.broker.send("busy", "m" + i);
+            broker.send("busy", "m" + i);
         }
 
         await().atMost(WAIT).until(() -> factory.attempts().size() == 12);
@@ -175,7 +182,7 @@ class EndpointDeliveryTest {
         });
         WarrenActivationSpec spec = fx.queueSpec("slow");
         fx.activate(factory, spec);
-        fx.broker.send("slow", "long job");
+        broker.send("slow", "long job");
         assertThat(inDelivery.await(10, TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<Boolean> deactivation = CompletableFuture.supplyAsync(() -> {
@@ -187,6 +194,6 @@ class EndpointDeliveryTest {
 
         assertThat(deactivation.get(10, TimeUnit.SECONDS)).as("delivery finished before deactivation returned")
                 .isTrue();
-        assertThat(fx.broker.drain("slow", 0)).isEmpty();
+        assertThat(broker.queueDepth("slow")).isZero();
     }
 }

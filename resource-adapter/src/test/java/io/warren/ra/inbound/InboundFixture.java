@@ -1,19 +1,19 @@
 package io.warren.ra.inbound;
 
+import io.warren.junit.WarrenExtension;
 import io.warren.ra.WarrenResourceAdapter;
 import io.warren.ra.testing.TestBootstrapContext;
-import io.warren.ra.testing.TestBroker;
 import io.warren.ra.testing.TestEndpointFactory;
 import jakarta.resource.ResourceException;
 
-/** A started resource adapter on a broker of its own, for the inbound tests. */
+/** A started resource adapter on the test's broker, for the inbound tests. */
 final class InboundFixture implements AutoCloseable {
-    final TestBroker broker;
+    final WarrenExtension broker;
     final TestBootstrapContext bootstrap = new TestBootstrapContext();
     final WarrenResourceAdapter ra = new WarrenResourceAdapter();
 
-    InboundFixture(String brokerPrefix) throws ResourceException {
-        broker = new TestBroker(brokerPrefix);
+    InboundFixture(WarrenExtension broker) throws ResourceException {
+        this.broker = broker;
         ra.setConnectionUrl(broker.url());
         ra.start(bootstrap);
     }
@@ -40,6 +40,5 @@ final class InboundFixture implements AutoCloseable {
     public void close() {
         ra.stop();
         bootstrap.close();
-        broker.close();
     }
 }

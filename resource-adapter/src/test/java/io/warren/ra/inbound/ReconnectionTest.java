@@ -3,21 +3,25 @@ package io.warren.ra.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.warren.junit.WarrenExtension;
 import io.warren.ra.testing.LogCapture;
 import io.warren.ra.testing.TestEndpointFactory;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ReconnectionTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
+    @RegisterExtension
+    final WarrenExtension broker = WarrenExtension.builder().build();
     private InboundFixture fx;
     private LogCapture log;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new InboundFixture("reconnect");
+        fx = new InboundFixture(broker);
         log = new LogCapture(EndpointActivation.class);
     }
 
@@ -31,17 +35,17 @@ class ReconnectionTest {
     void whenTheBrokerStopsTheEndpointWarnsWithTheReasonAndReconnects() throws Exception {
         TestEndpointFactory factory = new TestEndpointFactory(false, d -> { });
         EndpointActivation activation = fx.activate(factory, fx.queueSpec("jobs"));
-        fx.broker.send("jobs", "before");
+        broker.send("jobs", "before");
         await().atMost(WAIT).until(() -> factory.attempts().size() == 1);
 
-        fx.broker.stop();
+        broker.stop();
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(log.warnings())
                 .anyMatch(w -> w.contains("queue jobs") && w.contains("lost its connection")
                         && w.contains("retrying in 100 ms")));
         // The retry connects to vm://NAME again, which starts a new broker of that name.
         await().atMost(WAIT).until(activation::isConnected);
-        fx.broker.send("jobs", "after");
+        broker.send("jobs", "after");
         await().atMost(WAIT).untilAsserted(() -> assertThat(factory.attempts())
                 .containsExactly("before|false|1", "after|false|1"));
     }

@@ -3,6 +3,7 @@ package io.warren.ra.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.warren.junit.WarrenExtension;
 import io.warren.ra.testing.TestEndpointFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,14 +12,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SubscriptionTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    @RegisterExtension
+    final WarrenExtension broker = WarrenExtension.builder().build();
     private InboundFixture fx;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = new InboundFixture("subscription");
+        fx = new InboundFixture(broker);
     }
 
     @AfterEach
@@ -34,11 +38,11 @@ class SubscriptionTest {
         spec.setClientId("news-reader");
         TestEndpointFactory first = new TestEndpointFactory(false, d -> { });
         fx.activate(first, spec);
-        fx.broker.publish("news.eu", "while active");
+        broker.publish("news.eu", "while active");
         await().atMost(WAIT).until(() -> first.attempts().size() == 1);
         fx.ra.endpointDeactivation(first, spec);
 
-        fx.broker.publish("news.eu", "while inactive");
+        broker.publish("news.eu", "while inactive");
 
         TestEndpointFactory second = new TestEndpointFactory(false, d -> { });
         fx.activate(second, spec);
@@ -61,7 +65,7 @@ class SubscriptionTest {
         }
 
         for (int i = 0; i < 20; i++) {
-            fx.broker.publish("prices", "p" + i);
+            broker.publish("prices", "p" + i);
         }
 
         await().atMost(WAIT).until(() -> factories.get(0).attempts().size() + factories.get(1).attempts().size()
@@ -82,7 +86,7 @@ class SubscriptionTest {
         fx.activate(factory, spec);
 
         for (int i = 0; i < 6; i++) {
-            fx.broker.publish("audit", "event" + i);
+            broker.publish("audit", "event" + i);
         }
 
         await().atMost(WAIT).until(() -> factory.committed() == 6);
@@ -97,8 +101,8 @@ class SubscriptionTest {
         EndpointActivation activation = fx.activate(factory, spec);
         assertThat(activation.sessionCount()).isEqualTo(1);
 
-        fx.broker.publish("alerts", "a1");
-        fx.broker.publish("alerts", "a2");
+        broker.publish("alerts", "a1");
+        broker.publish("alerts", "a2");
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(factory.attempts())
                 .containsExactly("a1|false|1", "a2|false|1"));
@@ -111,11 +115,11 @@ class SubscriptionTest {
         TestEndpointFactory factory = new TestEndpointFactory(false, d -> { });
         fx.activate(factory, spec);
 
-        fx.broker.send("paint", "blue one", Map.of("color", "blue"));
-        fx.broker.send("paint", "red one", Map.of("color", "red"));
+        broker.send("paint", "blue one", Map.of("color", "blue"));
+        broker.send("paint", "red one", Map.of("color", "red"));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(factory.attempts()).containsExactly("red one|false|1"));
         fx.ra.endpointDeactivation(factory, spec);
-        assertThat(fx.broker.drain("paint", 5000)).containsExactly("blue one");
+        assertThat(broker.drainText("paint")).containsExactly("blue one");
     }
 }

@@ -2,9 +2,9 @@ package io.warren.ra.outbound;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.warren.junit.WarrenExtension;
 import io.warren.ra.WarrenResourceAdapter;
 import io.warren.ra.testing.PoolingConnectionManager;
-import io.warren.ra.testing.TestBroker;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -18,10 +18,12 @@ import jakarta.jms.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The calls Jakarta Messaging §12.2 forbids in the web and EJB containers throw, with a message that says why. */
 class ContainerRestrictionsTest {
-    private TestBroker broker;
+    @RegisterExtension
+    final WarrenExtension broker = WarrenExtension.builder().build();
     private PoolingConnectionManager pool;
     private ConnectionFactory cf;
     private Connection connection;
@@ -29,7 +31,6 @@ class ContainerRestrictionsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        broker = new TestBroker("restrict");
         WarrenResourceAdapter ra = new WarrenResourceAdapter();
         ra.setConnectionUrl(broker.url());
         WarrenManagedConnectionFactory mcf = new WarrenManagedConnectionFactory();
@@ -44,7 +45,6 @@ class ContainerRestrictionsTest {
     void tearDown() throws Exception {
         connection.close();
         pool.destroyAll();
-        broker.close();
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.warren.junit.WarrenExtension;
 import io.warren.ra.WarrenResourceAdapter;
 import io.warren.ra.testing.PoolingConnectionManager;
-import io.warren.ra.testing.TestBroker;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.IllegalStateException;
@@ -24,16 +24,17 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PooledConnectionTest {
-    private TestBroker broker;
+    @RegisterExtension
+    final WarrenExtension broker = WarrenExtension.builder().build();
     private WarrenManagedConnectionFactory mcf;
     private PoolingConnectionManager pool;
     private ConnectionFactory cf;
 
     @BeforeEach
     void setUp() {
-        broker = new TestBroker("pooled");
         WarrenResourceAdapter ra = new WarrenResourceAdapter();
         ra.setConnectionUrl(broker.url());
         mcf = new WarrenManagedConnectionFactory();
@@ -45,7 +46,6 @@ class PooledConnectionTest {
     @AfterEach
     void tearDown() {
         pool.destroyAll();
-        broker.close();
     }
 
     @Test
@@ -71,7 +71,7 @@ class PooledConnectionTest {
             }
         }
         assertThat(pool.created()).hasSize(1);
-        assertThat(broker.drain("reuse", 5000)).containsExactly("m0", "m1", "m2", "m3", "m4");
+        assertThat(broker.drainText("reuse")).containsExactly("m0", "m1", "m2", "m3", "m4");
     }
 
     @Test
@@ -109,7 +109,7 @@ class PooledConnectionTest {
             assertThatThrownBy(() -> session.createQueue("q")).isInstanceOf(IllegalStateException.class);
             // The consumer the application forgot is gone: it does not hold the next message back.
             broker.send("left-open", "after-cleanup");
-            assertThat(broker.drain("left-open", 5000)).containsExactly("after-cleanup");
+            assertThat(broker.drainText("left-open")).containsExactly("after-cleanup");
         } finally {
             mc.destroy();
         }
@@ -149,7 +149,7 @@ class PooledConnectionTest {
             TopicSession ts = tc.createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
             ts.createPublisher(ts.createTopic("nobody.listens")).publish(ts.createTextMessage("via topic session"));
         }
-        assertThat(broker.drain("classic", 5000)).containsExactly("via queue session");
+        assertThat(broker.drainText("classic")).containsExactly("via queue session");
     }
 
     @Test
@@ -159,6 +159,6 @@ class PooledConnectionTest {
             Session s = c.createSession();
             s.createProducer(s.createQueue("unmanaged")).send(s.createTextMessage("no server"));
         }
-        assertThat(broker.drain("unmanaged", 5000)).containsExactly("no server");
+        assertThat(broker.drainText("unmanaged")).containsExactly("no server");
     }
 }

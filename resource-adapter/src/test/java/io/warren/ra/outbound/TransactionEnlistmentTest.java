@@ -3,9 +3,9 @@ package io.warren.ra.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.warren.junit.WarrenExtension;
 import io.warren.ra.WarrenResourceAdapter;
 import io.warren.ra.testing.PoolingConnectionManager;
-import io.warren.ra.testing.TestBroker;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.IllegalStateException;
@@ -20,16 +20,17 @@ import jakarta.resource.spi.ManagedConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TransactionEnlistmentTest {
-    private TestBroker broker;
+    @RegisterExtension
+    final WarrenExtension broker = WarrenExtension.builder().build();
     private WarrenManagedConnectionFactory mcf;
     private PoolingConnectionManager pool;
     private ConnectionFactory cf;
 
     @BeforeEach
     void setUp() {
-        broker = new TestBroker("enlist");
         WarrenResourceAdapter ra = new WarrenResourceAdapter();
         ra.setConnectionUrl(broker.url());
         mcf = new WarrenManagedConnectionFactory();
@@ -41,7 +42,6 @@ class TransactionEnlistmentTest {
     @AfterEach
     void tearDown() {
         pool.destroyAll();
-        broker.close();
     }
 
     private void send(String queue, String text) throws Exception {
@@ -55,11 +55,11 @@ class TransactionEnlistmentTest {
     void sendInACommittedJtaTransactionArrivesOnlyAfterTheCommit() throws Exception {
         pool.begin();
         send("orders", "in-tx");
-        assertThat(broker.drain("orders", 0)).isEmpty();
+        assertThat(broker.queueDepth("orders")).isZero();
 
         assertThat(pool.complete()).isTrue();
 
-        assertThat(broker.drain("orders", 5000)).containsExactly("in-tx");
+        assertThat(broker.drainText("orders")).containsExactly("in-tx");
     }
 
     @Test
@@ -69,7 +69,7 @@ class TransactionEnlistmentTest {
         assertThat(pool.complete()).isFalse();
 
         send("orders", "after");
-        assertThat(broker.drain("orders", 5000)).containsExactly("after");
+        assertThat(broker.drainText("orders")).containsExactly("after");
     }
 
     @Test
@@ -82,11 +82,11 @@ class TransactionEnlistmentTest {
             sb.createProducer(sb.createQueue("two")).send(sb.createTextMessage("from b"));
         }
         assertThat(pool.created()).hasSize(2);
-        assertThat(broker.drain("two", 0)).isEmpty();
+        assertThat(broker.queueDepth("two")).isZero();
 
         pool.complete();
 
-        assertThat(broker.drain("two", 5000)).containsExactlyInAnyOrder("from a", "from b");
+        assertThat(broker.drainText("two")).containsExactlyInAnyOrder("from a", "from b");
     }
 
     @Test
@@ -102,7 +102,7 @@ class TransactionEnlistmentTest {
         }
         pool.rollback();
 
-        assertThat(broker.drain("work", 5000)).containsExactly("job-1");
+        assertThat(broker.drainText("work")).containsExactly("job-1");
     }
 
     @Test
@@ -112,7 +112,7 @@ class TransactionEnlistmentTest {
             assertThat(s.getTransacted()).isFalse();
             assertThat(s.getAcknowledgeMode()).isEqualTo(Session.AUTO_ACKNOWLEDGE);
             s.createProducer(s.createQueue("plain")).send(s.createTextMessage("at once"));
-            assertThat(broker.drain("plain", 5000)).containsExactly("at once");
+            assertThat(broker.drainText("plain")).containsExactly("at once");
         }
     }
 
@@ -162,10 +162,10 @@ class TransactionEnlistmentTest {
             Session s2 = second.createSession();
             s2.createProducer(s2.createQueue("local")).send(s2.createTextMessage("committed"));
             second.close();
-            assertThat(broker.drain("local", 0)).isEmpty();
+            assertThat(broker.queueDepth("local")).isZero();
             tx.commit();
 
-            assertThat(broker.drain("local", 5000)).containsExactly("committed");
+            assertThat(broker.drainText("local")).containsExactly("committed");
         } finally {
             mc.destroy();
         }
@@ -184,10 +184,10 @@ class TransactionEnlistmentTest {
             assertThat(ctx.getTransacted()).isTrue();
             ctx.createProducer().setProperty("kind", "test").send(ctx.createQueue("ctx"), "committed");
         }
-        assertThat(broker.drain("ctx", 0)).isEmpty();
+        assertThat(broker.queueDepth("ctx")).isZero();
         pool.complete();
 
-        assertThat(broker.drain("ctx", 5000)).containsExactly("committed");
+        assertThat(broker.drainText("ctx")).containsExactly("committed");
     }
 
     @Test
