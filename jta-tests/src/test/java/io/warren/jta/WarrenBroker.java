@@ -2,51 +2,54 @@ package io.warren.jta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.warren.broker.QueueInfo;
+import io.warren.broker.management.QueueSummary;
+import io.warren.broker.queue.QueueStatistics;
 import io.warren.jms.WarrenXAConnectionFactory;
-import io.warren.jms.transport.vm.VmBrokers;
+import io.warren.junit.WarrenExtension;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
 import jakarta.jms.XAConnection;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 
 /**
- * An in-JVM Warren broker for one test, reached through {@code vm://NAME}: its connection factory, the broker's
- * own counts of a queue (exact at once, so tests need not wait for what must not arrive), and draining a queue.
- * Connections opened here are closed by {@link #restart()} and {@link #close()}, which stop the broker; a persistent
- * broker keeps its data directory and the next connection recovers it. Thread-safe.
+ * An in-JVM Warren broker for one test ({@link WarrenExtension}, started here), with what XA tests need besides:
+ * XA connections, the branches in doubt, the broker's own counts of a queue (exact at once, so tests need not wait
+ * for what must not arrive), and draining a queue. Connections opened here are closed by {@link #restart()} and
+ * {@link #close()}; a persistent broker keeps its data directory for the next one. Thread-safe.
  */
 final class WarrenBroker implements AutoCloseable {
     /** How long a message that must arrive may take. */
     static final long RECEIVE_TIMEOUT_MS = 5_000;
 
-    private final String name;
+    private final WarrenExtension broker;
     private final WarrenXAConnectionFactory factory;
     private final Deque<Connection> opened = new ArrayDeque<>();
 
-    private WarrenBroker(String name, String url) {
-        this.name = name;
-        this.factory = new WarrenXAConnectionFactory(url);
+    private WarrenBroker(WarrenExtension broker) {
+        this.broker = broker;
+        this.factory = broker.xaConnectionFactory();
+        broker.start();
     }
 
     /** A broker keeping everything in memory. */
     static WarrenBroker inMemory(String name) {
-        return new WarrenBroker(name, "vm://" + name + "?persistent=false");
+        return new WarrenBroker(WarrenExtension.builder().name(name).build());
     }
 
-    /** A broker journalling to {@code dataDir}, recovering what is there. */
+    /**
+     * A broker journalling to {@code dataDir}, recovering what is there; every write synced, as a crash test needs.
+     */
     static WarrenBroker persistent(String name, Path dataDir) {
-        return new WarrenBroker(name, "vm://" + name + "?dataDir=" + dataDir.toAbsolutePath());
+        return new WarrenBroker(WarrenExtension.builder().name(name).dataDirectory(dataDir).option("sync", "always")
+                .build());
     }
 
     /** The factory of XA and plain connections to this broker (the caller closes what it creates). */
@@ -77,59 +80,42 @@ final class WarrenBroker implements AutoCloseable {
     }
 
     /** Messages ready for delivery on {@code queue}; 0 if the queue does not exist. */
-    int ready(String queue) throws JMSException {
-        QueueInfo info = info(queue);
-        return info == null ? 0 : info.messageCount();
+    int ready(String queue) {
+        return statistics(queue).map(QueueStatistics::ready).orElse(0);
     }
 
     /** Messages of {@code queue} delivered and not yet acknowledged or completed. */
-    int unacknowledged(String queue) throws JMSException {
-        QueueInfo info = info(queue);
-        return info == null ? 0 : info.unacknowledgedCount();
+    int unacknowledged(String queue) {
+        return statistics(queue).map(QueueStatistics::unacknowledged).orElse(0);
     }
 
-    private QueueInfo info(String queue) throws JMSException {
-        // a connection starts the broker if it is not running, as after restart()
-        Connection c = factory.createConnection();
-        try {
-            return VmBrokers.get(name).defaultVirtualHost().queueInfo(queue);
-        } finally {
-            c.close();
-        }
+    private Optional<QueueStatistics> statistics(String queue) {
+        return broker.broker().defaultVirtualHost().queue(queue).map(QueueSummary::statistics);
     }
 
     /**
      * Receives every ready message of {@code queue}, acknowledging each, and checks the broker has none left:
      * the messages in delivery order.
      */
-    List<Message> drain(String queue) throws JMSException {
+    List<Message> drain(String queue) {
         int count = ready(queue);
-        try (Connection c = factory.createConnection()) {
-            c.start();
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = s.createConsumer(s.createQueue(queue));
-            List<Message> messages = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                Message m = consumer.receive(RECEIVE_TIMEOUT_MS);
-                assertThat(m).as("message %d of the %d the queue %s counted", i + 1, count, queue).isNotNull();
-                messages.add(m);
-            }
-            consumer.close();
-            assertThat(ready(queue)).as("messages left on %s after receiving the %d it counted", queue, count)
-                    .isZero();
-            return messages;
-        }
+        List<Message> messages = broker.drain(queue);
+        assertThat(messages).as("messages received from %s, which counted %d", queue, count).hasSize(count);
+        assertThat(ready(queue)).as("messages left on %s after receiving the %d it counted", queue, count).isZero();
+        return messages;
     }
 
-    /** Closes this broker's connections and stops it; the next connection starts it again. */
+    /** Closes this broker's connections and restarts it. */
     void restart() {
         closeConnections();
-        VmBrokers.stop(name);
+        broker.restart();
     }
 
+    /** Closes this broker's connections and stops it. */
     @Override
     public void close() {
-        restart();
+        closeConnections();
+        broker.close();
     }
 
     private void closeConnections() {
