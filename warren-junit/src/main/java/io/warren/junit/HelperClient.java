@@ -39,10 +39,11 @@ final class HelperClient implements AutoCloseable {
         return connection.createContext(JMSContext.AUTO_ACKNOWLEDGE);
     }
 
-    /** Declares a JMS queue as the provider does: a browser uses the queue without taking anything. */
+    /** Declares a JMS queue as the provider does when a session first uses it. */
     void declareQueue(String queue) {
-        try (JMSContext ctx = session(); QueueBrowser browser = ctx.createBrowser(ctx.createQueue(queue))) {
-            browser.getQueue();
+        try (JMSContext ctx = session()) {
+            // a browser uses the queue and takes nothing from it
+            ctx.createBrowser(ctx.createQueue(queue)).close();
         } catch (JMSException e) {
             throw JmsExceptions.toRuntime(e);
         }
