@@ -130,8 +130,6 @@ public final class WarrenExtension implements BeforeAllCallback, AfterAllCallbac
         return parameter.getParameter().getType() == Broker.class ? broker() : connectionFactory();
     }
 
-    // ---- lifecycle, for use outside JUnit's callbacks ------------------------------------------------------
-
     /**
      * Starts the broker (creating a temporary data directory if it needs one) and declares the builder's queues;
      * nothing if it is running. From the first start until {@link #close()} the name is this extension's.
@@ -205,8 +203,6 @@ public final class WarrenExtension implements BeforeAllCallback, AfterAllCallbac
         return running && embedded.isRunning();
     }
 
-    // ---- what the broker is ---------------------------------------------------------------------------------
-
     /** The broker's name, the NAME of {@code vm://NAME}. */
     public String name() {
         return embedded.name();
@@ -236,8 +232,6 @@ public final class WarrenExtension implements BeforeAllCallback, AfterAllCallbac
     public Path dataDirectory() {
         return embedded.dataDirectory();
     }
-
-    // ---- helpers --------------------------------------------------------------------------------------------
 
     /**
      * The messages the queue holds: ready for a consumer (delayed ones included) plus delivered and not yet
