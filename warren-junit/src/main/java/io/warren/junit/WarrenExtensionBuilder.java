@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * initialisation.
  */
 public final class WarrenExtensionBuilder {
+    private static final String DEFAULT_PREFIX = "warren-junit-";
     private static final AtomicInteger NUMBERS = new AtomicInteger();
     /** Options with a builder method of their own, or that the helpers' own connection cannot share. */
     private static final Map<String, String> RESERVED = Map.of(
@@ -90,13 +91,13 @@ public final class WarrenExtensionBuilder {
 
     /** The extension; it starts nothing until JUnit (or {@link WarrenExtension#start()}) starts it. */
     public WarrenExtension build() {
-        String broker = name != null ? name : "warren-junit-" + NUMBERS.incrementAndGet();
+        String broker = name != null ? name : DEFAULT_PREFIX + NUMBERS.incrementAndGet();
         Map<String, String> all = new LinkedHashMap<>(options);
         Path directory = dataDirectory;
         boolean temporary = persistent && directory == null;
         if (temporary) {
             directory = Path.of(System.getProperty("java.io.tmpdir"))
-                    .resolve("warren-junit-" + broker + "-" + UUID.randomUUID()).toAbsolutePath();
+                    .resolve((name != null ? DEFAULT_PREFIX : "") + broker + "-" + UUID.randomUUID()).toAbsolutePath();
         }
         if (persistent) {
             all.put("dataDir", directory.toString());
