@@ -72,11 +72,26 @@ public record ExchangeAddress(String exchange, String routingKey, Map<String, Ob
     }
 
     private static Object typed(String name, String v) {
+        try {
+            return argumentValue(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid destination '" + name + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * Types an argument value written as text, as a JMS property would be: {@code 'quoted'} is a String,
+     * {@code true}/{@code false} a Boolean, an integer a Long, a decimal a Double, anything else a String. Shared
+     * by the {@code exchange:} destinations and the Spring Boot starter's topology arguments.
+     *
+     * @throws IllegalArgumentException for an unterminated quote
+     */
+    public static Object argumentValue(String v) {
         if (v.length() >= 2 && v.startsWith("'") && v.endsWith("'")) {
             return v.substring(1, v.length() - 1);
         }
         if (v.startsWith("'")) {
-            throw new IllegalArgumentException("invalid destination '" + name + "': unterminated quote in " + v);
+            throw new IllegalArgumentException("unterminated quote in " + v);
         }
         if (v.equals("true") || v.equals("false")) {
             return Boolean.valueOf(v);

@@ -34,6 +34,26 @@ public final class AmqpTransport {
      */
     public static BrokerConnection connect(ConnectionUrl url, String clientName, String user, String password)
             throws JMSException {
+        ConnectionFactory factory = clientFactory(url, user, password);
+        try {
+            Connection c = factory.newConnection(addresses(url), clientName);
+            return new AmqpBrokerConnection(c, url.virtualHost());
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            throw AmqpErrors.toJms("connecting to " + url.endpoints() + " (virtual host '" + url.virtualHost()
+                    + "', user '" + factory.getUsername() + "')", e);
+        }
+    }
+
+    /**
+     * RabbitMQ's client factory set up as the JMS connections' (virtual host, login, heartbeat, timeouts, TLS,
+     * no automatic recovery), for code that needs plain AMQP next to JMS: the Spring Boot starter declares its
+     * topology with it. Connect with {@code newConnection(addresses(url), name)}.
+     *
+     * @param user     the user, or null for the URL's, else {@code guest}
+     * @param password the password, or null for the URL's, else {@code guest}
+     * @throws IllegalArgumentException when the URL's TLS stores cannot be read
+     */
+    public static ConnectionFactory clientFactory(ConnectionUrl url, String user, String password) {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setVirtualHost(url.virtualHost());
         String u = user != null ? user : url.user() != null ? url.user() : DEFAULT_USER;
@@ -54,16 +74,15 @@ public final class AmqpTransport {
         if (url.isTls()) {
             TlsOptions.apply(url, factory);
         }
+        return factory;
+    }
+
+    /** The URL's hosts, in the order to try them. */
+    public static List<Address> addresses(ConnectionUrl url) {
         List<Address> addresses = new ArrayList<>();
         for (ConnectionUrl.Endpoint e : url.endpoints()) {
             addresses.add(new Address(e.host(), e.port()));
         }
-        try {
-            Connection c = factory.newConnection(addresses, clientName);
-            return new AmqpBrokerConnection(c, url.virtualHost());
-        } catch (IOException | TimeoutException | RuntimeException e) {
-            throw AmqpErrors.toJms("connecting to " + url.endpoints() + " (virtual host '" + url.virtualHost()
-                    + "', user '" + u + "')", e);
-        }
+        return addresses;
     }
 }
