@@ -123,7 +123,7 @@ class WarrenServerTest {
     @Test
     void managementCanBeTurnedOff() {
         try (WarrenServer server = WarrenServer.start("--listeners.tcp.default=127.0.0.1:0",
-                "--management.enabled=false", "--data_dir=" + dataDir)) {
+                "--management.enabled=false", "--prometheus.tcp.port=0", "--data_dir=" + dataDir)) {
             assertThat(server.managementPort()).isEqualTo(-1);
             assertThat(server.amqpPort()).isPositive();
         }
@@ -135,14 +135,14 @@ class WarrenServerTest {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
 
             assertThatThrownBy(() -> WarrenServer.start("--listeners.tcp.default=127.0.0.1:0",
-                    "--management.tcp.port=" + taken.getLocalPort(), "--data_dir=" + dataDir))
+                    "--management.tcp.port=" + taken.getLocalPort(), "--prometheus.tcp.port=0", "--data_dir=" + dataDir))
                     .hasMessageStartingWith("cannot listen on 127.0.0.1:" + taken.getLocalPort()
                             + " (management HTTP API): ")
                     .hasMessageContaining("management.tcp.port");
         }
         // Everything started before the failure was released: the data directory can be opened again.
         try (WarrenServer again = WarrenServer.start("--listeners.tcp.default=127.0.0.1:0",
-                "--management.enabled=false", "--data_dir=" + dataDir)) {
+                "--management.enabled=false", "--prometheus.tcp.port=0", "--data_dir=" + dataDir)) {
             assertThat(again.broker().isRunning()).isTrue();
         }
     }
@@ -188,6 +188,7 @@ class WarrenServerTest {
         Path conf = Files.writeString(dataDir.resolve("warren.conf"), """
                 listeners.tcp.default = 127.0.0.1:0
                 management.tcp.port = 0
+                prometheus.tcp.port = 0
                 data_dir = %s
                 vhosts.1 = orders
                 users.alice.password = alice-pass
