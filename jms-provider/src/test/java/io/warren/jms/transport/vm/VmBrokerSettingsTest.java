@@ -120,6 +120,7 @@ class VmBrokerSettingsTest {
         WarrenConnectionFactory factory = new WarrenConnectionFactory("vm://" + name + "?dataDir=" + dir
                 + "&jmx=false");
         try (Connection c = factory.createConnection()) {
+            assertThat(c.getMetaData().getJMSProviderName()).isNotEmpty();
             assertThat(VmBrokers.get(name).config().dataDirectory()).isEqualTo(dir.toAbsolutePath().normalize());
         }
     }
