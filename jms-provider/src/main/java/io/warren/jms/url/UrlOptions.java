@@ -59,6 +59,9 @@ final class UrlOptions {
         }
         Set<String> known = known(scheme);
         for (String pair : query.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue; // "?a=1&" or "?a=1&&b=2": a stray separator says nothing
+            }
             int eq = pair.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("invalid option" + quoted(url, pair) + " in connection URL '"
