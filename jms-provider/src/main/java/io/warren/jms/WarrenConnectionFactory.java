@@ -78,10 +78,14 @@ public class WarrenConnectionFactory implements ConnectionFactory, QueueConnecti
         return options().prefetch();
     }
 
-    /** How many messages a consumer may hold ahead of the application (default 256). */
+    /**
+     * How many messages a consumer may hold ahead of the application (default 256).
+     *
+     * @throws IllegalArgumentException when {@code prefetch} is less than 1 (Warren has no pull mode)
+     */
     public void setPrefetch(int prefetch) {
         if (prefetch < 1) {
-            throw new IllegalArgumentException("prefetch must be at least 1, was " + prefetch);
+            throw new IllegalArgumentException(ClientOptions.prefetchProblem(prefetch));
         }
         this.prefetch = prefetch;
     }
@@ -112,14 +116,26 @@ public class WarrenConnectionFactory implements ConnectionFactory, QueueConnecti
         return ClientOptions.from(parsed, clientId, prefetch, trustedPackages, user, password);
     }
 
+    /**
+     * {@link #options()} for a connection being opened: the URL and setters were checked when given, but should a
+     * subclass let a bad value through, the caller gets the {@code JMSException} the JMS methods declare.
+     */
+    protected final ClientOptions connectionOptions() throws JMSException {
+        try {
+            return options();
+        } catch (IllegalArgumentException e) {
+            throw io.warren.jms.client.JmsExceptions.withCause(new JMSException(e.getMessage()), e);
+        }
+    }
+
     @Override
     public Connection createConnection() throws JMSException {
-        return WarrenConnection.open(options(), null, null);
+        return WarrenConnection.open(connectionOptions(), null, null);
     }
 
     @Override
     public Connection createConnection(String userName, String password) throws JMSException {
-        return WarrenConnection.open(options(), userName, password);
+        return WarrenConnection.open(connectionOptions(), userName, password);
     }
 
     @Override
@@ -129,19 +145,19 @@ public class WarrenConnectionFactory implements ConnectionFactory, QueueConnecti
 
     @Override
     public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
-        WarrenConnection c = WarrenConnection.open(options(), userName, password);
+        WarrenConnection c = WarrenConnection.open(connectionOptions(), userName, password);
         c.markQueueConnection();
         return c;
     }
 
     @Override
     public TopicConnection createTopicConnection() throws JMSException {
-        return WarrenConnection.open(options(), null, null);
+        return WarrenConnection.open(connectionOptions(), null, null);
     }
 
     @Override
     public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
-        return WarrenConnection.open(options(), userName, password);
+        return WarrenConnection.open(connectionOptions(), userName, password);
     }
 
     @Override
@@ -158,7 +174,7 @@ public class WarrenConnectionFactory implements ConnectionFactory, QueueConnecti
     public JMSContext createContext(String userName, String password, int sessionMode) {
         WarrenJMSContext.checkSessionMode(sessionMode);
         try {
-            return new WarrenJMSContext(WarrenConnection.open(options(), userName, password), sessionMode, true);
+            return new WarrenJMSContext(WarrenConnection.open(connectionOptions(), userName, password), sessionMode, true);
         } catch (JMSException e) {
             throw io.warren.jms.client.JmsExceptions.toRuntime(e);
         }

@@ -37,7 +37,7 @@ public class WarrenXAConnectionFactory extends WarrenConnectionFactory
 
     @Override
     public XAConnection createXAConnection(String userName, String password) throws JMSException {
-        return WarrenXAConnection.openXA(options(), userName, password);
+        return WarrenXAConnection.openXA(connectionOptions(), userName, password);
     }
 
     @Override
@@ -47,7 +47,7 @@ public class WarrenXAConnectionFactory extends WarrenConnectionFactory
 
     @Override
     public XAQueueConnection createXAQueueConnection(String userName, String password) throws JMSException {
-        WarrenXAConnection c = WarrenXAConnection.openXA(options(), userName, password);
+        WarrenXAConnection c = WarrenXAConnection.openXA(connectionOptions(), userName, password);
         c.markQueueConnection();
         return c;
     }
@@ -59,7 +59,7 @@ public class WarrenXAConnectionFactory extends WarrenConnectionFactory
 
     @Override
     public XATopicConnection createXATopicConnection(String userName, String password) throws JMSException {
-        return WarrenXAConnection.openXA(options(), userName, password);
+        return WarrenXAConnection.openXA(connectionOptions(), userName, password);
     }
 
     @Override
@@ -70,7 +70,7 @@ public class WarrenXAConnectionFactory extends WarrenConnectionFactory
     @Override
     public XAJMSContext createXAContext(String userName, String password) {
         try {
-            return new WarrenXAJMSContext(WarrenXAConnection.openXA(options(), userName, password));
+            return new WarrenXAJMSContext(WarrenXAConnection.openXA(connectionOptions(), userName, password));
         } catch (JMSException e) {
             throw JmsExceptions.toRuntime(e);
         }

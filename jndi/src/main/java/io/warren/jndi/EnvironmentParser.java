@@ -3,8 +3,7 @@ package io.warren.jndi;
 import io.warren.jms.WarrenConnectionFactory;
 import io.warren.jms.WarrenXAConnectionFactory;
 import io.warren.jms.url.ConnectionUrl;
-import io.warren.jms.destination.WarrenQueue;
-import io.warren.jms.destination.WarrenTopic;
+import jakarta.jms.InvalidDestinationException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Hashtable;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Function;
 import javax.naming.Context;
 import javax.naming.NamingException;
 
@@ -23,7 +21,10 @@ import javax.naming.NamingException;
  *   <li>{@code connectionFactory.NAME=URL} (Artemis) and {@code connectionfactory.NAME=URL} (Qpid JMS), URL being
  *       {@code vm://...}, {@code amqp://...} or {@code amqps://...};</li>
  *   <li>{@code connectionFactoryNames=A,B} with {@code java.naming.provider.url} (ActiveMQ Classic);</li>
- *   <li>{@code queue.NAME=physical} and {@code topic.NAME=physical} (all three).</li>
+ *   <li>{@code queue.NAME=physical} and {@code topic.NAME=physical} (all three), the names checked as
+ *       {@code createQueue} and {@code createTopic} check them;</li>
+ *   <li>{@code property.connectionfactory.NAME.KEY=VALUE} and {@code default.connectionfactory.KEY=VALUE} (Qpid
+ *       JMS), applied to the factories by {@link FactoryProperties}.</li>
  * </ul>
  * Keys it does not know are left alone: the environment also carries the JNDI standard properties and
  * whatever else the application put there. A malformed entry fails with a message naming its key.
@@ -49,7 +50,9 @@ final class EnvironmentParser {
     /** Reads the environment; a malformed entry fails with a {@link NamingException} naming its key. */
     static Namespace parse(Hashtable<?, ?> environment) throws NamingException {
         EnvironmentParser parser = new EnvironmentParser();
-        parser.read(stringEntries(environment));
+        SortedMap<String, Object> entries = stringEntries(environment);
+        parser.read(entries);
+        FactoryProperties.apply(entries, parser.objects);
         return new Namespace(parser.objects, parser.unbound);
     }
 
@@ -61,9 +64,9 @@ final class EnvironmentParser {
                 bind(key, nameAfterPrefix(key), factory(key, value(key, e.getValue())));
                 namedFactories = true;
             } else if (key.startsWith(QUEUE_PREFIX)) {
-                bind(key, nameAfterPrefix(key), destination(key, value(key, e.getValue()), WarrenQueue::new));
+                bind(key, nameAfterPrefix(key), destination(key, value(key, e.getValue()), JndiDestinations.QUEUE));
             } else if (key.startsWith(TOPIC_PREFIX)) {
-                bind(key, nameAfterPrefix(key), destination(key, value(key, e.getValue()), WarrenTopic::new));
+                bind(key, nameAfterPrefix(key), destination(key, value(key, e.getValue()), JndiDestinations.TOPIC));
             }
         }
         Object providerUrl = env.get(Context.PROVIDER_URL);
@@ -160,11 +163,11 @@ final class EnvironmentParser {
         return factory(key, url, false);
     }
 
-    private static Object destination(String key, String physical, Function<String, Object> create)
+    private static Object destination(String key, String physical, JndiDestinations create)
             throws NamingException {
         try {
-            return create.apply(physical);
-        } catch (IllegalArgumentException e) {
+            return create.make(physical);
+        } catch (InvalidDestinationException | IllegalArgumentException e) {
             throw invalid(key, physical, e.getMessage(), e);
         }
     }

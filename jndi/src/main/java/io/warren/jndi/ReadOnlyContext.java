@@ -1,7 +1,6 @@
 package io.warren.jndi;
 
-import io.warren.jms.destination.WarrenQueue;
-import io.warren.jms.destination.WarrenTopic;
+import jakarta.jms.InvalidDestinationException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Hashtable;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
-import java.util.function.Function;
 import javax.naming.Binding;
 import javax.naming.CompositeName;
 import javax.naming.Context;
@@ -59,10 +57,10 @@ final class ReadOnlyContext implements Context {
             return new ReadOnlyContext(namespace, environment, full);
         }
         if (full.startsWith(DYNAMIC_QUEUES + "/")) {
-            return dynamic(full, DYNAMIC_QUEUES, WarrenQueue::new);
+            return dynamic(full, DYNAMIC_QUEUES, JndiDestinations.QUEUE);
         }
         if (full.startsWith(DYNAMIC_TOPICS + "/")) {
-            return dynamic(full, DYNAMIC_TOPICS, WarrenTopic::new);
+            return dynamic(full, DYNAMIC_TOPICS, JndiDestinations.TOPIC);
         }
         throw notFound(full);
     }
@@ -144,15 +142,15 @@ final class ReadOnlyContext implements Context {
         return namespace.objects().keySet().stream().anyMatch(k -> k.startsWith(base));
     }
 
-    private static Object dynamic(String full, String context, Function<String, Object> create)
+    private static Object dynamic(String full, String context, JndiDestinations create)
             throws NamingException {
         String physical = full.substring(context.length() + 1);
         if (physical.isEmpty()) {
             throw new InvalidNameException("'" + full + "' names no destination: use " + context + "/NAME");
         }
         try {
-            return create.apply(physical);
-        } catch (IllegalArgumentException e) {
+            return create.make(physical);
+        } catch (InvalidDestinationException | IllegalArgumentException e) {
             InvalidNameException ine = new InvalidNameException("'" + full + "': " + e.getMessage());
             ine.setRootCause(e);
             throw ine;

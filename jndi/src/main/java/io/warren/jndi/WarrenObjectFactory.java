@@ -139,7 +139,7 @@ public class WarrenObjectFactory implements ObjectFactory {
         WarrenDestination destination;
         if (attrs.containsKey(URI)) {
             try {
-                destination = WarrenDestination.fromUri(attrs.get(URI));
+                destination = checked(WarrenDestination.fromUri(attrs.get(URI)));
             } catch (InvalidDestinationException e) {
                 throw r.invalid(URI, attrs.get(URI), e.getMessage(), e);
             }
@@ -150,17 +150,19 @@ public class WarrenObjectFactory implements ObjectFactory {
                 throw new NamingException(r.describe() + " needs a non-empty " + PHYSICAL_NAME + " (or "
                         + NAME + ") attribute naming the broker queue or topic");
             }
+            JndiDestinations create;
+            if (type == Queue.class || type == WarrenQueue.class) {
+                create = JndiDestinations.QUEUE;
+            } else if (type == Topic.class || type == WarrenTopic.class) {
+                create = JndiDestinations.TOPIC;
+            } else {
+                throw new NamingException(r.describe() + " needs a " + URI + " attribute (queue://NAME or"
+                        + " topic://NAME): its type does not say whether " + attr + " '" + physical
+                        + "' is a queue or a topic");
+            }
             try {
-                if (type == Queue.class || type == WarrenQueue.class) {
-                    destination = new WarrenQueue(physical);
-                } else if (type == Topic.class || type == WarrenTopic.class) {
-                    destination = new WarrenTopic(physical);
-                } else {
-                    throw new NamingException(r.describe() + " needs a " + URI + " attribute (queue://NAME or"
-                            + " topic://NAME): its type does not say whether " + attr + " '" + physical
-                            + "' is a queue or a topic");
-                }
-            } catch (IllegalArgumentException e) {
+                destination = create.make(physical);
+            } catch (InvalidDestinationException | IllegalArgumentException e) {
                 throw r.invalid(attr, physical, e.getMessage(), e);
             }
         }
@@ -169,6 +171,18 @@ public class WarrenObjectFactory implements ObjectFactory {
                     + type.getName(), null);
         }
         return destination;
+    }
+
+    /**
+     * The destination a {@code uri} attribute names, its name checked as {@code createQueue} and
+     * {@code createTopic} check it; temporary destinations, which only come from Warren's own references, as they
+     * are.
+     */
+    private static WarrenDestination checked(WarrenDestination d) throws InvalidDestinationException {
+        if (d.isTemporary()) {
+            return d;
+        }
+        return d.isQueue() ? JndiDestinations.QUEUE.make(d.name()) : JndiDestinations.TOPIC.make(d.name());
     }
 
     /** A reference being resolved and the name it is bound at, for messages that say which one failed. */

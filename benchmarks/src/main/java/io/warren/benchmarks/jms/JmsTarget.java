@@ -1,6 +1,7 @@
 package io.warren.benchmarks.jms;
 
 import io.warren.jms.WarrenConnectionFactory;
+import io.warren.jms.url.ConnectionUrl;
 import jakarta.jms.ConnectionFactory;
 import java.util.Locale;
 
@@ -9,7 +10,8 @@ import java.util.Locale;
  * {@code warren=amqp://…} (a Warren server through Warren's {@code amqp://} transport),
  * {@code artemis=tcp://…} (ActiveMQ Artemis through its own client) or {@code rabbitmq=amqp://…} (RabbitMQ through
  * RabbitMQ's JMS client). The peers' clients are loaded by name, so they are needed on the class path only when
- * used (the benchmarks module's {@code peers} profile brings them).
+ * used (the benchmarks module's {@code peers} profile brings them). Its string form and messages mask the URL's
+ * passwords.
  */
 public record JmsTarget(String kind, String url) {
     private static final String ARTEMIS_FACTORY = "org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory";
@@ -21,7 +23,7 @@ public record JmsTarget(String kind, String url) {
         String kind = eq < 0 ? "" : spec.substring(0, eq).toLowerCase(Locale.ROOT);
         if (eq < 0 || !(kind.equals("warren") || kind.equals("artemis") || kind.equals("rabbitmq"))) {
             throw new IllegalArgumentException("--target needs warren=amqp://HOST:PORT, artemis=tcp://HOST:PORT or"
-                    + " rabbitmq=amqp://HOST:PORT, was '" + spec + "'");
+                    + " rabbitmq=amqp://HOST:PORT, was '" + ConnectionUrl.redact(spec) + "'");
         }
         return new JmsTarget(kind, spec.substring(eq + 1));
     }
@@ -43,12 +45,13 @@ public record JmsTarget(String kind, String url) {
             throw new IllegalStateException("the " + kind + " JMS client is not on the class path: run with the"
                     + " benchmarks module's peers profile (-Ppeers)", e);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create the " + kind + " connection factory for " + url, e);
+            throw new IllegalStateException("cannot create the " + kind + " connection factory for "
+                    + ConnectionUrl.redact(url), e);
         }
     }
 
     @Override
     public String toString() {
-        return kind + " at " + url;
+        return kind + " at " + ConnectionUrl.redact(url);
     }
 }

@@ -21,11 +21,18 @@ public record ClientOptions(ConnectionUrl url, String clientId, int prefetch, Li
                 + trustedPackages + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
     }
 
+    /** What is wrong with a prefetch below 1, and what to use instead. */
+    public static String prefetchProblem(int prefetch) {
+        return "prefetch must be at least 1, was " + prefetch + ": a consumer holds up to that many messages ahead of"
+                + " the application, and prefetch 1 holds the fewest (Warren has no pull mode like Artemis's"
+                + " consumerWindowSize=0)";
+    }
+
     public static ClientOptions from(ConnectionUrl url, String clientId, Integer prefetch, List<String> trusted,
                                      String user, String password) {
         int p = prefetch != null ? prefetch : url.intOption("prefetch", DEFAULT_PREFETCH);
         if (p < 1) {
-            throw new IllegalArgumentException("prefetch must be at least 1, was " + p);
+            throw new IllegalArgumentException(prefetchProblem(p));
         }
         return new ClientOptions(url, clientId != null ? clientId : url.option("clientID"), p,
                 trusted != null ? trusted : url.listOption("trustedPackages"),

@@ -3,7 +3,7 @@ package io.warren.jms.client;
 import io.warren.jms.transport.BrokerChannel;
 import io.warren.jms.transport.Delivery;
 import io.warren.jms.transport.PublishOutcome;
-import io.warren.jms.destination.ExchangeAddress;
+import io.warren.jms.destination.DestinationNames;
 import io.warren.jms.destination.WarrenDestination;
 import io.warren.jms.destination.WarrenQueue;
 import io.warren.jms.destination.WarrenTemporaryQueue;
@@ -544,23 +544,14 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     public Queue createQueue(String queueName) throws JMSException {
         checkOpen();
         checkDomain(Domain.QUEUE, "createQueue");
-        if (queueName == null || queueName.isEmpty()) {
-            throw new InvalidDestinationException("queue name must not be null or empty");
-        }
-        return new WarrenQueue(queueName);
+        return new WarrenQueue(DestinationNames.queueName(queueName));
     }
 
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         checkOpen();
         checkDomain(Domain.TOPIC, "createTopic");
-        if (topicName == null || topicName.isEmpty()) {
-            throw new InvalidDestinationException("topic name must not be null or empty");
-        }
-        if (ExchangeAddress.isExchangeAddress(topicName)) {
-            ExchangeAddress.parse(topicName);
-        }
-        return new WarrenTopic(topicName);
+        return new WarrenTopic(DestinationNames.topicName(topicName));
     }
 
     @Override
@@ -577,16 +568,19 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         return connection.createTemporaryTopic();
     }
 
-    /** Turns any destination (ours or another provider's) into ours; null stays null. */
+    /**
+     * Turns any destination (ours or another provider's) into ours; null stays null. Another provider's names are
+     * checked as {@code createQueue} and {@code createTopic} check them.
+     */
     static WarrenDestination resolve(Destination d) throws JMSException {
         if (d == null || d instanceof WarrenDestination) {
             return (WarrenDestination) d;
         }
         if (d instanceof Queue q) {
-            return new WarrenQueue(q.getQueueName());
+            return new WarrenQueue(DestinationNames.queueName(q.getQueueName()));
         }
         if (d instanceof Topic t) {
-            return new WarrenTopic(t.getTopicName());
+            return new WarrenTopic(DestinationNames.topicName(t.getTopicName()));
         }
         throw new InvalidDestinationException("unsupported destination type " + d.getClass().getName());
     }

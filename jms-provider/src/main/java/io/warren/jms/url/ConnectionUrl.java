@@ -1,15 +1,12 @@
 package io.warren.jms.url;
 
 import java.io.Serializable;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A parsed Warren connection URL, one of:
@@ -26,8 +23,12 @@ import java.util.Set;
  *       {@code amqps} {@code trustStore}, {@code trustStorePassword}, {@code trustStoreType}, {@code keyStore},
  *       {@code keyStorePassword}, {@code keyStoreType}, {@code verifyHost=true|false};</li>
  * </ul>
- * and for all of them {@code clientID=ID}, {@code prefetch=N}, {@code trustedPackages=a.b,c.d}, {@code user},
- * {@code password}: client options, as the factory's setters.
+ * and for all of them {@code clientID=ID}, {@code prefetch=N} (at least 1), {@code trustedPackages=a.b,c.d},
+ * {@code user}, {@code password}: client options, as the factory's setters.
+ *
+ * <p>Each option is given once, with a non-empty value; {@code persistent=true} needs a {@code dataDir}. The
+ * {@link #brokerOptions() broker options} of a {@code vm} URL say how its broker is started, and a URL that
+ * names a running broker must agree with it on those it gives (see {@code VmBrokers}).
  *
  * @param brokerName the in-JVM broker's name ({@code vm}), or null
  * @param endpoints  the hosts to try in order ({@code amqp}, {@code amqps}); empty for {@code vm}
@@ -37,13 +38,10 @@ import java.util.Set;
 public record ConnectionUrl(String url, String scheme, String brokerName, List<Endpoint> endpoints,
                             String virtualHost, String user, String password, Map<String, String> options)
         implements Serializable {
-    private static final Set<String> CLIENT = Set.of("clientID", "prefetch", "trustedPackages", "user", "password");
-    private static final Set<String> VM = Set.of("persistent", "dataDir", "sync", "virtualHost", "jmx");
-    private static final Set<String> AMQP = Set.of("heartbeat", "connectTimeout", "failover", "failoverTimeout");
-    private static final Set<String> TLS = Set.of("trustStore", "trustStorePassword", "trustStoreType", "keyStore",
-            "keyStorePassword", "keyStoreType", "verifyHost");
     private static final String EXPECTED = "expected vm://NAME[?options], amqp://[user:password@]host[:port]"
             + "[/vhost][?options] or amqps://...";
+    private static final String ENCODE_HINT = "; percent-encode '/', '?' and '@' in a user name or password"
+            + " (%2F, %3F, %40)";
 
     /** A host and port of an AMQP broker. */
     public record Endpoint(String host, int port) implements Serializable {
@@ -58,7 +56,19 @@ public record ConnectionUrl(String url, String scheme, String brokerName, List<E
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
-    /** Parses a URL; a malformed one fails with {@link IllegalArgumentException} naming the problem. */
+    /**
+     * The options that shape an in-JVM broker when the first connection starts it ({@code dataDir},
+     * {@code persistent}, {@code sync}, {@code jmx}); a later URL naming the same broker must agree with it on the
+     * ones it gives. The others are per connection.
+     */
+    public static List<String> brokerOptions() {
+        return UrlOptions.BROKER;
+    }
+
+    /**
+     * Parses a URL; a malformed one fails with {@link IllegalArgumentException} naming the problem. The message
+     * never shows a password, and leaves out any piece of the URL that might be part of one.
+     */
     public static ConnectionUrl parse(String url) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("connection URL is empty: " + EXPECTED);
@@ -66,7 +76,7 @@ public record ConnectionUrl(String url, String scheme, String brokerName, List<E
         int colon = url.indexOf("://");
         String scheme = colon < 0 ? "" : url.substring(0, colon).toLowerCase(Locale.ROOT);
         if (!scheme.equals("vm") && !scheme.equals("amqp") && !scheme.equals("amqps")) {
-            throw new IllegalArgumentException("unsupported connection URL '" + redact(url) + "': " + EXPECTED);
+            throw new IllegalArgumentException("unsupported connection URL '" + masked(url) + "': " + EXPECTED);
         }
         String rest = url.substring(colon + 3);
         String query = "";
@@ -75,95 +85,62 @@ public record ConnectionUrl(String url, String scheme, String brokerName, List<E
             query = rest.substring(q + 1);
             rest = rest.substring(0, q);
         }
-        Set<String> known = new java.util.HashSet<>(CLIENT);
-        if (scheme.equals("vm")) {
-            known.addAll(VM);
-        } else {
-            known.addAll(AMQP);
-            if (scheme.equals("amqps")) {
-                known.addAll(TLS);
-            }
-        }
-        Map<String, String> options = options(url, query, known);
-        ConnectionUrl parsed = scheme.equals("vm") ? vm(url, rest, options) : amqp(url, scheme, rest, options);
-        parsed.intOption("prefetch", 0);
-        parsed.intOption("heartbeat", 0);
-        parsed.intOption("connectTimeout", 0);
-        parsed.intOption("failoverTimeout", 0);
-        parsed.booleanOption("persistent", true);
-        parsed.booleanOption("jmx", true);
-        parsed.booleanOption("verifyHost", true);
-        parsed.booleanOption("failover", true);
-        String sync = options.get("sync");
-        if (sync != null && !Set.of("always", "batched", "never").contains(sync.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("option sync must be always, batched or never, was '" + sync + "'");
-        }
-        return parsed;
+        // Where the URL is before what it carries: a password holding an unencoded '?' ends up in the query,
+        // and its pieces must fail as a bad host or port (which hides them) rather than as unknown options.
+        ConnectionUrl where = scheme.equals("vm") ? vm(url, rest) : amqp(url, scheme, rest);
+        Map<String, String> options = UrlOptions.parse(url, scheme, query);
+        String user = where.user() != null ? where.user() : options.get("user");
+        String password = where.password() != null ? where.password() : options.get("password");
+        return new ConnectionUrl(url, scheme, where.brokerName(), where.endpoints(),
+                where.isVm() ? options.getOrDefault("virtualHost", "/") : where.virtualHost(), user, password,
+                options);
     }
 
-    private static Map<String, String> options(String url, String query, Set<String> known) {
-        Map<String, String> options = new LinkedHashMap<>();
-        if (query.isEmpty()) {
-            return options;
-        }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("invalid option '" + redactOption(pair) + "' in connection URL '"
-                        + redact(url) + "': expected NAME=VALUE");
-            }
-            String key = pair.substring(0, eq);
-            if (!known.contains(key)) {
-                throw new IllegalArgumentException("unknown option '" + key + "' in connection URL '" + redact(url)
-                        + "': known options are " + new java.util.TreeSet<>(known));
-            }
-            options.put(key, URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return options;
-    }
-
-    private static ConnectionUrl vm(String url, String rest, Map<String, String> options) {
+    private static ConnectionUrl vm(String url, String rest) {
         if (rest.endsWith("/")) {
             rest = rest.substring(0, rest.length() - 1);
         }
         if (rest.isEmpty() || !rest.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("invalid broker name '" + rest + "' in connection URL '" + redact(url)
-                    + "': use letters, digits, '.', '_' or '-'");
+            throw new IllegalArgumentException("invalid broker name" + UrlOptions.quoted(url, rest)
+                    + " in connection URL '" + masked(url) + "': use letters, digits, '.', '_' or '-'");
         }
-        return new ConnectionUrl(url, "vm", rest, List.of(), options.getOrDefault("virtualHost", "/"),
-                options.get("user"), options.get("password"), options);
+        return new ConnectionUrl(url, "vm", rest, List.of(), "/", null, null, Map.of());
     }
 
-    private static ConnectionUrl amqp(String url, String scheme, String rest, Map<String, String> options) {
-        String vhost = "/";
-        int slash = rest.indexOf('/');
-        if (slash >= 0) {
-            String path = rest.substring(slash + 1);
-            rest = rest.substring(0, slash);
-            if (path.contains("/")) {
-                throw new IllegalArgumentException("invalid virtual host '" + path + "' in connection URL '"
-                        + redact(url) + "': encode '/' in a virtual host name as %2F");
-            }
-            if (!path.isEmpty()) {
-                vhost = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-            }
-        }
-        String user = options.get("user");
-        String password = options.get("password");
+    private static ConnectionUrl amqp(String url, String scheme, String rest) {
         int at = rest.lastIndexOf('@');
+        int slash = rest.indexOf('/');
+        if (at >= 0 && slash >= 0 && slash < at) {
+            throw new IllegalArgumentException("connection URL '" + masked(url) + "' has an '@' after a '/'"
+                    + ENCODE_HINT + ", and '@' in a virtual host as %40");
+        }
+        String user = null;
+        String password = null;
         if (at >= 0) {
             String userInfo = rest.substring(0, at);
             rest = rest.substring(at + 1);
             int c = userInfo.indexOf(':');
-            user = decode(c < 0 ? userInfo : userInfo.substring(0, c));
-            password = c < 0 ? password : decode(userInfo.substring(c + 1));
+            user = decode(url, "the user name", c < 0 ? userInfo : userInfo.substring(0, c));
+            password = c < 0 ? null : decode(url, "the password", userInfo.substring(c + 1));
+            slash = rest.indexOf('/');
+        }
+        String vhost = "/";
+        if (slash >= 0) {
+            String path = rest.substring(slash + 1);
+            rest = rest.substring(0, slash);
+            if (path.contains("/")) {
+                throw hidden(url, "invalid virtual host", path, "encode '/' in a virtual host name as %2F");
+            }
+            if (!path.isEmpty()) {
+                vhost = decode(url, "the virtual host", path);
+            }
         }
         int defaultPort = scheme.equals("amqps") ? 5671 : 5672;
         List<Endpoint> endpoints = new ArrayList<>();
         for (String hostPort : rest.split(",", -1)) {
             endpoints.add(endpoint(url, hostPort.strip(), defaultPort));
         }
-        return new ConnectionUrl(url, scheme, null, endpoints, vhost, user, password, options);
+        return new ConnectionUrl(url, scheme, null, endpoints, vhost, user, password, Map.of());
     }
 
     private static Endpoint endpoint(String url, String hostPort, int defaultPort) {
@@ -172,16 +149,16 @@ public record ConnectionUrl(String url, String scheme, String brokerName, List<E
         if (hostPort.startsWith("[")) {
             int end = hostPort.indexOf(']');
             if (end < 0) {
-                throw new IllegalArgumentException("invalid host '" + hostPort + "' in connection URL '" + redact(url)
-                        + "': an IPv6 address needs a closing ']'");
+                throw new IllegalArgumentException("invalid host" + UrlOptions.quoted(url, hostPort)
+                        + " in connection URL '" + masked(url) + "': an IPv6 address needs a closing ']'");
             }
             host = hostPort.substring(1, end);
             String after = hostPort.substring(end + 1);
             if (after.startsWith(":")) {
                 port = after.substring(1);
             } else if (!after.isEmpty()) {
-                throw new IllegalArgumentException("invalid host '" + hostPort + "' in connection URL '"
-                        + redact(url) + "'");
+                throw new IllegalArgumentException("invalid host" + UrlOptions.quoted(url, hostPort)
+                        + " in connection URL '" + masked(url) + "'");
             }
         } else {
             int c = hostPort.lastIndexOf(':');
@@ -191,8 +168,7 @@ public record ConnectionUrl(String url, String scheme, String brokerName, List<E
             }
         }
         if (host.isEmpty() || !host.matches("[A-Za-z0-9._:%-]+")) {
-            throw new IllegalArgumentException("invalid host '" + hostPort + "' in connection URL '" + redact(url)
-                    + "': expected host[:port], several separated by ','");
+            throw hidden(url, "invalid host", hostPort, "expected host[:port], several separated by ','");
         }
         int p = defaultPort;
         if (port != null) {
@@ -202,28 +178,41 @@ public record ConnectionUrl(String url, String scheme, String brokerName, List<E
                 p = -1;
             }
             if (p < 1 || p > 65535) {
-                throw new IllegalArgumentException("invalid port '" + port + "' in connection URL '" + redact(url)
-                        + "': expected 1 to 65535");
+                throw hidden(url, "invalid port", port, "expected 1 to 65535");
             }
         }
         return new Endpoint(host, p);
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    /** A failure about a piece of the URL, which is only shown if it cannot be part of a password. */
+    private static IllegalArgumentException hidden(String url, String problem, String piece, String expected) {
+        boolean shown = Redaction.shows(url, piece);
+        return new IllegalArgumentException(problem + (shown ? " '" + piece + "'" : "") + " in connection URL '"
+                + masked(url) + "': " + expected + (shown ? "" : ENCODE_HINT));
     }
 
-    /** The URL with any password (option or user-info) masked, for messages and logs. */
+    private static String decode(String url, String what, String s) {
+        return UrlOptions.decode(url, what, s.replace("+", "%2B"));
+    }
+
+    /**
+     * The text with any password masked, for messages and logs: {@code amqp://user:***@host},
+     * {@code password=***}, {@code trustStorePassword=***}. Works on any text, valid URL or not; for one that is
+     * not valid it masks everything that might be a password.
+     */
     public static String redact(String url) {
         if (url == null) {
             return null;
         }
-        String masked = url.replaceAll("(?i)(password=)[^&]*", "$1***");
-        return masked.replaceAll("^([A-Za-z]+://[^/@:?]*:)[^@/?]*@", "$1***@");
+        try {
+            return parse(url).toString();
+        } catch (IllegalArgumentException notAUrl) {
+            return Redaction.unparsed(url);
+        }
     }
 
-    private static String redactOption(String pair) {
-        return pair.toLowerCase(Locale.ROOT).startsWith("password") ? "password=***" : pair;
+    private static String masked(String url) {
+        return Redaction.unparsed(url);
     }
 
     public String option(String name) {
@@ -256,7 +245,7 @@ public record ConnectionUrl(String url, String scheme, String brokerName, List<E
             return absent;
         }
         try {
-            int n = Integer.parseInt(v);
+            int n = Integer.parseInt(v.strip());
             if (n < 0) {
                 throw new NumberFormatException();
             }
@@ -283,8 +272,9 @@ public record ConnectionUrl(String url, String scheme, String brokerName, List<E
         return v == null || v.isBlank() ? List.of() : List.of(v.split("\\s*,\\s*"));
     }
 
+    /** The URL with its passwords masked. */
     @Override
     public String toString() {
-        return redact(url);
+        return Redaction.parsed(url);
     }
 }

@@ -26,6 +26,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,7 +144,7 @@ class JmsRestartTest {
         o.put("JMSReplyTo", String.valueOf(m.getJMSReplyTo()));
         o.put("JMSDestination", String.valueOf(m.getJMSDestination()));
         Map<String, Object> props = new java.util.TreeMap<>();
-        for (Object name : Collections.list(m.getPropertyNames())) {
+        for (Object name : Collections.list((Enumeration<?>) m.getPropertyNames())) {
             String n = (String) name;
             if (!n.startsWith("JMSX")) {
                 props.put(n, m.getObjectProperty(n));
@@ -160,7 +161,7 @@ class JmsRestartTest {
             o.put("body", java.util.HexFormat.of().formatHex(bytes));
         } else if (m instanceof MapMessage mm) {
             Map<String, Object> map = new java.util.TreeMap<>();
-            for (Object name : Collections.list(mm.getMapNames())) {
+            for (Object name : Collections.list((Enumeration<?>) mm.getMapNames())) {
                 Object v = mm.getObject((String) name);
                 map.put((String) name, v instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : v);
             }

@@ -39,10 +39,10 @@ class ConnectionUrlTest {
         "vm://a b|invalid broker name",
         "vm://x?colour=red|unknown option 'colour'",
         "vm://x?prefetch|expected NAME=VALUE",
-        "vm://x?prefetch=-1|non-negative integer",
+        "vm://x?prefetch=-1|option prefetch in connection URL 'vm://x?prefetch=-1' must be a whole number of at least 1",
         "vm://x?sync=sometimes|always, batched or never",
         "vm://x?persistent=maybe|true or false",
-        "vm://x?jmx=yes|option jmx must be true or false",
+        "vm://x?jmx=yes|option jmx in connection URL 'vm://x?jmx=yes' must be true or false, was 'yes'",
     })
     void malformedUrlsFailNamingTheProblem(String url, String message) {
         assertThatThrownBy(() -> ConnectionUrl.parse(url)).isInstanceOf(IllegalArgumentException.class)
@@ -94,7 +94,7 @@ class ConnectionUrlTest {
         "amqp://h?jmx=false|unknown option 'jmx'",
         "amqp://h?trustStore=/t.p12|unknown option 'trustStore'",
         "amqps://h?verifyHost=maybe|true or false",
-        "amqp://h?heartbeat=-5|non-negative integer",
+        "amqp://h?heartbeat=-5|option heartbeat in connection URL 'amqp://h?heartbeat=-5' must be a whole number of at least 0",
         "amqp://[::1|closing ']'",
     })
     void malformedAmqpUrlsFailNamingTheProblem(String url, String message) {
@@ -107,5 +107,75 @@ class ConnectionUrlTest {
         assertThatThrownBy(() -> ConnectionUrl.parse("amqp://u:s3cret@h?colour=red"))
                 .hasMessageNotContaining("s3cret").hasMessageContaining("u:***@");
         assertThat(ConnectionUrl.parse("amqp://u:s3cret@h").toString()).doesNotContain("s3cret");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "0|was '0'",
+        "-1|was '-1'",
+        "ten|was 'ten'",
+        "99999999999|was '99999999999'",
+    })
+    void aPrefetchBelowOneOrNotANumberFailsAtParseNamingTheOptionAndTheClosestSetting(String prefetch,
+                                                                                       String was) {
+        assertThatThrownBy(() -> ConnectionUrl.parse("vm://x?prefetch=" + prefetch))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("option prefetch in connection URL 'vm://x?prefetch=" + prefetch + "'")
+                .hasMessageContaining("at least 1").hasMessageContaining(was)
+                .hasMessageContaining("prefetch=1 holds the fewest");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "vm://x?dataDir=|dataDir",
+        "vm://x?dataDir=%20%20|dataDir",
+        "vm://x?sync=|sync",
+        "vm://x?clientID=|clientID",
+        "vm://x?virtualHost=|virtualHost",
+        "vm://x?trustedPackages=|trustedPackages",
+        "vm://x?jmx=|jmx",
+        "vm://x?password=|password",
+        "amqp://h?heartbeat=|heartbeat",
+        "amqps://h?trustStore=|trustStore",
+    })
+    void anEmptyOrBlankOptionValueFailsNamingTheOption(String url, String option) {
+        assertThatThrownBy(() -> ConnectionUrl.parse(url)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("option " + option + " in connection URL")
+                .hasMessageContaining("is empty: give it a value, or leave it out for its default");
+    }
+
+    @Test
+    void anOptionGivenTwiceFailsInsteadOfTheLastOneWinning() {
+        assertThatThrownBy(() -> ConnectionUrl.parse("vm://x?prefetch=10&prefetch=20"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("option prefetch is given twice");
+    }
+
+    @Test
+    void persistentTrueWithoutADataDirectoryFailsInsteadOfKeepingStateInMemory() {
+        assertThatThrownBy(() -> ConnectionUrl.parse("vm://x?persistent=true"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("option persistent").hasMessageContaining("needs dataDir=PATH");
+        assertThat(ConnectionUrl.parse("vm://x?persistent=true&dataDir=d").persistent()).isTrue();
+    }
+
+    @Test
+    void anEmptyNameInTrustedPackagesFails() {
+        assertThatThrownBy(() -> ConnectionUrl.parse("vm://x?trustedPackages=com.acme,,org.acme"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("option trustedPackages").hasMessageContaining("empty package name");
+    }
+
+    @Test
+    void aMalformedPercentEscapeFailsNamingTheOptionWithoutTheDecodersMessage() {
+        assertThatThrownBy(() -> ConnectionUrl.parse("vm://x?password=ab%zzcd"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("option password").hasMessageContaining("malformed %-escape")
+                .hasMessageNotContaining("zz").hasNoCause();
+    }
+
+    @Test
+    void theBrokerOptionsAreThoseThatShapeAnInJvmBroker() {
+        assertThat(ConnectionUrl.brokerOptions()).containsExactly("dataDir", "persistent", "sync", "jmx");
     }
 }

@@ -26,6 +26,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
                 .map(LogRecord::getMessage).toList();
     }
 
+    /** Every message logged, at any level. */
+    public List<String> messages() {
+        return records.stream().map(LogRecord::getMessage).toList();
+    }
+
     @Override
     public void publish(LogRecord record) {
         records.add(record);

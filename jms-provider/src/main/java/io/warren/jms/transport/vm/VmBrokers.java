@@ -1,19 +1,19 @@
 package io.warren.jms.transport.vm;
 
 import io.warren.broker.Broker;
-import io.warren.broker.BrokerConfig;
-import io.warren.broker.store.journal.SyncPolicy;
 import io.warren.jms.WarrenConnectionFactory;
 import io.warren.jms.url.ConnectionUrl;
-import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The in-JVM brokers that {@code vm://NAME} URLs reach: the first connection to a name starts the broker with
- * that URL's options, later ones join it. Embedding code and tests may stop a broker here; the next
- * connection to its name starts it again (recovering its data directory).
+ * that URL's broker options ({@link ConnectionUrl#brokerOptions()}: {@code dataDir}, {@code persistent},
+ * {@code sync}, {@code jmx}), later ones join it. A later URL that gives broker options must agree with the running
+ * broker on each of them, or it fails with {@link BrokerSettingsMismatchException}; one that gives none joins the
+ * broker as it runs. Embedding code and tests may stop a broker here; the next connection to its name starts it
+ * again (recovering its data directory). Thread-safe: starting, joining and stopping a name are atomic.
  */
 public final class VmBrokers {
     private static final Map<String, Broker> BROKERS = new ConcurrentHashMap<>();
@@ -21,7 +21,12 @@ public final class VmBrokers {
     private VmBrokers() {
     }
 
-    /** The running broker for the URL's name, started with the URL's options if it is not running. */
+    /**
+     * The running broker for the URL's name, started with the URL's options if it is not running.
+     *
+     * @throws BrokerSettingsMismatchException when the broker runs with other settings than the URL's broker
+     *                                         options ask for
+     */
     public static Broker acquire(ConnectionUrl url) {
         if (!url.isVm()) {
             throw new IllegalArgumentException("connection URL '" + url + "' does not name an in-JVM broker: expected"
@@ -29,15 +34,23 @@ public final class VmBrokers {
         }
         return BROKERS.compute(url.brokerName(), (name, existing) -> {
             if (existing != null && existing.isRunning()) {
+                checkAgrees(url, existing);
                 return existing;
             }
-            BrokerConfig.Builder b = BrokerConfig.builder(name).syncPolicy(syncPolicy(url))
-                    .jmx(url.booleanOption("jmx", true));
-            if (url.persistent()) {
-                b.dataDirectory(Path.of(url.dataDir()));
-            }
-            return Broker.start(b.build());
+            return Broker.start(BrokerSettings.of(url).config(name));
         });
+    }
+
+    private static void checkAgrees(ConnectionUrl url, Broker running) {
+        List<String> differences = BrokerSettings.differences(url, BrokerSettings.of(running.config()));
+        if (!differences.isEmpty()) {
+            String name = url.brokerName();
+            throw new BrokerSettingsMismatchException("the in-JVM broker vm://" + name + " already runs with other"
+                    + " settings than connection URL '" + url + "' asks for: " + String.join("; ", differences)
+                    + ". Give the running broker's settings, or leave the broker options "
+                    + ConnectionUrl.brokerOptions() + " out of the URL to join it as it runs, or stop it first"
+                    + " (VmBrokers.stop(\"" + name + "\"))");
+        }
     }
 
     /** The in-JVM broker a factory's {@code vm://} URL names, started if needed (to declare topology, say). */
@@ -57,10 +70,5 @@ public final class VmBrokers {
         if (b != null) {
             b.close();
         }
-    }
-
-    static SyncPolicy syncPolicy(ConnectionUrl url) {
-        String s = url.option("sync");
-        return s == null ? SyncPolicy.ALWAYS : SyncPolicy.valueOf(s.toUpperCase(Locale.ROOT));
     }
 }

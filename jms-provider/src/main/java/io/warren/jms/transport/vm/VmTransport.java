@@ -27,6 +27,11 @@ public final class VmTransport {
             return new VmConnection(broker.name(), broker.virtualHost(url.virtualHost()), clientName, user);
         } catch (BrokerException e) {
             throw EngineErrors.toJms(e);
+        } catch (BrokerSettingsMismatchException e) {
+            JMSException j = new JMSException(e.getMessage(), BrokerSettingsMismatchException.ERROR_CODE);
+            j.initCause(e);
+            j.setLinkedException(e);
+            throw j;
         }
     }
 }

@@ -184,6 +184,7 @@ class AmqpTransportTest {
         WarrenConnectionFactory f = new WarrenConnectionFactory(url());
         f.setClientID("only-one");
         try (Connection first = f.createConnection()) {
+            assertThat(first.getClientID()).isEqualTo("only-one");
             assertThatThrownBy(f::createConnection).isInstanceOf(InvalidClientIDException.class)
                     .hasMessageContaining("only-one");
         }

@@ -193,6 +193,7 @@ class RabbitMqMatrixTest {
         WarrenConnectionFactory f = new WarrenConnectionFactory(System.getProperty("warren.rabbitmq.url"));
         f.setClientID(run + "-unique");
         try (Connection first = f.createConnection()) {
+            assertThat(first.getClientID()).isEqualTo(run + "-unique");
             assertThatThrownBy(f::createConnection).isInstanceOf(InvalidClientIDException.class);
         }
     }

@@ -96,7 +96,7 @@ class TwoProcessTest {
 
     private static boolean accepts(int port) {
         try (Socket s = new Socket("127.0.0.1", port)) {
-            return true;
+            return s.isConnected();
         } catch (Exception e) {
             return false;
         }
