@@ -417,6 +417,7 @@ public final class VirtualHost implements QueueHost {
     /** Binds a queue to an exchange; binding twice is harmless. */
     public void queueBind(String connectionId, String queue, String exchange, String routingKey,
                           Map<String, Object> arguments) {
+        Names.checkKey("binding key", routingKey);
         CompletableFuture<Void> written = null;
         synchronized (management) {
             MessageQueue q = queue(queue, connectionId);
@@ -444,6 +445,7 @@ public final class VirtualHost implements QueueHost {
 
     /** Binds exchange {@code destination} to exchange {@code source}. */
     public void exchangeBind(String destination, String source, String routingKey, Map<String, Object> arguments) {
+        Names.checkKey("binding key", routingKey);
         CompletableFuture<Void> written = null;
         synchronized (management) {
             Exchange dest = bindableExchange(destination);
@@ -602,8 +604,9 @@ public final class VirtualHost implements QueueHost {
         if (waitForMemory) {
             broker.memory().awaitCapacity();
         }
+        Exchange target = exchangeForPublish(exchange, routingKey);
         Message m = withRouting(exchange, routingKey, message);
-        List<MessageQueue> targets = route(exchangeForPublish(exchange), m);
+        List<MessageQueue> targets = route(target, m);
         if (targets.isEmpty()) {
             return UNROUTED;
         }
@@ -619,7 +622,9 @@ public final class VirtualHost implements QueueHost {
         return message.toBuilder().exchange(ex).routingKey(key).build();
     }
 
-    Exchange exchangeForPublish(String exchange) {
+    /** The exchange a publish goes to; fails for an internal exchange or a routing key that is too long. */
+    Exchange exchangeForPublish(String exchange, String routingKey) {
+        Names.checkKey("routing key", routingKey);
         Exchange e = exchange(exchange == null ? "" : exchange);
         if (e.isInternal()) {
             throw new BrokerException(ErrorCode.ACCESS_REFUSED, "cannot publish to internal " + e);

@@ -4,6 +4,7 @@ import io.warren.jms.transport.BrokerChannel;
 import io.warren.jms.transport.Delivery;
 import io.warren.jms.transport.PublishOutcome;
 import io.warren.jms.destination.ExchangeAddress;
+import io.warren.jms.destination.NameLimits;
 import io.warren.jms.destination.WarrenDestination;
 import io.warren.jms.destination.WarrenQueue;
 import io.warren.jms.destination.WarrenTemporaryQueue;
@@ -547,7 +548,9 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         if (queueName == null || queueName.isEmpty()) {
             throw new InvalidDestinationException("queue name must not be null or empty");
         }
-        return new WarrenQueue(queueName);
+        WarrenQueue queue = new WarrenQueue(queueName);
+        NameLimits.check(queue);
+        return queue;
     }
 
     @Override
@@ -560,7 +563,9 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         if (ExchangeAddress.isExchangeAddress(topicName)) {
             ExchangeAddress.parse(topicName);
         }
-        return new WarrenTopic(topicName);
+        WarrenTopic topic = new WarrenTopic(topicName);
+        NameLimits.check(topic);
+        return topic;
     }
 
     @Override

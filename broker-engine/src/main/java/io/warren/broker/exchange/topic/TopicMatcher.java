@@ -77,7 +77,7 @@ public final class TopicMatcher<T> {
     public void match(String routingKey, Consumer<? super T> sink) {
         Objects.requireNonNull(routingKey, "routingKey");
         Objects.requireNonNull(sink, "sink");
-        new TrieWalk<T>(TopicWords.split(routingKey), sink).walk(root, 0, false);
+        new TrieWalk<T>(TopicWords.split(routingKey), sink).walkFrom(root);
     }
 
     /** The number of bound (pattern, target) pairs. */

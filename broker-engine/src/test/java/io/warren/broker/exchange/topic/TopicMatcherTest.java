@@ -415,6 +415,26 @@ class TopicMatcherTest {
         return sb.toString();
     }
 
+    @Test
+    void keysAndPatternsOfTenThousandWordsMatchWithoutOverflowingTheStack() {
+        String deep = "a" + ".a".repeat(9_999);
+        TopicMatcher<String> matcher = new TopicMatcher<>();
+        matcher.add(deep, "literal");
+        matcher.add("a.#", "prefix");
+        matcher.add("#.a", "suffix");
+        matcher.add("*" + ".*".repeat(9_999), "stars");
+        TopicMatcher<String> hashes = new TopicMatcher<>();
+        // Ten thousand # cost (nodes x key words) steps, so a short key here; the broker limits keys to 255
+        // bytes, so at most 128 words on either side.
+        hashes.add("#" + ".#".repeat(9_999), "hashes");
+
+        assertThat(matchAll(matcher, deep)).containsExactlyInAnyOrder("literal", "prefix", "suffix", "stars");
+        assertThat(matchAll(hashes, "b.c.d")).containsExactly("hashes");
+        assertThat(matcher.nodeCount()).isEqualTo(1 + 10_000 + 1 + 2 + 10_000);
+        assertThat(matcher.remove(deep, "literal")).isTrue();
+        assertThat(matchAll(matcher, deep)).containsExactlyInAnyOrder("prefix", "suffix", "stars");
+    }
+
     private static <T> List<T> matchAll(TopicMatcher<T> matcher, String key) {
         List<T> result = new ArrayList<>();
         matcher.match(key, result::add);
