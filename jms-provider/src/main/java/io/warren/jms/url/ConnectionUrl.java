@@ -1,5 +1,6 @@
 package io.warren.jms.url;
 
+import io.warren.jms.message.ObjectLimits;
 import java.io.Serializable;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,8 @@ import java.util.Set;
  *       {@code amqps} {@code trustStore}, {@code trustStorePassword}, {@code trustStoreType}, {@code keyStore},
  *       {@code keyStorePassword}, {@code keyStoreType}, {@code verifyHost=true|false};</li>
  * </ul>
- * and for all of them {@code clientID=ID}, {@code prefetch=N}, {@code trustedPackages=a.b,c.d}, {@code user},
- * {@code password}: client options, as the factory's setters.
+ * and for all of them {@code clientID=ID}, {@code prefetch=N}, {@code trustedPackages=a.b,c.d},
+ * {@code objectLimits=maxdepth=N,...} ({@link ObjectLimits}), {@code user}, {@code password}: client options.
  *
  * @param brokerName the in-JVM broker's name ({@code vm}), or null
  * @param endpoints  the hosts to try in order ({@code amqp}, {@code amqps}); empty for {@code vm}
@@ -37,7 +38,8 @@ import java.util.Set;
 public record ConnectionUrl(String url, String scheme, String brokerName, List<Endpoint> endpoints,
                             String virtualHost, String user, String password, Map<String, String> options)
         implements Serializable {
-    private static final Set<String> CLIENT = Set.of("clientID", "prefetch", "trustedPackages", "user", "password");
+    private static final Set<String> CLIENT = Set.of("clientID", "prefetch", "trustedPackages", "objectLimits", "user",
+            "password");
     private static final Set<String> VM = Set.of("persistent", "dataDir", "sync", "virtualHost", "jmx");
     private static final Set<String> AMQP = Set.of("heartbeat", "connectTimeout", "failover", "failoverTimeout");
     private static final Set<String> TLS = Set.of("trustStore", "trustStorePassword", "trustStoreType", "keyStore",
@@ -94,6 +96,7 @@ public record ConnectionUrl(String url, String scheme, String brokerName, List<E
         parsed.booleanOption("jmx", true);
         parsed.booleanOption("verifyHost", true);
         parsed.booleanOption("failover", true);
+        ObjectLimits.fromOption(options.get(ObjectLimits.OPTION));
         String sync = options.get("sync");
         if (sync != null && !Set.of("always", "batched", "never").contains(sync.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("option sync must be always, batched or never, was '" + sync + "'");

@@ -4,19 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.warren.jms.destination.WarrenTopic;
+import io.warren.jms.WarrenConnectionFactory;
 import jakarta.jms.Connection;
+import jakarta.jms.JMSContext;
+import jakarta.jms.MessageFormatRuntimeException;
+import jakarta.jms.Queue;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * Input built to break the provider or the broker — keys of thousands of words, selectors nested thousands deep —
- * fails with the exception the specification names and a message naming the limit, never with an error such as
- * {@link StackOverflowError}.
+ * and object messages nested thousands deep or built to hash forever — fail with the exception the specification
+ * names and a message naming the limit, never with an error such as {@link StackOverflowError}.
  */
 class HostileInputTest extends JmsTestSupport {
     private static final String TEN_THOUSAND_WORDS = "a" + ".a".repeat(9_999);
@@ -102,5 +110,51 @@ class HostileInputTest extends JmsTestSupport {
         }
         assertThat(receiveText(consumer)).isEqualTo("n=7");
         assertThat(receiveText(consumer)).isEqualTo("n=0");
+    }
+
+    @Test
+    void aSetBombSentAsAnObjectMessageFailsAtReceiveBodyNamingTheLimit() {
+        JMSContext context = context();
+        Queue queue = context.createQueue(unique("bombs"));
+        Set<Object> root = new HashSet<>();
+        Set<Object> s1 = root;
+        Set<Object> s2 = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            Set<Object> t1 = new HashSet<>();
+            Set<Object> t2 = new HashSet<>();
+            t1.add("foo");
+            s1.add(t1);
+            s1.add(t2);
+            s2.add(t1);
+            s2.add(t2);
+            s1 = t1;
+            s2 = t2;
+        }
+        context.createProducer().send(queue, (Serializable) root);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> context.createConsumer(queue).receiveBody(Set.class, RECEIVE_TIMEOUT))
+                .isInstanceOf(MessageFormatRuntimeException.class)
+                .hasMessageContaining("nested more than 20 levels deep (maxdepth)");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_000);
+    }
+
+    @Test
+    void theObjectLimitsOptionRaisesTheDepthForAConnectionFactory() throws Exception {
+        WarrenConnectionFactory deeper = new WarrenConnectionFactory(url + "?objectLimits=maxdepth=200");
+        ArrayList<Object> nested = new ArrayList<>();
+        ArrayList<Object> current = nested;
+        for (int i = 1; i < 100; i++) {
+            ArrayList<Object> inner = new ArrayList<>();
+            current.add(inner);
+            current = inner;
+        }
+        try (JMSContext context = deeper.createContext()) {
+            Queue queue = context.createQueue(unique("deep"));
+            context.createProducer().send(queue, nested);
+            assertThat(context.createConsumer(queue).receiveBody(ArrayList.class, RECEIVE_TIMEOUT)).isEqualTo(nested);
+        }
+        assertThatThrownBy(() -> new WarrenConnectionFactory(url + "?objectLimits=deep=1").createContext())
+                .hasMessageContaining("objectLimits has 'deep=1'");
     }
 }
