@@ -324,9 +324,15 @@ public final class VirtualHost implements QueueHost {
         return queue != null && queues.containsKey(queue);
     }
 
-    /** Names of all queues, for management and tests. */
+    /**
+     * Names of all queues, for management and tests: a snapshot of one moment. Taken under the lock that creating
+     * and deleting queues hold, so it never shows a queue deleted before another was created as if both existed
+     * (iterating the map alone could).
+     */
     public Set<String> queueNames() {
-        return new TreeSet<>(queues.keySet());
+        synchronized (management) {
+            return new TreeSet<>(queues.keySet());
+        }
     }
 
     MessageQueue queue(String queue, String connectionId) {
@@ -527,8 +533,12 @@ public final class VirtualHost implements QueueHost {
 
     /** Every exchange of this virtual host, the default one included, by name. */
     public List<ExchangeInfo> exchanges() {
-        List<ExchangeInfo> out = new ArrayList<>(exchanges.size());
-        for (Exchange e : exchanges.values()) {
+        List<Exchange> all;
+        synchronized (management) {
+            all = List.copyOf(exchanges.values());
+        }
+        List<ExchangeInfo> out = new ArrayList<>(all.size());
+        for (Exchange e : all) {
             out.add(new ExchangeInfo(e.name(), e.type().amqpName(), e.isDurable(), e.isAutoDelete(), e.isInternal(),
                     e.arguments()));
         }
@@ -552,10 +562,17 @@ public final class VirtualHost implements QueueHost {
         return out;
     }
 
-    /** Every queue with its statistics, by name. Each queue's figures are consistent; the list is not atomic. */
+    /**
+     * Every queue with its statistics, by name: the queues that existed at one moment (as {@link #queueNames()}),
+     * each with figures read just after.
+     */
     public List<QueueSummary> queues() {
-        List<QueueSummary> out = new ArrayList<>(queues.size());
-        for (MessageQueue q : queues.values()) {
+        List<MessageQueue> all;
+        synchronized (management) {
+            all = List.copyOf(queues.values());
+        }
+        List<QueueSummary> out = new ArrayList<>(all.size());
+        for (MessageQueue q : all) {
             out.add(summary(q));
         }
         out.sort(Comparator.comparing(QueueSummary::name));
