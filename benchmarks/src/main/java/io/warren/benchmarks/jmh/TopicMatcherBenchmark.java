@@ -22,8 +22,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * ({@code #.<i>.#.end}) against eight-word keys, the worst case for the walk's bookkeeping. {@code long255}: a
  * key of 128 one-letter words (255 bytes, the longest key) against {@code #}, {@code a.#} and {@code #.a}.
  *
- * <p>Run: {@code mvn -B -q -pl benchmarks -am package -DskipTests && java -cp "$(cat benchmarks/target/classpath)"
- * org.openjdk.jmh.Main TopicMatcherBenchmark} (see benchmarks/README.md).
+ * <p>Run with {@code org.openjdk.jmh.Main TopicMatcherBenchmark} on the module's class path: the command is in
+ * benchmarks/README.md.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
