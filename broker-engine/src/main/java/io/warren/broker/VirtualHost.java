@@ -57,6 +57,12 @@ public final class VirtualHost implements QueueHost {
     private final Map<String, Exchange> exchanges = new ConcurrentHashMap<>();
     private final Map<String, MessageQueue> queues = new ConcurrentHashMap<>();
     private final Object management = new Object();
+    /**
+     * Held around every change to {@link #queues} and {@link #exchanges} and around the copies listings take, so a
+     * listing is the state of one moment. Held for the map operation only, never while calling out (listeners run
+     * under {@link #management} and may list), so it cannot take part in a deadlock.
+     */
+    private final Object registry = new Object();
     private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
     private final List<Runnable> recoveryDeadLetters = new ArrayList<>();
     private final XaBranches xaBranches = new XaBranches(this);
@@ -72,7 +78,9 @@ public final class VirtualHost implements QueueHost {
     }
 
     private void putExchange(Exchange e) {
-        exchanges.put(e.name(), e);
+        synchronized (registry) {
+            exchanges.put(e.name(), e);
+        }
     }
 
     public String name() {
@@ -232,7 +240,11 @@ public final class VirtualHost implements QueueHost {
     }
 
     private CompletableFuture<Void> removeExchange(Exchange e) {
-        if (exchanges.remove(e.name()) != null) {
+        Exchange removed;
+        synchronized (registry) {
+            removed = exchanges.remove(e.name());
+        }
+        if (removed != null) {
             broker.events().fire(l -> l.exchangeRemoved(name, e.name()));
         }
         StoreBatch batch = new StoreBatch();
@@ -290,7 +302,9 @@ public final class VirtualHost implements QueueHost {
                 if (durable) {
                     written = store().write(StoreBatch.of(new StoreOperation.QueueCreated(q.toRecord())));
                 }
-                queues.put(qname, q);
+                synchronized (registry) {
+                    queues.put(qname, q);
+                }
                 broker.events().fire(l -> l.queueAdded(name, qname));
                 LOG.debug("declared {}", q);
             }
@@ -325,12 +339,11 @@ public final class VirtualHost implements QueueHost {
     }
 
     /**
-     * Names of all queues, for management and tests: a snapshot of one moment. Taken under the lock that creating
-     * and deleting queues hold, so it never shows a queue deleted before another was created as if both existed
-     * (iterating the map alone could).
+     * Names of all queues, for management and tests: a snapshot of one moment, so it never shows a queue deleted
+     * before another was created as if both existed (iterating the concurrent map alone could).
      */
     public Set<String> queueNames() {
-        synchronized (management) {
+        synchronized (registry) {
             return new TreeSet<>(queues.keySet());
         }
     }
@@ -360,7 +373,9 @@ public final class VirtualHost implements QueueHost {
             }
             count = q.messageCount();
             cancelled = q.markDeleted(ifUnused, ifEmpty);
-            queues.remove(q.name());
+            synchronized (registry) {
+                queues.remove(q.name());
+            }
             broker.events().fire(l -> l.queueRemoved(name, q.name()));
             StoreBatch batch = new StoreBatch();
             List<Exchange> emptied = new ArrayList<>();
@@ -534,7 +549,7 @@ public final class VirtualHost implements QueueHost {
     /** Every exchange of this virtual host, the default one included, by name. */
     public List<ExchangeInfo> exchanges() {
         List<Exchange> all;
-        synchronized (management) {
+        synchronized (registry) {
             all = List.copyOf(exchanges.values());
         }
         List<ExchangeInfo> out = new ArrayList<>(all.size());
@@ -568,7 +583,7 @@ public final class VirtualHost implements QueueHost {
      */
     public List<QueueSummary> queues() {
         List<MessageQueue> all;
-        synchronized (management) {
+        synchronized (registry) {
             all = List.copyOf(queues.values());
         }
         List<QueueSummary> out = new ArrayList<>(all.size());
@@ -896,8 +911,11 @@ public final class VirtualHost implements QueueHost {
     }
 
     void recoverQueue(QueueRecord r) {
-        queues.put(r.name(), new MessageQueue(this, r.name(), true, r.autoDelete(), null,
-                QueueArguments.parse(r.name(), r.arguments())));
+        MessageQueue q = new MessageQueue(this, r.name(), true, r.autoDelete(), null,
+                QueueArguments.parse(r.name(), r.arguments()));
+        synchronized (registry) {
+            queues.put(r.name(), q);
+        }
     }
 
     void recoverBinding(BindingRecord r) {

@@ -1,6 +1,5 @@
 package io.warren.broker.exchange.topic;
 
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -8,27 +7,17 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The state of one {@link TopicMatcher#match} call: walks the trie against the routing key's words and
- * hands every bound target to the sink once.
+ * The state of one {@link TopicMatcher#match} call: walks the trie against the routing key's words and hands
+ * every bound target to the sink once. Two ways to walk, with the same result and order:
+ * {@link RecursiveTrieWalk}, the fast one, recurses once per trie level, so its depth is bounded by the longest
+ * pattern; {@link StackTrieWalk} keeps its own stack, for a trie holding patterns too long to recurse over.
  *
  * <p>Every (node, position) pair is visited at most once, so a pattern full of {@code #} costs at most
- * (trie nodes × (words + 1)) steps instead of growing exponentially. The walk keeps its own stack of pending
- * steps rather than recursing, so no key or pattern, however many words it has, can overflow the thread's stack;
- * it visits nodes in the order a depth-first recursion would (literal child, then {@code *}, then {@code #}).
+ * (trie nodes × (words + 1)) steps instead of growing exponentially.
  */
-final class TrieWalk<T> {
-    /** Low bit of a pending step: expand a {@code #} node from the position, rather than visit the node there. */
-    private static final int HASH_STEP = 1;
-    /** Second bit: the node or one of its ancestors is a {@code #}, so it can be reached at several positions. */
-    private static final int BELOW_HASH = 2;
-    private static final int FLAG_BITS = 2;
-
-    private final String[] words;
+abstract class TrieWalk<T> {
+    final String[] words;
     private final Consumer<? super T> sink;
-    /** Pending steps, last in first out: the node and its position with the flags above in the low bits. */
-    private Object[] nodes = new Object[8];
-    private int[] steps = new int[8];
-    private int pending;
     /** Targets of the only node that has matched so far; delivered without building a set. */
     private Object[] firstDelivered;
     private Set<Object> delivered;
@@ -40,82 +29,32 @@ final class TrieWalk<T> {
         this.sink = sink;
     }
 
-    /** Walks the whole trie below {@code root}. */
-    void walkFrom(TrieNode<T> root) {
-        push(root, 0, 0);
-        while (pending > 0) {
-            pending--;
-            @SuppressWarnings("unchecked")
-            TrieNode<T> node = (TrieNode<T>) nodes[pending];
-            nodes[pending] = null;
-            int step = steps[pending];
-            int position = step >>> FLAG_BITS;
-            boolean belowHash = (step & BELOW_HASH) != 0;
-            if ((step & HASH_STEP) != 0) {
-                expandHash(node, position, belowHash);
-            } else {
-                visit(node, position, belowHash);
-            }
-        }
-    }
+    /** Walks the whole trie below {@code root}, delivering every matching target once. */
+    abstract void walkFrom(TrieNode<T> root);
 
     /**
-     * Visits {@code node}, whose pattern prefix matched the first {@code position} words: delivers its targets at
-     * the end of the key, and schedules its children (pushed in reverse, so the literal child comes first).
+     * The last position from which the {@code #} node {@code hash}, entered at {@code from}, still has to be
+     * walked (it may swallow any number of words, so every position from {@code from} on), or -1 when an earlier
+     * entry covered them all. {@code belowHash}: the node has a {@code #} ancestor, the only way to reach it at
+     * several positions.
      */
-    private void visit(TrieNode<T> node, int position, boolean belowHash) {
-        int flags = belowHash ? BELOW_HASH : 0;
-        TrieNode<T> hash = node.hash();
-        if (hash != null) {
-            push(hash, position, flags | HASH_STEP);
+    final int hashEnd(TrieNode<T> hash, int from, boolean belowHash) {
+        if (!belowHash) {
+            return words.length;
         }
-        if (position == words.length) {
-            deliver(node.targets());
-            return;
+        if (hashEntries == null) {
+            hashEntries = new IdentityHashMap<>();
         }
-        TrieNode<T> next = node.star();
-        if (next != null) {
-            push(next, position + 1, flags);
+        Integer earlier = hashEntries.get(hash);
+        if (earlier != null && from >= earlier) {
+            return -1;
         }
-        next = node.literal(words[position]);
-        if (next != null) {
-            push(next, position + 1, flags);
-        }
+        hashEntries.put(hash, from);
+        // positions earlier..end were already walked (or scheduled) from this node
+        return earlier == null ? words.length : earlier - 1;
     }
 
-    /** The {@code #} node may swallow any number of words starting at {@code from}. */
-    private void expandHash(TrieNode<T> hash, int from, boolean belowHash) {
-        int to = words.length;
-        if (belowHash) {
-            if (hashEntries == null) {
-                hashEntries = new IdentityHashMap<>();
-            }
-            Integer earlier = hashEntries.get(hash);
-            if (earlier != null) {
-                if (from >= earlier) {
-                    return;
-                }
-                // positions earlier..end were already walked (or scheduled) from this node
-                to = earlier - 1;
-            }
-            hashEntries.put(hash, from);
-        }
-        for (int position = to; position >= from; position--) {
-            push(hash, position, BELOW_HASH);
-        }
-    }
-
-    private void push(TrieNode<T> node, int position, int flags) {
-        if (pending == nodes.length) {
-            nodes = Arrays.copyOf(nodes, pending * 2);
-            steps = Arrays.copyOf(steps, pending * 2);
-        }
-        nodes[pending] = node;
-        steps[pending] = position << FLAG_BITS | flags;
-        pending++;
-    }
-
-    private void deliver(Object[] targets) {
+    final void deliver(Object[] targets) {
         if (targets.length == 0) {
             return;
         }
