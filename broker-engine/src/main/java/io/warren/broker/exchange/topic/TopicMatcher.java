@@ -18,23 +18,30 @@ import java.util.function.Consumer;
  * {@link #match} takes no lock and may run on many threads while {@link #add} and {@link #remove}
  * (which serialize on the matcher) change the bindings: a concurrent match sees each change or not, but
  * never fails and never delivers a target twice. Patterns and keys of any length are matched without
- * recursing per word beyond {@value #RECURSION_LIMIT} words, so none can overflow the stack.
+ * recursing over more than {@value #RECURSION_LIMIT} trie levels, so none can overflow the stack.
  *
  * @param <T> what a pattern is bound to, typically a binding or a queue
  */
 public final class TopicMatcher<T> {
     /**
-     * Patterns of up to this many words are matched by recursion, the fastest way; a trie that ever held a longer
-     * one is walked with an explicit stack, so that no pattern can overflow the stack. The broker's 255-byte limit
-     * on binding keys keeps its patterns to 128 words.
+     * Trie levels matched by recursion, the fastest way; deeper levels are walked with an explicit stack, so that no
+     * pattern can overflow the stack. The broker's 255-byte limit on binding keys keeps its patterns to 128 words.
      */
     static final int RECURSION_LIMIT = 256;
 
     private final Object lock = new Object();
     private final TrieNode<T> root = new TrieNode<>();
+    private final int recursionLimit;
     private volatile int size;
-    /** The most words a pattern added has had; never lowered. */
-    private volatile int longestPattern;
+
+    public TopicMatcher() {
+        this(RECURSION_LIMIT);
+    }
+
+    /** A matcher that recurses over at most {@code recursionLimit} trie levels: tests use 0 to walk by stack only. */
+    TopicMatcher(int recursionLimit) {
+        this.recursionLimit = recursionLimit;
+    }
 
     /** Binds {@code target} to {@code pattern}; does nothing if that pair is already bound. */
     public void add(String pattern, T target) {
@@ -48,9 +55,6 @@ public final class TopicMatcher<T> {
             }
             if (node.addTarget(target)) {
                 size++;
-            }
-            if (words.length > longestPattern) {
-                longestPattern = words.length;
             }
         }
     }
@@ -90,10 +94,7 @@ public final class TopicMatcher<T> {
     public void match(String routingKey, Consumer<? super T> sink) {
         Objects.requireNonNull(routingKey, "routingKey");
         Objects.requireNonNull(sink, "sink");
-        String[] words = TopicWords.split(routingKey);
-        TrieWalk<T> walk = longestPattern <= RECURSION_LIMIT ? new RecursiveTrieWalk<>(words, sink)
-                : new StackTrieWalk<>(words, sink);
-        walk.walkFrom(root);
+        new TrieWalk<T>(TopicWords.split(routingKey), sink, recursionLimit).walkFrom(root);
     }
 
     /** The number of bound (pattern, target) pairs. */
