@@ -13,63 +13,52 @@ import java.util.Set;
  * single-threaded.
  */
 public final class RouteCollector {
-    private final List<MessageQueue> queues = new ArrayList<>(2);
-    /** The same queues as a set, once there are too many for a linear check. */
-    private Set<MessageQueue> queueSet;
+    private final DistinctList<MessageQueue> queues = new DistinctList<>();
     /** Every exchange reached, in order; those before {@link #routed} have been routed through. */
-    private List<Exchange> visited;
-    /** The same exchanges as a set, once there are too many for a linear check. */
-    private Set<Exchange> visitedSet;
+    private final DistinctList<Exchange> exchanges = new DistinctList<>();
     private int routed;
 
     void addQueue(MessageQueue queue) {
-        // Most publishes reach one or a few queues; a linear check beats hashing there.
-        if (queues.size() < 16) {
-            for (int i = 0; i < queues.size(); i++) {
-                if (queues.get(i) == queue) {
-                    return;
-                }
-            }
-        } else {
-            if (queueSet == null) {
-                queueSet = Collections.newSetFromMap(new IdentityHashMap<>());
-                queueSet.addAll(queues);
-            }
-            if (!queueSet.add(queue)) {
-                return;
-            }
-        }
         queues.add(queue);
     }
 
     /** Schedules {@code exchange} for routing unless this publish has reached it before. */
     void reach(Exchange exchange) {
-        if (visited == null) {
-            visited = new ArrayList<>(2);
-        } else if (visited.size() < 16) {
-            for (Exchange e : visited) {
-                if (e == exchange) {
-                    return;
-                }
-            }
-        } else {
-            if (visitedSet == null) {
-                visitedSet = Collections.newSetFromMap(new IdentityHashMap<>());
-                visitedSet.addAll(visited);
-            }
-            if (!visitedSet.add(exchange)) {
-                return;
-            }
-        }
-        visited.add(exchange);
+        exchanges.add(exchange);
     }
 
     /** The next exchange to route through, in the order they were reached, or null when all are done. */
     Exchange nextExchange() {
-        return visited == null || routed == visited.size() ? null : visited.get(routed++);
+        return routed == exchanges.items.size() ? null : exchanges.items.get(routed++);
     }
 
     public List<MessageQueue> queues() {
-        return queues;
+        return queues.items;
+    }
+
+    /** A list without duplicates by identity: a linear check while short (most publishes), a set once long. */
+    private static final class DistinctList<E> {
+        private static final int LINEAR = 16;
+        final List<E> items = new ArrayList<>(2);
+        private Set<E> index;
+
+        void add(E e) {
+            if (items.size() < LINEAR) {
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i) == e) {
+                        return;
+                    }
+                }
+            } else {
+                if (index == null) {
+                    index = Collections.newSetFromMap(new IdentityHashMap<>());
+                    index.addAll(items);
+                }
+                if (!index.add(e)) {
+                    return;
+                }
+            }
+            items.add(e);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.warren.jms.destination.WarrenTopic;
+import io.warren.jms.message.HostileObjects;
 import io.warren.jms.WarrenConnectionFactory;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSContext;
@@ -15,9 +16,7 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
-import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -116,21 +115,7 @@ class HostileInputTest extends JmsTestSupport {
     void aSetBombSentAsAnObjectMessageFailsAtReceiveBodyNamingTheLimit() {
         JMSContext context = context();
         Queue queue = context.createQueue(unique("bombs"));
-        Set<Object> root = new HashSet<>();
-        Set<Object> s1 = root;
-        Set<Object> s2 = new HashSet<>();
-        for (int i = 0; i < 100; i++) {
-            Set<Object> t1 = new HashSet<>();
-            Set<Object> t2 = new HashSet<>();
-            t1.add("foo");
-            s1.add(t1);
-            s1.add(t2);
-            s2.add(t1);
-            s2.add(t2);
-            s1 = t1;
-            s2 = t2;
-        }
-        context.createProducer().send(queue, (Serializable) root);
+        context.createProducer().send(queue, HostileObjects.setBomb(100));
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> context.createConsumer(queue).receiveBody(Set.class, RECEIVE_TIMEOUT))
@@ -142,13 +127,7 @@ class HostileInputTest extends JmsTestSupport {
     @Test
     void theObjectLimitsOptionRaisesTheDepthForAConnectionFactory() throws Exception {
         WarrenConnectionFactory deeper = new WarrenConnectionFactory(url + "?objectLimits=maxdepth=200");
-        ArrayList<Object> nested = new ArrayList<>();
-        ArrayList<Object> current = nested;
-        for (int i = 1; i < 100; i++) {
-            ArrayList<Object> inner = new ArrayList<>();
-            current.add(inner);
-            current = inner;
-        }
+        ArrayList<Object> nested = HostileObjects.nestedLists(100);
         try (JMSContext context = deeper.createContext()) {
             Queue queue = context.createQueue(unique("deep"));
             context.createProducer().send(queue, nested);

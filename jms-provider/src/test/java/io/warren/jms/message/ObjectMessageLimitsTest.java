@@ -1,5 +1,7 @@
 package io.warren.jms.message;
 
+import static io.warren.jms.message.HostileObjects.nestedLists;
+import static io.warren.jms.message.HostileObjects.setBomb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,10 +13,8 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -25,40 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class ObjectMessageLimitsTest {
     private static final long FAST_MS = 1_000;
-
-    /** A list holding a list holding ... {@code depth} deep. */
-    private static ArrayList<Object> nestedLists(int depth) {
-        ArrayList<Object> root = new ArrayList<>();
-        ArrayList<Object> current = root;
-        for (int i = 1; i < depth; i++) {
-            ArrayList<Object> inner = new ArrayList<>();
-            current.add(inner);
-            current = inner;
-        }
-        return root;
-    }
-
-    /**
-     * The classic deserialisation bomb: {@code levels} levels of two sets each, every set of a level holding both of
-     * the next; tiny when serialised, but {@code HashSet.readObject} hashes 2<sup>levels</sup> sets.
-     */
-    private static Set<Object> setBomb(int levels) {
-        Set<Object> root = new HashSet<>();
-        Set<Object> s1 = root;
-        Set<Object> s2 = new HashSet<>();
-        for (int i = 0; i < levels; i++) {
-            Set<Object> t1 = new HashSet<>();
-            Set<Object> t2 = new HashSet<>();
-            t1.add("foo");
-            s1.add(t1);
-            s1.add(t2);
-            s2.add(t1);
-            s2.add(t2);
-            s1 = t1;
-            s2 = t2;
-        }
-        return root;
-    }
 
     /** Serialises on a thread with a big stack, as a sender with such a stack (or another client) could. */
     private static byte[] serializedOnABigStack(Serializable o) throws Exception {
@@ -98,7 +64,7 @@ class ObjectMessageLimitsTest {
 
     @Test
     void theSetBombFailsFastNamingMaxdepth() throws Exception {
-        WarrenObjectMessage m = received(serializedOnABigStack((Serializable) setBomb(100)),
+        WarrenObjectMessage m = received(serializedOnABigStack(setBomb(100)),
                 ObjectMessagePolicy.defaults());
 
         long start = System.nanoTime();
@@ -117,7 +83,7 @@ class ObjectMessageLimitsTest {
     @Test
     void aSetBombSetInThisJvmIsStoppedAtGetObjectToo() throws Exception {
         WarrenObjectMessage m = new WarrenObjectMessage();
-        m.setObject((Serializable) setBomb(100));
+        m.setObject(setBomb(100));
 
         long start = System.nanoTime();
         assertThatThrownBy(m::getObject).isInstanceOf(MessageFormatException.class).hasMessageContaining("(maxdepth)");
