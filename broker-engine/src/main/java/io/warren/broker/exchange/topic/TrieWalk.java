@@ -73,10 +73,15 @@ final class TrieWalk<T> {
         }
         TrieNode<T> hash = node.hash();
         if (hash != null) {
-            int to = hashEnd(hash, position, belowHash);
-            for (int p = position; p <= to; p++) {
-                walk(hash, p, true, depth + 1);
-            }
+            walkHash(hash, position, belowHash, depth + 1);
+        }
+    }
+
+    /** The {@code #} node may swallow any number of words starting at {@code from}. */
+    private void walkHash(TrieNode<T> hash, int from, boolean belowHash, int depth) {
+        int to = hashEnd(hash, from, belowHash);
+        for (int position = from; position <= to; position++) {
+            walk(hash, position, true, depth);
         }
     }
 
