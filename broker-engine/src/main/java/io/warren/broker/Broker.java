@@ -1,5 +1,6 @@
 package io.warren.broker;
 
+import io.warren.thread.WarrenThreads;
 import io.warren.message.Message;
 import io.warren.broker.management.jmx.JmxRegistration;
 import io.warren.broker.queue.QueueConsumer;
@@ -69,11 +70,7 @@ public final class Broker implements AutoCloseable {
 
     private Broker(BrokerConfig config) {
         this.config = config;
-        this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "warren-" + config.name() + "-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = new ScheduledThreadPoolExecutor(1, WarrenThreads.named("warren-" + config.name() + "-timer"));
         scheduler.setRemoveOnCancelPolicy(true);
         this.store = createStore(config);
         this.memory = new io.warren.broker.flow.MemoryGuard(config.name(), config.maxMemoryBytes(),

@@ -220,14 +220,14 @@ public final class Channel implements AutoCloseable {
                 : VirtualHost.withRouting(exchange, routingKey, message);
         Branch b = branch;
         if (b != null) {
-            host.exchangeForPublish(exchange);
+            host.exchangeForPublish(exchange, routingKey);
             if (!b.publish(m)) {
                 throw completedBranch(b);
             }
             return ROUTED_TX;
         }
         if (transactional) {
-            host.exchangeForPublish(exchange);
+            host.exchangeForPublish(exchange, routingKey);
             synchronized (txPublishes) {
                 txPublishes.add(m);
             }
@@ -243,7 +243,7 @@ public final class Channel implements AutoCloseable {
      */
     public boolean hasRoute(String exchange, String routingKey, Message message) {
         checkOpen();
-        return !host.route(host.exchangeForPublish(exchange), VirtualHost.withRouting(exchange, routingKey, message))
+        return !host.route(host.exchangeForPublish(exchange, routingKey), VirtualHost.withRouting(exchange, routingKey, message))
                 .isEmpty();
     }
 

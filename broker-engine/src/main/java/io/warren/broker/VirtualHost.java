@@ -57,6 +57,12 @@ public final class VirtualHost implements QueueHost {
     private final Map<String, Exchange> exchanges = new ConcurrentHashMap<>();
     private final Map<String, MessageQueue> queues = new ConcurrentHashMap<>();
     private final Object management = new Object();
+    /**
+     * Held around every change to {@link #queues} and {@link #exchanges} and around the copies listings take, so a
+     * listing is the state of one moment. Held for the map operation only, never while calling out (listeners run
+     * under {@link #management} and may list), so it cannot take part in a deadlock.
+     */
+    private final Object registry = new Object();
     private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
     private final List<Runnable> recoveryDeadLetters = new ArrayList<>();
     private final XaBranches xaBranches = new XaBranches(this);
@@ -72,7 +78,9 @@ public final class VirtualHost implements QueueHost {
     }
 
     private void putExchange(Exchange e) {
-        exchanges.put(e.name(), e);
+        synchronized (registry) {
+            exchanges.put(e.name(), e);
+        }
     }
 
     public String name() {
@@ -232,7 +240,11 @@ public final class VirtualHost implements QueueHost {
     }
 
     private CompletableFuture<Void> removeExchange(Exchange e) {
-        if (exchanges.remove(e.name()) != null) {
+        Exchange removed;
+        synchronized (registry) {
+            removed = exchanges.remove(e.name());
+        }
+        if (removed != null) {
             broker.events().fire(l -> l.exchangeRemoved(name, e.name()));
         }
         StoreBatch batch = new StoreBatch();
@@ -290,7 +302,9 @@ public final class VirtualHost implements QueueHost {
                 if (durable) {
                     written = store().write(StoreBatch.of(new StoreOperation.QueueCreated(q.toRecord())));
                 }
-                queues.put(qname, q);
+                synchronized (registry) {
+                    queues.put(qname, q);
+                }
                 broker.events().fire(l -> l.queueAdded(name, qname));
                 LOG.debug("declared {}", q);
             }
@@ -324,9 +338,14 @@ public final class VirtualHost implements QueueHost {
         return queue != null && queues.containsKey(queue);
     }
 
-    /** Names of all queues, for management and tests. */
+    /**
+     * Names of all queues, for management and tests: a snapshot of one moment, so it never shows a queue deleted
+     * before another was created as if both existed (iterating the concurrent map alone could).
+     */
     public Set<String> queueNames() {
-        return new TreeSet<>(queues.keySet());
+        synchronized (registry) {
+            return new TreeSet<>(queues.keySet());
+        }
     }
 
     MessageQueue queue(String queue, String connectionId) {
@@ -354,7 +373,9 @@ public final class VirtualHost implements QueueHost {
             }
             count = q.messageCount();
             cancelled = q.markDeleted(ifUnused, ifEmpty);
-            queues.remove(q.name());
+            synchronized (registry) {
+                queues.remove(q.name());
+            }
             broker.events().fire(l -> l.queueRemoved(name, q.name()));
             StoreBatch batch = new StoreBatch();
             List<Exchange> emptied = new ArrayList<>();
@@ -417,6 +438,7 @@ public final class VirtualHost implements QueueHost {
     /** Binds a queue to an exchange; binding twice is harmless. */
     public void queueBind(String connectionId, String queue, String exchange, String routingKey,
                           Map<String, Object> arguments) {
+        Names.checkKey("binding key", routingKey);
         CompletableFuture<Void> written = null;
         synchronized (management) {
             MessageQueue q = queue(queue, connectionId);
@@ -444,6 +466,7 @@ public final class VirtualHost implements QueueHost {
 
     /** Binds exchange {@code destination} to exchange {@code source}. */
     public void exchangeBind(String destination, String source, String routingKey, Map<String, Object> arguments) {
+        Names.checkKey("binding key", routingKey);
         CompletableFuture<Void> written = null;
         synchronized (management) {
             Exchange dest = bindableExchange(destination);
@@ -525,8 +548,12 @@ public final class VirtualHost implements QueueHost {
 
     /** Every exchange of this virtual host, the default one included, by name. */
     public List<ExchangeInfo> exchanges() {
-        List<ExchangeInfo> out = new ArrayList<>(exchanges.size());
-        for (Exchange e : exchanges.values()) {
+        List<Exchange> all;
+        synchronized (registry) {
+            all = List.copyOf(exchanges.values());
+        }
+        List<ExchangeInfo> out = new ArrayList<>(all.size());
+        for (Exchange e : all) {
             out.add(new ExchangeInfo(e.name(), e.type().amqpName(), e.isDurable(), e.isAutoDelete(), e.isInternal(),
                     e.arguments()));
         }
@@ -550,10 +577,17 @@ public final class VirtualHost implements QueueHost {
         return out;
     }
 
-    /** Every queue with its statistics, by name. Each queue's figures are consistent; the list is not atomic. */
+    /**
+     * Every queue with its statistics, by name: the queues that existed at one moment (as {@link #queueNames()}),
+     * each with figures read just after.
+     */
     public List<QueueSummary> queues() {
-        List<QueueSummary> out = new ArrayList<>(queues.size());
-        for (MessageQueue q : queues.values()) {
+        List<MessageQueue> all;
+        synchronized (registry) {
+            all = List.copyOf(queues.values());
+        }
+        List<QueueSummary> out = new ArrayList<>(all.size());
+        for (MessageQueue q : all) {
             out.add(summary(q));
         }
         out.sort(Comparator.comparing(QueueSummary::name));
@@ -602,8 +636,9 @@ public final class VirtualHost implements QueueHost {
         if (waitForMemory) {
             broker.memory().awaitCapacity();
         }
+        Exchange target = exchangeForPublish(exchange, routingKey);
         Message m = withRouting(exchange, routingKey, message);
-        List<MessageQueue> targets = route(exchangeForPublish(exchange), m);
+        List<MessageQueue> targets = route(target, m);
         if (targets.isEmpty()) {
             return UNROUTED;
         }
@@ -619,7 +654,9 @@ public final class VirtualHost implements QueueHost {
         return message.toBuilder().exchange(ex).routingKey(key).build();
     }
 
-    Exchange exchangeForPublish(String exchange) {
+    /** The exchange a publish goes to; fails for an internal exchange or a routing key that is too long. */
+    Exchange exchangeForPublish(String exchange, String routingKey) {
+        Names.checkKey("routing key", routingKey);
         Exchange e = exchange(exchange == null ? "" : exchange);
         if (e.isInternal()) {
             throw new BrokerException(ErrorCode.ACCESS_REFUSED, "cannot publish to internal " + e);
@@ -874,8 +911,11 @@ public final class VirtualHost implements QueueHost {
     }
 
     void recoverQueue(QueueRecord r) {
-        queues.put(r.name(), new MessageQueue(this, r.name(), true, r.autoDelete(), null,
-                QueueArguments.parse(r.name(), r.arguments())));
+        MessageQueue q = new MessageQueue(this, r.name(), true, r.autoDelete(), null,
+                QueueArguments.parse(r.name(), r.arguments()));
+        synchronized (registry) {
+            queues.put(r.name(), q);
+        }
     }
 
     void recoverBinding(BindingRecord r) {

@@ -127,6 +127,32 @@ class BadInputTest {
     }
 
     @Test
+    void routingAndBindingKeysLongerThan255BytesAreRefusedNamingTheLimit() {
+        f.channel.queueDeclare("q", false, false, false, Map.of());
+        String words = "a" + ".a".repeat(9_999);
+        failsWith(ErrorCode.INVALID_ARGUMENT, () -> f.channel.queueBind("q", "amq.topic", words, Map.of()),
+                "binding key 'a.a.a", "19999 bytes long", "limited to 255 bytes");
+        failsWith(ErrorCode.INVALID_ARGUMENT, () -> f.channel.exchangeBind("amq.fanout", "amq.topic", "#.#" + words,
+                Map.of()), "binding key", "255 bytes");
+        failsWith(ErrorCode.INVALID_ARGUMENT, () -> f.channel.publish("amq.topic", words, EngineFixture.text("x")),
+                "routing key 'a.a.a", "255 bytes");
+        // 255 bytes are fine, in any script: 85 three-byte characters
+        String longest = "\u20ac".repeat(85);
+        f.channel.queueBind("q", "amq.topic", longest, Map.of());
+        f.channel.publish("amq.topic", longest, EngineFixture.text("euro")).join();
+        failsWith(ErrorCode.INVALID_ARGUMENT, () -> f.channel.publish("amq.topic", longest + "e",
+                EngineFixture.text("x")), "256 bytes long");
+        assertThat(f.channel.queueDeclarePassive("q").messageCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aTransactedPublishWithAKeyThatIsTooLongFailsAtOnce() {
+        f.channel.txSelect();
+        failsWith(ErrorCode.INVALID_ARGUMENT, () -> f.channel.publish("amq.topic", "k".repeat(256),
+                EngineFixture.text("x")), "256 bytes long");
+    }
+
+    @Test
     void invalidHeadersBindingLeavesNoBinding() {
         f.channel.queueDeclare("q", false, false, false, Map.of());
         failsWith(ErrorCode.INVALID_ARGUMENT, () -> f.channel.queueBind("q", "amq.headers", "",

@@ -1,5 +1,6 @@
 package io.warren.server;
 
+import io.warren.server.threads.NettyThreadFactory;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -10,7 +11,6 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.warren.broker.Broker;
 import io.warren.server.amqp.AmqpConnection;
 import io.warren.server.amqp.ServerContext;
@@ -58,11 +58,11 @@ public final class AmqpServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private AmqpServer(Broker broker, ServerSettings settings, UserStore users) {
-        this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("warren-amqp-accept", true),
+        this.boss = new MultiThreadIoEventLoopGroup(1, new NettyThreadFactory("warren-amqp-accept"),
                 NioIoHandler.newFactory());
-        this.workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("warren-amqp-io", true),
+        this.workers = new MultiThreadIoEventLoopGroup(0, new NettyThreadFactory("warren-amqp-io"),
                 NioIoHandler.newFactory());
-        this.blocking = Executors.newCachedThreadPool(new DefaultThreadFactory("warren-amqp-blocking", true));
+        this.blocking = Executors.newCachedThreadPool(new NettyThreadFactory("warren-amqp-blocking"));
         this.alarms = new ResourceAlarms(broker.memory(), broker.config().dataDirectory(), settings.diskFreeLimit());
         this.context = new ServerContext(broker, settings, new Authenticator(users), new AccessControl(users),
                 blocking, connections, alarms);

@@ -199,13 +199,19 @@ public abstract class Exchange {
 
     /**
      * Routes {@code message} into {@code collector}: every queue reached through this exchange's bindings,
-     * following bindings to other exchanges, and the alternate exchange when nothing matched here.
+     * following bindings to other exchanges, and the alternate exchange of an exchange where nothing matched.
+     * Exchanges reached through other exchanges are routed one after another from a work list, not by recursion,
+     * so a chain of exchanges of any length cannot overflow the stack; each is routed at most once.
      */
     public final void route(Message message, RouteCollector collector) {
-        if (!collector.visit(this)) {
-            return;
+        collector.reach(this);
+        Exchange next;
+        while ((next = collector.nextExchange()) != null) {
+            next.routeHere(message, collector);
         }
-        int before = collector.queueCount();
+    }
+
+    private void routeHere(Message message, RouteCollector collector) {
         boolean[] matched = {false};
         match(message, b -> {
             if (b.accepts(message)) {
@@ -215,13 +221,13 @@ public abstract class Exchange {
                         collector.addQueue(b.queue());
                     }
                 } else {
-                    b.destinationExchange().route(message, collector);
+                    collector.reach(b.destinationExchange());
                 }
             }
         });
         Exchange ae = alternate;
-        if (ae != null && !matched[0] && collector.queueCount() == before) {
-            ae.route(message, collector);
+        if (ae != null && !matched[0]) {
+            collector.reach(ae);
         }
     }
 

@@ -113,6 +113,25 @@ class ExchangeRoutingTest {
     }
 
     @Test
+    void aChainOfTenThousandExchangesRoutesWithoutOverflowingTheStack() {
+        int length = 10_000;
+        for (int i = 0; i < length; i++) {
+            f.channel.exchangeDeclare("chain." + i, ExchangeType.FANOUT, false, false, false, Map.of());
+            if (i > 0) {
+                f.channel.exchangeBind("chain." + i, "chain." + (i - 1), "", Map.of());
+            }
+        }
+        f.channel.exchangeBind("chain.0", "chain." + (length - 1), "", Map.of());
+        f.channel.queueBind("q1", "chain." + (length - 1), "", Map.of());
+        f.channel.queueBind("q2", "chain.0", "", Map.of());
+
+        assertThat(publish("chain.0", "", text("through"))).isEqualTo(PublishResult.ROUTED);
+
+        assertThat(f.drain("q1")).containsExactly("through");
+        assertThat(f.drain("q2")).containsExactly("through");
+    }
+
+    @Test
     void unroutableMessagesGoToTheAlternateExchange() {
         f.channel.exchangeDeclare("lost", ExchangeType.FANOUT, false, false, false, Map.of());
         f.channel.queueBind("q3", "lost", "", Map.of());

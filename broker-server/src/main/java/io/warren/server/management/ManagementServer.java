@@ -1,6 +1,6 @@
 package io.warren.server.management;
 
-import io.netty.util.concurrent.DefaultThreadFactory;
+import io.warren.server.threads.NettyThreadFactory;
 import io.warren.broker.Broker;
 import io.warren.server.AmqpServer;
 import io.warren.server.flow.ResourceAlarms;
@@ -82,7 +82,7 @@ public final class ManagementServer implements AutoCloseable {
                 ManagementServer.class.getClassLoader(), CONSOLE_FOLDER);
         // Threads last, so a failure above leaves none behind.
         this.executor = new ThreadPoolExecutor(HANDLER_THREADS, HANDLER_THREADS, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUED_REQUESTS), new DefaultThreadFactory("warren-management", true));
+                new ArrayBlockingQueue<>(QUEUED_REQUESTS), new NettyThreadFactory("warren-management"));
         executor.allowCoreThreadTimeOut(true);
     }
 

@@ -1,5 +1,6 @@
 package io.warren.jms.client;
 
+import io.warren.thread.WarrenThreads;
 import io.warren.jms.destination.WarrenDestination;
 import io.warren.jms.destination.WarrenTemporaryQueue;
 import io.warren.jms.transport.BrokerChannel;
@@ -57,9 +58,7 @@ final class ConnectionFailover {
             running = true;
             lostAgain = false;
         }
-        Thread t = new Thread(() -> run(reason), "warren-failover");
-        t.setDaemon(true);
-        t.start();
+        WarrenThreads.newThread(() -> run(reason), "warren-failover").start();
         return true;
     }
 

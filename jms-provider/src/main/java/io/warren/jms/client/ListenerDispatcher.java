@@ -1,5 +1,6 @@
 package io.warren.jms.client;
 
+import io.warren.thread.WarrenThreads;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.util.concurrent.ExecutorService;
@@ -56,11 +57,8 @@ final class ListenerDispatcher {
 
     /** A daemon thread that ends after 30 s without work. */
     static ExecutorService singleThread(String name) {
-        ThreadPoolExecutor ex = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        ThreadPoolExecutor ex = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                WarrenThreads.named(name));
         ex.allowCoreThreadTimeOut(true);
         return ex;
     }

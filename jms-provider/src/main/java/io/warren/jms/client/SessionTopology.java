@@ -1,5 +1,6 @@
 package io.warren.jms.client;
 
+import io.warren.jms.destination.NameLimits;
 import io.warren.jms.destination.WarrenDestination;
 import io.warren.jms.destination.WarrenTemporaryQueue;
 import io.warren.jms.destination.WarrenTopic;
@@ -48,6 +49,7 @@ final class SessionTopology {
 
     /** Prepares the broker side of a destination a producer sends to. */
     void prepareForSend(WarrenDestination d) throws JMSException {
+        NameLimits.check(d);
         checkNotDeleted(d);
         if (d instanceof WarrenTemporaryQueue) {
             return;
@@ -72,6 +74,7 @@ final class SessionTopology {
 
     /** Makes sure a JMS queue exists as a broker queue; an existing queue is used as declared. */
     void ensureQueue(String name) throws JMSException {
+        NameLimits.check("queue name", name);
         if (host.queueExists(name)) {
             return;
         }
@@ -144,6 +147,7 @@ final class SessionTopology {
 
     /** A private queue for one non-durable subscriber, deleted when it closes. */
     String nonDurable(WarrenTopic topic, String selector, String connectionId) throws JMSException {
+        NameLimits.check(topic);
         checkExchange(topic);
         checkSelector(selector);
         checkBrokerCanFilter(selector, false);
@@ -169,10 +173,12 @@ final class SessionTopology {
     String durable(String clientId, String subscription, WarrenTopic topic, String selector, boolean noLocal,
                    boolean shared) throws JMSException {
         checkName(subscription);
+        NameLimits.check(topic);
         checkExchange(topic);
         checkSelector(selector);
         checkBrokerCanFilter(selector, false);
         String name = durableQueueName(clientId, subscription);
+        NameLimits.check("durable subscription queue name", name);
         String who = "durable subscription '" + subscription + "'" + (clientId == null ? "" : " of client '"
                 + clientId + "'");
         Map<String, Object> args = definition(topic, selector, noLocal, shared);
@@ -238,10 +244,12 @@ final class SessionTopology {
     String sharedNonDurable(String clientId, String subscription, WarrenTopic topic, String selector)
             throws JMSException {
         checkName(subscription);
+        NameLimits.check(topic);
         checkExchange(topic);
         checkSelector(selector);
         checkBrokerCanFilter(selector, false);
         String name = sharedQueueName(clientId, subscription);
+        NameLimits.check("shared subscription queue name", name);
         Map<String, Object> args = definition(topic, selector, false, true);
         for (int attempt = 0; ; attempt++) {
             try {
@@ -284,6 +292,7 @@ final class SessionTopology {
     }
 
     private void bind(String queue, WarrenDestination topic, String selector) throws JMSException {
+        NameLimits.check(topic);
         Map<String, Object> args = new HashMap<>(topic.bindingArguments());
         if (selector != null && !selector.isBlank()) {
             args.put(BINDING_SELECTOR_ARG, selector);

@@ -6,6 +6,7 @@ import io.warren.jms.transport.ErrorCodes;
 import io.warren.jms.destination.WarrenDestination;
 import io.warren.jms.destination.WarrenTemporaryQueue;
 import io.warren.jms.destination.WarrenTemporaryTopic;
+import io.warren.jms.message.ObjectLimits;
 import io.warren.jms.message.ObjectMessagePolicy;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionConsumer;
@@ -60,7 +61,8 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
         this.link = link;
         this.user = user;
         this.password = password;
-        this.objectPolicy = ObjectMessagePolicy.trusting(options.trustedPackages());
+        this.objectPolicy = ObjectMessagePolicy.trusting(options.trustedPackages())
+                .withLimits(ObjectLimits.fromOption(options.url().option(ObjectLimits.OPTION)));
         this.failover = new ConnectionFailover(this, options);
         link.onLost(reason -> linkLost(link, reason));
     }

@@ -4,6 +4,7 @@ import io.warren.jms.transport.BrokerChannel;
 import io.warren.jms.transport.Delivery;
 import io.warren.jms.transport.PublishOutcome;
 import io.warren.jms.destination.DestinationNames;
+import io.warren.jms.destination.NameLimits;
 import io.warren.jms.destination.WarrenDestination;
 import io.warren.jms.destination.WarrenQueue;
 import io.warren.jms.destination.WarrenTemporaryQueue;
@@ -544,14 +545,18 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     public Queue createQueue(String queueName) throws JMSException {
         checkOpen();
         checkDomain(Domain.QUEUE, "createQueue");
-        return new WarrenQueue(DestinationNames.queueName(queueName));
+        WarrenQueue queue = new WarrenQueue(DestinationNames.queueName(queueName));
+        NameLimits.check(queue);
+        return queue;
     }
 
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         checkOpen();
         checkDomain(Domain.TOPIC, "createTopic");
-        return new WarrenTopic(DestinationNames.topicName(topicName));
+        WarrenTopic topic = new WarrenTopic(DestinationNames.topicName(topicName));
+        NameLimits.check(topic);
+        return topic;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -16,7 +17,8 @@ import java.util.Set;
  * <p>An entry trusts a package and its subpackages ({@code com.acme} trusts {@code com.acme.Order} and
  * {@code com.acme.billing.Invoice}) or a single fully qualified class; {@code com.acme.*} means {@code com.acme}.
  * The entry {@code *} trusts every class. The {@linkplain #defaults() defaults} trust {@code java.lang},
- * {@code java.util}, {@code java.time} and {@code java.math}. Immutable.
+ * {@code java.util}, {@code java.time} and {@code java.math}. Its {@link ObjectLimits} bound the depth, size and
+ * arrays of every body's object graph, trusted or not. Immutable.
  */
 public final class ObjectMessagePolicy implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -29,14 +31,17 @@ public final class ObjectMessagePolicy implements Serializable {
     public static final List<String> DEFAULT_TRUSTED_PACKAGES = List.of("java.lang", "java.util", "java.time",
             "java.math");
 
-    private static final ObjectMessagePolicy DEFAULTS = new ObjectMessagePolicy(DEFAULT_TRUSTED_PACKAGES);
-    private static final ObjectMessagePolicy ALL = new ObjectMessagePolicy(List.of(TRUST_ALL));
+    private static final ObjectMessagePolicy DEFAULTS = new ObjectMessagePolicy(DEFAULT_TRUSTED_PACKAGES,
+            ObjectLimits.defaults());
+    private static final ObjectMessagePolicy ALL = new ObjectMessagePolicy(List.of(TRUST_ALL), ObjectLimits.defaults());
 
     private final List<String> trustedPackages;
+    private final ObjectLimits limits;
     private final transient boolean trustAll;
 
-    private ObjectMessagePolicy(List<String> normalised) {
+    private ObjectMessagePolicy(List<String> normalised, ObjectLimits limits) {
         this.trustedPackages = List.copyOf(normalised);
+        this.limits = limits;
         this.trustAll = normalised.contains(TRUST_ALL);
     }
 
@@ -52,7 +57,7 @@ public final class ObjectMessagePolicy implements Serializable {
 
     /** Trusts exactly the given packages or classes (the defaults are not added). */
     public static ObjectMessagePolicy of(Collection<String> trustedPackages) {
-        return new ObjectMessagePolicy(normalise(trustedPackages));
+        return new ObjectMessagePolicy(normalise(trustedPackages), ObjectLimits.defaults());
     }
 
     /**
@@ -81,7 +86,17 @@ public final class ObjectMessagePolicy implements Serializable {
     public ObjectMessagePolicy withTrustedPackages(String... more) {
         List<String> all = new ArrayList<>(trustedPackages);
         all.addAll(List.of(more));
-        return new ObjectMessagePolicy(normalise(all));
+        return new ObjectMessagePolicy(normalise(all), limits);
+    }
+
+    /** This policy with other limits on the deserialised object graph. */
+    public ObjectMessagePolicy withLimits(ObjectLimits limits) {
+        return new ObjectMessagePolicy(trustedPackages, Objects.requireNonNull(limits, "limits"));
+    }
+
+    /** The limits on the object graph of every body, from the broker or set in this JVM. */
+    public ObjectLimits limits() {
+        return limits;
     }
 
     private static List<String> normalise(Collection<String> entries) {
@@ -137,21 +152,22 @@ public final class ObjectMessagePolicy implements Serializable {
     }
 
     private Object readResolve() {
-        return new ObjectMessagePolicy(normalise(trustedPackages));
+        return new ObjectMessagePolicy(normalise(trustedPackages), limits == null ? ObjectLimits.defaults() : limits);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ObjectMessagePolicy p && p.trustedPackages.equals(trustedPackages);
+        return o instanceof ObjectMessagePolicy p && p.trustedPackages.equals(trustedPackages)
+                && p.limits.equals(limits);
     }
 
     @Override
     public int hashCode() {
-        return trustedPackages.hashCode();
+        return trustedPackages.hashCode() * 31 + limits.hashCode();
     }
 
     @Override
     public String toString() {
-        return "ObjectMessagePolicy" + trustedPackages;
+        return "ObjectMessagePolicy" + trustedPackages + "[" + limits.toOption() + "]";
     }
 }

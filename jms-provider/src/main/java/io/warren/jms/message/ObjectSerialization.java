@@ -6,12 +6,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.Serializable;
 
-/** Java serialisation of {@code ObjectMessage} bodies, with deserialisation restricted by a policy. */
+/**
+ * Java serialisation of {@code ObjectMessage} bodies, with deserialisation restricted by a policy: its trusted classes
+ * and its {@link ObjectLimits}. Every failure, a {@link StackOverflowError} of a too deeply nested graph included, is a
+ * {@link MessageFormatException} saying what was wrong.
+ */
 final class ObjectSerialization {
     private ObjectSerialization() {
     }
@@ -22,25 +27,38 @@ final class ObjectSerialization {
             out.writeObject(object);
         } catch (IOException e) {
             throw format("the object of an ObjectMessage could not be serialised: " + e, e);
+        } catch (StackOverflowError e) {
+            // Java serialisation recurses once per nested object: the graph is deeper than this thread's stack.
+            throw format("the object of an ObjectMessage could not be serialised: its " + object.getClass().getName()
+                    + " holds objects nested too deeply for the thread's stack (a StackOverflowError); flatten it,"
+                    + " or send it in another form", null);
         }
         return bytes.toByteArray();
     }
 
-    /** Deserialises {@code body}; a null policy trusts every class (for bodies this JVM serialised itself). */
-    static Serializable deserialize(byte[] body, ObjectMessagePolicy policy) throws MessageFormatException {
-        TrustedClassFilter filter = policy == null ? null : new TrustedClassFilter(policy);
+    /**
+     * Deserialises {@code body} within the policy's {@link ObjectLimits}; with {@code checkClasses} only into classes
+     * the policy trusts (for bodies from the broker), without it into any class the process-wide filter allows (for
+     * bodies this JVM serialised itself).
+     */
+    static Serializable deserialize(byte[] body, ObjectMessagePolicy policy, boolean checkClasses)
+            throws MessageFormatException {
+        TrustedClassFilter classes = checkClasses ? new TrustedClassFilter(policy) : null;
+        GraphLimitsFilter filter = new GraphLimitsFilter(policy.limits(), body.length,
+                classes != null ? classes : ObjectInputFilter.Config.getSerialFilter());
         try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(body))) {
-            if (filter != null) {
-                in.setObjectInputFilter(filter);
-            }
+            in.setObjectInputFilter(filter);
             Object o = in.readObject();
             if (!(o instanceof Serializable s)) {
                 throw format("the body of an ObjectMessage is not a Serializable object", null);
             }
             return s;
         } catch (InvalidClassException e) {
-            if (filter != null && filter.rejected() != null) {
-                throw untrusted(filter.rejected(), policy, e);
+            if (filter.exceeded() != null) {
+                throw format("the object of this ObjectMessage was not deserialised: " + filter.exceeded(), e);
+            }
+            if (classes != null && classes.rejected() != null) {
+                throw untrusted(classes.rejected(), policy, e);
             }
             throw format("the object of an ObjectMessage could not be deserialised: " + e, e);
         } catch (ClassNotFoundException e) {
@@ -48,6 +66,10 @@ final class ObjectSerialization {
                     + " is not on the class path of the thread context or provider class loader", e);
         } catch (IOException | RuntimeException e) {
             throw format("the object of an ObjectMessage could not be deserialised: " + e, e);
+        } catch (StackOverflowError e) {
+            throw format("the object of this ObjectMessage was not deserialised: its objects are nested too deeply"
+                    + " for the thread's stack (a StackOverflowError); lower maxdepth in the " + ObjectLimits.OPTION
+                    + " option of the connection factory (now " + policy.limits().toOption() + ")", null);
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.Objects;
  * change the message, and the serialised form is what is sent. Each {@link #getObject()} deserialises a fresh copy.
  *
  * <p>A body that came from the broker is deserialised only into classes its {@link ObjectMessagePolicy} trusts
- * (the connection's {@value ObjectMessagePolicy#OPTION} option); a body set in this JVM is not restricted.
+ * (the connection's {@value ObjectMessagePolicy#OPTION} option); a body set in this JVM may hold any class. Either
+ * way the object graph must keep within the policy's {@link ObjectLimits} (depth, objects, arrays), and a graph
+ * that cannot be serialised or deserialised fails with {@link jakarta.jms.MessageFormatException}.
  */
 public final class WarrenObjectMessage extends WarrenMessage implements ObjectMessage {
     private ObjectMessagePolicy policy;
@@ -49,7 +51,7 @@ public final class WarrenObjectMessage extends WarrenMessage implements ObjectMe
         if (serialized == null) {
             return null;
         }
-        return ObjectSerialization.deserialize(serialized, setHere ? null : policy);
+        return ObjectSerialization.deserialize(serialized, policy, !setHere);
     }
 
     /** A fresh copy of the object, or null without one whatever {@code c} is; else {@code c} must accept it. */

@@ -1,5 +1,6 @@
 package io.warren.jms.url;
 
+import io.warren.jms.message.ObjectLimits;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,7 +25,8 @@ import java.util.Map;
  *       {@code keyStorePassword}, {@code keyStoreType}, {@code verifyHost=true|false};</li>
  * </ul>
  * and for all of them {@code clientID=ID}, {@code prefetch=N} (at least 1), {@code trustedPackages=a.b,c.d},
- * {@code user}, {@code password}: client options, as the factory's setters.
+ * {@code objectLimits=maxdepth=N,...} ({@link ObjectLimits}), {@code user}, {@code password}: client options, as the
+ * factory's setters.
  *
  * <p>Each option is given once, with a non-empty value; {@code persistent=true} needs a {@code dataDir}. The
  * {@link #brokerOptions() broker options} of a {@code vm} URL say how its broker is started, and a URL that

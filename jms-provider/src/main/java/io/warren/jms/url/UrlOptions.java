@@ -1,5 +1,6 @@
 package io.warren.jms.url;
 
+import io.warren.jms.message.ObjectLimits;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -18,7 +19,8 @@ import java.util.TreeSet;
  */
 final class UrlOptions {
     /** Client options: every URL has them; the factory's setters override them. */
-    static final Set<String> CLIENT = Set.of("clientID", "prefetch", "trustedPackages", "user", "password");
+    static final Set<String> CLIENT = Set.of("clientID", "prefetch", "trustedPackages", ObjectLimits.OPTION, "user",
+            "password");
     /** Options that shape an in-JVM broker when it starts; a running broker must agree with them. */
     static final List<String> BROKER = List.of("dataDir", "persistent", "sync", "jmx");
     /** Options of an in-JVM connection besides those above. */
@@ -104,6 +106,14 @@ final class UrlOptions {
         String trusted = options.get("trustedPackages");
         if (trusted != null && Arrays.stream(trusted.split(",", -1)).anyMatch(String::isBlank)) {
             throw invalid(url, "trustedPackages", trusted, "has an empty package name: expected a.b,c.d");
+        }
+        String limits = options.get(ObjectLimits.OPTION);
+        if (limits != null) {
+            try {
+                ObjectLimits.fromOption(limits);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + " (connection URL '" + Redaction.unparsed(url) + "')");
+            }
         }
         String sync = options.get("sync");
         if (sync != null && !SYNC.contains(sync.toLowerCase(Locale.ROOT))) {

@@ -17,14 +17,31 @@ import java.util.function.Consumer;
  * <p>A matcher holds a set of (pattern, target) pairs; targets are compared with {@code equals}.
  * {@link #match} takes no lock and may run on many threads while {@link #add} and {@link #remove}
  * (which serialize on the matcher) change the bindings: a concurrent match sees each change or not, but
- * never fails and never delivers a target twice.
+ * never fails and never delivers a target twice. Patterns and keys of any length are matched without
+ * recursing over more than {@value #RECURSION_LIMIT} trie levels, so none can overflow the stack.
  *
  * @param <T> what a pattern is bound to, typically a binding or a queue
  */
 public final class TopicMatcher<T> {
+    /**
+     * Trie levels matched by recursion, the fastest way; deeper levels are walked with an explicit stack, so that no
+     * pattern can overflow the stack. The broker's 255-byte limit on binding keys keeps its patterns to 128 words.
+     */
+    static final int RECURSION_LIMIT = 256;
+
     private final Object lock = new Object();
     private final TrieNode<T> root = new TrieNode<>();
+    private final int recursionLimit;
     private volatile int size;
+
+    public TopicMatcher() {
+        this(RECURSION_LIMIT);
+    }
+
+    /** A matcher that recurses over at most {@code recursionLimit} trie levels: tests use 0 to walk by stack only. */
+    TopicMatcher(int recursionLimit) {
+        this.recursionLimit = recursionLimit;
+    }
 
     /** Binds {@code target} to {@code pattern}; does nothing if that pair is already bound. */
     public void add(String pattern, T target) {
@@ -77,7 +94,7 @@ public final class TopicMatcher<T> {
     public void match(String routingKey, Consumer<? super T> sink) {
         Objects.requireNonNull(routingKey, "routingKey");
         Objects.requireNonNull(sink, "sink");
-        new TrieWalk<T>(TopicWords.split(routingKey), sink).walk(root, 0, false);
+        new TrieWalk<T>(TopicWords.split(routingKey), sink, recursionLimit).walkFrom(root);
     }
 
     /** The number of bound (pattern, target) pairs. */

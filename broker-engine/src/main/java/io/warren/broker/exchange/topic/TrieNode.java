@@ -1,5 +1,6 @@
 package io.warren.broker.exchange.topic;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -127,19 +128,24 @@ final class TrieNode<T> {
         return targets.length == 0 && star == null && hash == null && literals == null;
     }
 
+    /** This node and all below it; iterative, so a pattern of any length cannot overflow the stack. */
     int nodeCount() {
-        int count = 1;
-        Map<String, TrieNode<T>> map = literals;
-        if (map != null) {
-            for (TrieNode<T> child : map.values()) {
-                count += child.nodeCount();
+        int count = 0;
+        ArrayDeque<TrieNode<T>> pending = new ArrayDeque<>();
+        pending.push(this);
+        while (!pending.isEmpty()) {
+            TrieNode<T> node = pending.pop();
+            count++;
+            Map<String, TrieNode<T>> map = node.literals;
+            if (map != null) {
+                map.values().forEach(pending::push);
             }
-        }
-        if (star != null) {
-            count += star.nodeCount();
-        }
-        if (hash != null) {
-            count += hash.nodeCount();
+            if (node.star != null) {
+                pending.push(node.star);
+            }
+            if (node.hash != null) {
+                pending.push(node.hash);
+            }
         }
         return count;
     }

@@ -1,5 +1,6 @@
 package io.warren.broker.management.jmx;
 
+import io.warren.thread.WarrenThreads;
 import io.warren.broker.Broker;
 import io.warren.broker.BrokerException;
 import io.warren.broker.ClientConnection;
@@ -59,11 +60,7 @@ public final class JmxRegistration implements AutoCloseable {
         this.names = new JmxNames(broker.name());
         // One thread at most, so events are reconciled in the order they came; none while idle.
         this.reconciler = new ThreadPoolExecutor(0, 1, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
-                    Thread t = new Thread(r, "warren-" + broker.name() + "-jmx");
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.DiscardPolicy());
+                WarrenThreads.named("warren-" + broker.name() + "-jmx"), new ThreadPoolExecutor.DiscardPolicy());
     }
 
     /**

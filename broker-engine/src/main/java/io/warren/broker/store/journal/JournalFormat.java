@@ -9,7 +9,9 @@ import java.util.zip.CRC32C;
 /**
  * The on-disk layout of the journal.
  *
- * <p>A data directory holds segment files {@code journal-<20-digit sequence>.log} and a {@code lock} file.
+ * <p>A data directory holds segment files {@code journal-<20-digit sequence>.log} and a {@code lock} file, and for
+ * a moment temporary files ({@code journal-<sequence>.log.tmp} while compaction writes a snapshot). Anything else
+ * in it is not the journal's: recovery leaves it alone and warns.
  * A segment starts with a {@value #SEGMENT_HEADER_SIZE}-byte header: magic {@code "WRNJ"} (int), format
  * version (short), flags (short; {@link #FLAG_SNAPSHOT} when the segment starts with a snapshot), sequence
  * number (long), CRC32C of the preceding 16 bytes (int). Records follow back to back:
@@ -41,6 +43,9 @@ final class JournalFormat {
     static final String LOCK_FILE = "lock";
     static final String TMP_SUFFIX = ".tmp";
     private static final Pattern SEGMENT_NAME = Pattern.compile("journal-(\\d{20})\\.log");
+    /** What compaction ({@code journal-<sequence>.log.tmp}) and the disk probe leave behind when interrupted. */
+    private static final Pattern TEMPORARY_NAME = Pattern.compile(
+            "journal-\\d{20}\\.log\\.tmp|warren-fsync-probe\\d*\\.tmp");
 
     private JournalFormat() {
     }
@@ -57,6 +62,11 @@ final class JournalFormat {
     static OptionalLong parseSegmentName(String fileName) {
         Matcher m = SEGMENT_NAME.matcher(fileName);
         return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    }
+
+    /** Whether the file name is a temporary file of the journal's own, which recovery deletes. */
+    static boolean isTemporaryName(String fileName) {
+        return TEMPORARY_NAME.matcher(fileName).matches();
     }
 
     static int crc(byte[] data, int offset, int length) {

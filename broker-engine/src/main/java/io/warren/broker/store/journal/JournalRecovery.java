@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
@@ -28,13 +29,17 @@ import org.slf4j.LoggerFactory;
  * record is checked for a plausible length and its checksum. Damage is treated as a torn write, and cut
  * off with a warning, only when it is at the end of the last segment with no intact record after it;
  * anywhere else (an earlier segment, a snapshot, or followed by intact records) recovery fails with a
- * {@code STORE_ERROR} naming the file and offset, because skipping it would silently lose acknowledged data.
+ * {@code STORE_ERROR} naming the file and offset, because skipping it would silently lose acknowledged data. A
+ * file named like a segment whose header is not one (junk, another program's file, another format version) stops
+ * recovery too, naming the file and what to do, unless it is the last segment caught while being created (a
+ * prefix of its header, or zeros). Files not named like the journal's are left alone with a warning.
  */
 final class JournalRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(JournalRecovery.class);
 
     private final Path directory;
     private final LiveState state = new LiveState();
+    private final List<Path> ignored = new ArrayList<>();
     private long snapshotOverhead;
 
     private JournalRecovery(Path directory) {
@@ -46,8 +51,7 @@ final class JournalRecovery {
     }
 
     private RecoveredJournal run() throws IOException {
-        deleteTemporaryFiles();
-        List<SegmentFile> all = listSegments();
+        List<SegmentFile> all = listFiles();
         List<SegmentHeader> headers = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             headers.add(readHeader(all.get(i), i == all.size() - 1));
@@ -72,25 +76,30 @@ final class JournalRecovery {
             Files.deleteIfExists(all.get(i).path());
         }
         state.dropUnreferenced();
-        return new RecoveredJournal(state, kept, snapshotOverhead);
+        return new RecoveredJournal(state, kept, snapshotOverhead, List.copyOf(ignored));
     }
 
-    private void deleteTemporaryFiles() throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + JournalFormat.TMP_SUFFIX)) {
-            for (Path f : files) {
-                LOG.info("Deleting {}: an unfinished journal compaction", f);
-                Files.deleteIfExists(f);
-            }
-        }
-    }
-
-    private List<SegmentFile> listSegments() throws IOException {
+    /**
+     * Sorts the directory's files: segments (returned in sequence order), the lock, temporary files of an
+     * interrupted compaction (deleted), and anything else, which is not the journal's: it is left alone, with a
+     * warning, so a file someone put there is neither read as a segment nor deleted.
+     */
+    private List<SegmentFile> listFiles() throws IOException {
         List<SegmentFile> segments = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path f : files) {
-                OptionalLong sequence = JournalFormat.parseSegmentName(f.getFileName().toString());
-                if (sequence.isPresent()) {
+                String name = f.getFileName().toString();
+                OptionalLong sequence = JournalFormat.parseSegmentName(name);
+                if (sequence.isPresent() && Files.isRegularFile(f)) {
                     segments.add(new SegmentFile(sequence.getAsLong(), f, Files.size(f)));
+                } else if (JournalFormat.isTemporaryName(name) && Files.isRegularFile(f)) {
+                    LOG.info("Deleting {}: an unfinished journal compaction", f);
+                    Files.deleteIfExists(f);
+                } else if (!name.equals(JournalFormat.LOCK_FILE)) {
+                    LOG.warn("Ignoring {} in data directory {}: it is not a file of the journal, which holds only"
+                            + " {}-style segments and its lock; move it elsewhere to silence this warning", name,
+                            directory, JournalFormat.segmentFileName(1));
+                    ignored.add(f);
                 }
             }
         }
@@ -110,23 +119,49 @@ final class JournalRecovery {
                 // keep reading: a read may return fewer bytes than asked
             }
         }
-        if (last && (segment.size() < SEGMENT_HEADER_SIZE || isAllZero(content) && isAllZero(segment))) {
+        if (last && isUnfinishedCreation(segment, content)) {
             return null;
         }
         if (segment.size() < SEGMENT_HEADER_SIZE) {
-            throw corrupt(segment.path(), 0, "the file is shorter than a segment header");
+            throw notASegment(segment.path(), "the file is shorter than a segment header (" + segment.size()
+                    + " bytes) and is not the start of one");
         }
         SegmentHeader header;
         try {
             header = SegmentHeader.decode(content);
+        } catch (SegmentHeader.UnsupportedVersionException e) {
+            throw new BrokerException(ErrorCode.STORE_ERROR, "journal segment " + segment.path() + " was written"
+                    + " by another version of Warren: " + e.getMessage() + ". Start the broker version that wrote"
+                    + " it, or move the data directory " + directory + " away to start empty");
         } catch (CorruptDataException e) {
-            throw corrupt(segment.path(), 0, "bad segment header: " + e.getMessage());
+            throw notASegment(segment.path(), "bad segment header: " + e.getMessage());
         }
         if (header.sequence() != segment.sequence()) {
-            throw corrupt(segment.path(), 0, "the segment header holds sequence number " + header.sequence()
+            throw notASegment(segment.path(), "the segment header holds sequence number " + header.sequence()
                     + ", which does not match the file name");
         }
         return header;
+    }
+
+    /**
+     * Whether the last segment is one the broker was creating when it stopped: shorter than a header and holding a
+     * prefix of the header it would have written (or zeros, space the file system allocated), or all zeros.
+     * Anything else is kept and reported, never overwritten.
+     */
+    private static boolean isUnfinishedCreation(SegmentFile segment, byte[] content) throws IOException {
+        if (segment.size() >= SEGMENT_HEADER_SIZE) {
+            return isAllZero(content) && isAllZero(segment);
+        }
+        byte[] expected = new SegmentHeader(segment.sequence(), false).encode();
+        return isAllZero(content) || Arrays.equals(content, 0, content.length, expected, 0, content.length);
+    }
+
+    /** A file with a segment's name whose start is not a segment header: someone else's file, or damage. */
+    private BrokerException notASegment(Path file, String problem) {
+        return new BrokerException(ErrorCode.STORE_ERROR, "journal segment " + file + " is not a valid segment, at offset 0: "
+                + problem + ". The broker does not start rather than overwrite it. If the file is not a Warren"
+                + " journal segment, move it out of the data directory " + directory + "; if it is, the journal is"
+                + " damaged: restore the data directory from a backup");
     }
 
     private static boolean isAllZero(byte[] bytes) {

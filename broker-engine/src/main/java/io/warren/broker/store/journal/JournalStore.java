@@ -1,5 +1,6 @@
 package io.warren.broker.store.journal;
 
+import io.warren.thread.WarrenThreads;
 import io.warren.broker.BrokerException;
 import io.warren.broker.ErrorCode;
 import io.warren.broker.store.RecoveryHandler;
@@ -109,8 +110,7 @@ public final class JournalStore implements Store {
             JournalWriter w = new JournalWriter(config, recovered.state(), segments,
                     new Compactor(directory, opener, sync), recovered.snapshotOverhead());
             observers.forEach(w::addObserver);
-            Thread t = new Thread(w, "warren-journal-writer-" + directory.getFileName());
-            t.setDaemon(true);
+            Thread t = WarrenThreads.newThread(w, "warren-journal-writer-" + directory.getFileName());
             t.start();
             lock = acquired;
             log = segments;

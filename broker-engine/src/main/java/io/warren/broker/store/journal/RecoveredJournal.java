@@ -1,12 +1,14 @@
 package io.warren.broker.store.journal;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * What recovery found: the state the journal amounts to, the segments it continues with (oldest first, the
  * last one to be appended to; empty for a new journal), and how many bytes of the snapshot those segments
  * start with are not message records (0 if there is no snapshot), which tells compaction what a snapshot
- * costs beyond the live messages.
+ * costs beyond the live messages; and the files of the directory that are not the journal's, which recovery
+ * ignored (with a warning).
  */
-record RecoveredJournal(LiveState state, List<SegmentFile> segments, long snapshotOverhead) {
+record RecoveredJournal(LiveState state, List<SegmentFile> segments, long snapshotOverhead, List<Path> ignored) {
 }

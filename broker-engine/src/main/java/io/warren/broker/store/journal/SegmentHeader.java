@@ -7,6 +7,15 @@ import io.warren.message.CorruptDataException;
 /** The fixed header at the start of every segment file (layout in {@link JournalFormat}). */
 record SegmentHeader(long sequence, boolean snapshot) {
 
+    /** The header is intact but of a format version this broker does not read. */
+    static final class UnsupportedVersionException extends CorruptDataException {
+        private static final long serialVersionUID = 1L;
+
+        UnsupportedVersionException(String message) {
+            super(message);
+        }
+    }
+
     byte[] encode() {
         byte[] b = new byte[SEGMENT_HEADER_SIZE];
         JournalFormat.putInt(b, 0, JournalFormat.MAGIC);
@@ -31,8 +40,8 @@ record SegmentHeader(long sequence, boolean snapshot) {
         }
         int version = ((b[4] & 0xff) << 8) | (b[5] & 0xff);
         if (version != JournalFormat.VERSION) {
-            throw new CorruptDataException("unsupported journal format version " + version
-                    + " (this broker reads version " + JournalFormat.VERSION + ")");
+            throw new UnsupportedVersionException("journal format version " + version + " (this broker reads version "
+                    + JournalFormat.VERSION + ")");
         }
         int flags = ((b[6] & 0xff) << 8) | (b[7] & 0xff);
         long sequence = ((long) JournalFormat.readInt(b, 8) << 32) | (JournalFormat.readInt(b, 12) & 0xffffffffL);

@@ -273,13 +273,7 @@ class TopicMatcherTest {
         for (long seed = 1; seed <= 3; seed++) {
             Random random = new Random(seed);
             TopicMatcher<Integer> matcher = new TopicMatcher<>();
-            Map<Integer, Set<String>> bound = new HashMap<>();
-            for (int i = 0; i < 400; i++) {
-                String pattern = randomTopic(random, patternWords, 5);
-                Integer target = random.nextInt(150);
-                matcher.add(pattern, target);
-                bound.computeIfAbsent(target, t -> new HashSet<>()).add(pattern);
-            }
+            Map<Integer, Set<String>> bound = bindRandomly(matcher, random, patternWords);
             checkAgainstReference(matcher, bound, random, keyWords);
 
             for (Map.Entry<Integer, Set<String>> entry : bound.entrySet()) {
@@ -372,6 +366,19 @@ class TopicMatcherTest {
         return expected;
     }
 
+    /** Binds 400 random patterns of up to five words to targets 0..149; returns the patterns of each target. */
+    private static Map<Integer, Set<String>> bindRandomly(TopicMatcher<Integer> matcher, Random random,
+                                                          String[] words) {
+        Map<Integer, Set<String>> bound = new HashMap<>();
+        for (int i = 0; i < 400; i++) {
+            String pattern = randomTopic(random, words, 5);
+            Integer target = random.nextInt(150);
+            matcher.add(pattern, target);
+            bound.computeIfAbsent(target, t -> new HashSet<>()).add(pattern);
+        }
+        return bound;
+    }
+
     private static void checkAgainstReference(TopicMatcher<Integer> matcher, Map<Integer, Set<String>> bound,
             Random random, String[] keyWords) {
         Map<Integer, List<String[]>> splitPatterns = new HashMap<>();
@@ -413,6 +420,36 @@ class TopicMatcherTest {
             sb.append(vocabulary[random.nextInt(vocabulary.length)]);
         }
         return sb.toString();
+    }
+
+    @Test
+    void theWalkWithoutRecursionAgreesWithReferenceToo() {
+        String[] words = {"a", "b", "c", "", "*", "#"};
+        for (int limit : new int[] {0, 1, 2}) {
+            Random random = new Random(11 + limit);
+            TopicMatcher<Integer> matcher = new TopicMatcher<>(limit);
+            checkAgainstReference(matcher, bindRandomly(matcher, random, words), random, words);
+        }
+    }
+
+    @Test
+    void keysAndPatternsOfTenThousandWordsMatchWithoutOverflowingTheStack() {
+        String deep = "a" + ".a".repeat(9_999);
+        TopicMatcher<String> matcher = new TopicMatcher<>();
+        matcher.add(deep, "literal");
+        matcher.add("a.#", "prefix");
+        matcher.add("#.a", "suffix");
+        matcher.add("*" + ".*".repeat(9_999), "stars");
+        TopicMatcher<String> hashes = new TopicMatcher<>();
+        // Ten thousand # cost (nodes x key words) steps, so a short key here; the broker limits keys to 255
+        // bytes, so at most 128 words on either side.
+        hashes.add("#" + ".#".repeat(9_999), "hashes");
+
+        assertThat(matchAll(matcher, deep)).containsExactlyInAnyOrder("literal", "prefix", "suffix", "stars");
+        assertThat(matchAll(hashes, "b.c.d")).containsExactly("hashes");
+        assertThat(matcher.nodeCount()).isEqualTo(1 + 10_000 + 1 + 2 + 10_000);
+        assertThat(matcher.remove(deep, "literal")).isTrue();
+        assertThat(matchAll(matcher, deep)).containsExactlyInAnyOrder("prefix", "suffix", "stars");
     }
 
     private static <T> List<T> matchAll(TopicMatcher<T> matcher, String key) {

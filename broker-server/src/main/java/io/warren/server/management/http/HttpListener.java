@@ -1,5 +1,6 @@
 package io.warren.server.management.http;
 
+import io.warren.server.threads.NettyThreadFactory;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -13,7 +14,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -52,9 +52,9 @@ public final class HttpListener implements AutoCloseable {
     public static HttpListener bind(String name, String bindAddress, int port, int maxBody, int idleSeconds,
                                     int ioThreads, Supplier<ChannelHandler> handlers) {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1,
-                new DefaultThreadFactory("warren-" + name + "-accept", true), NioIoHandler.newFactory());
+                new NettyThreadFactory("warren-" + name + "-accept"), NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioThreads,
-                new DefaultThreadFactory("warren-" + name + "-io", true), NioIoHandler.newFactory());
+                new NettyThreadFactory("warren-" + name + "-io"), NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.TCP_NODELAY, true)

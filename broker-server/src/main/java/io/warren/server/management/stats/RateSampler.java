@@ -1,5 +1,6 @@
 package io.warren.server.management.stats;
 
+import io.warren.thread.WarrenThreads;
 import io.warren.broker.Broker;
 import io.warren.broker.BrokerException;
 import io.warren.broker.management.QueueSummary;
@@ -43,11 +44,7 @@ public final class RateSampler implements AutoCloseable {
         if (timer != null) {
             throw new IllegalStateException("already sampling");
         }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "warren-management-rates");
-            t.setDaemon(true);
-            return t;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(WarrenThreads.named("warren-management-rates"));
         timer.scheduleAtFixedRate(this::sampleQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -1,5 +1,6 @@
 package io.warren.jms.transport.amqp;
 
+import io.warren.thread.WarrenThreads;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
@@ -38,11 +39,7 @@ final class AmqpBrokerConnection implements BrokerConnection {
     private final Set<String> knownQueues = ConcurrentHashMap.newKeySet();
     private final CopyOnWriteArrayList<Consumer<String>> lostListeners = new CopyOnWriteArrayList<>();
     private volatile String lostReason;
-    private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "warren-amqp-events");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService events = Executors.newSingleThreadExecutor(WarrenThreads.named("warren-amqp-events"));
 
     /** @param virtualHost the virtual host the connection opened, part of the resource manager's identity */
     AmqpBrokerConnection(Connection connection, String virtualHost) {

@@ -1,5 +1,6 @@
 package io.warren.jms.transport.amqp;
 
+import io.warren.thread.WarrenThreads;
 import com.rabbitmq.client.Address;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -61,6 +62,8 @@ public final class AmqpTransport {
         factory.setPassword(password != null ? password : url.password() != null ? url.password() : DEFAULT_USER);
         factory.setAutomaticRecoveryEnabled(false);
         factory.setSharedExecutor(InlineExecutor.INSTANCE);
+        // The client's own threads (its connection loop, heartbeats) hold nothing of the application's.
+        factory.setThreadFactory(WarrenThreads.numbered("warren-amqp-client"));
         factory.setTopologyRecoveryEnabled(false);
         factory.setRequestedHeartbeat(url.intOption("heartbeat", ConnectionFactory.DEFAULT_HEARTBEAT));
         factory.setConnectionTimeout(url.intOption("connectTimeout", ConnectionFactory.DEFAULT_CONNECTION_TIMEOUT));

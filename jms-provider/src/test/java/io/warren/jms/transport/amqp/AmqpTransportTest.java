@@ -260,4 +260,47 @@ class AmqpTransportTest {
             return s.getLocalPort();
         }
     }
+
+    @Test
+    void closingASubscriberDeletesItsQueueBeforeCloseReturnsAsInProcess() throws Exception {
+        try (Connection c = new WarrenConnectionFactory(url()).createConnection()) {
+            c.start();
+            Session s = c.createSession();
+            jakarta.jms.Topic topic = s.createTopic("news");
+            for (int i = 0; i < 50; i++) {
+                MessageConsumer consumer = s.createConsumer(topic);
+                assertThat(subscriptionQueues()).hasSize(1);
+                consumer.receive(1);
+                consumer.close();
+                assertThat(subscriptionQueues()).isEmpty();
+            }
+            s.createConsumer(topic);
+            s.close();
+            assertThat(subscriptionQueues()).isEmpty();
+        }
+    }
+
+    @Test
+    void aTopicOfTenThousandWordsIsAnInvalidDestinationNamingTheLimitAsInProcess() throws Exception {
+        try (Connection c = new WarrenConnectionFactory(url()).createConnection()) {
+            Session s = c.createSession();
+            jakarta.jms.Topic deep = new io.warren.jms.destination.WarrenTopic("a" + ".a".repeat(9_999));
+            assertThatThrownBy(() -> s.createConsumer(deep))
+                    .isInstanceOf(jakarta.jms.InvalidDestinationException.class)
+                    .hasMessageContaining("limited to 255 bytes");
+            assertThatThrownBy(() -> s.createProducer(deep).send(s.createTextMessage("x")))
+                    .isInstanceOf(jakarta.jms.InvalidDestinationException.class)
+                    .hasMessageContaining("limited to 255 bytes");
+            assertThat(subscriptionQueues()).isEmpty();
+            c.start();
+            MessageConsumer fine = s.createConsumer(s.createTopic("a.b"));
+            s.createProducer(s.createTopic("a.b")).send(s.createTextMessage("still works"));
+            assertThat(((TextMessage) fine.receive(5_000)).getText()).isEqualTo("still works");
+        }
+    }
+
+    private java.util.Set<String> subscriptionQueues() {
+        return broker.defaultVirtualHost().queueNames().stream().filter(n -> n.startsWith("jms.sub."))
+                .collect(java.util.stream.Collectors.toSet());
+    }
 }
