@@ -63,7 +63,7 @@ public final class VirtualHost implements QueueHost {
      * under {@link #management} and may list), so it cannot take part in a deadlock.
      */
     private final Object registry = new Object();
-    private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Map<String, ClientConnection> connections = new ConcurrentHashMap<>();
     private final List<Runnable> recoveryDeadLetters = new ArrayList<>();
     private final XaBranches xaBranches = new XaBranches(this);
 
@@ -116,20 +116,20 @@ public final class VirtualHost implements QueueHost {
     public ClientConnection connect(String clientName) {
         broker.checkRunning();
         ClientConnection c = new ClientConnection(this, clientName);
-        connections.add(c);
+        connections.put(c.id(), c);
         broker.events().fire(l -> l.connectionOpened(name, c.id()));
         return c;
     }
 
     void connectionClosed(ClientConnection c) {
-        if (connections.remove(c)) {
+        if (connections.remove(c.id(), c)) {
             broker.events().fire(l -> l.connectionClosed(name, c.id()));
         }
     }
 
     /** Closes every client connection because the broker is stopping; each learns why. */
     void closeConnections(String reason) {
-        for (ClientConnection c : List.copyOf(connections)) {
+        for (ClientConnection c : List.copyOf(connections.values())) {
             c.closeByBroker(reason);
         }
     }
@@ -298,6 +298,16 @@ public final class VirtualHost implements QueueHost {
                     throw new BrokerException(ErrorCode.ACCESS_REFUSED, "queue name '" + qname
                             + "' is reserved: names starting with 'amq.' belong to the broker");
                 }
+                if (exclusive) {
+                    // checked under the lock deleteExclusiveQueues takes: a connection closing meanwhile either
+                    // deletes this queue or is seen closed here, never leaves it behind
+                    ClientConnection owner = connectionId == null ? null : connections.get(connectionId);
+                    if (owner == null || !owner.isOpen()) {
+                        throw BrokerException.illegalState("cannot declare exclusive queue '" + qname + "': "
+                                + (connectionId == null ? "no connection to own it" : "connection " + connectionId
+                                + " is closed"));
+                    }
+                }
                 q = new MessageQueue(this, qname, durable, autoDelete, exclusive ? connectionId : null, args);
                 if (durable) {
                     written = store().write(StoreBatch.of(new StoreOperation.QueueCreated(q.toRecord())));
@@ -411,7 +421,11 @@ public final class VirtualHost implements QueueHost {
 
     /** Deletes the exclusive queues a closing connection owns. */
     void deleteExclusiveQueues(String connectionId) {
-        for (MessageQueue q : List.copyOf(queues.values())) {
+        List<MessageQueue> all;
+        synchronized (management) {
+            all = List.copyOf(queues.values());
+        }
+        for (MessageQueue q : all) {
             if (connectionId.equals(q.owner())) {
                 try {
                     deleteQueue(q, false, false);
@@ -607,7 +621,7 @@ public final class VirtualHost implements QueueHost {
 
     /** The open client connections to this virtual host. */
     public List<ClientConnection> connections() {
-        return List.copyOf(connections);
+        return List.copyOf(connections.values());
     }
 
     /** The bindings of an exchange, for management and tests. */
