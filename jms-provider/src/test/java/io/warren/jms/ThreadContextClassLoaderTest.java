@@ -110,7 +110,6 @@ class ThreadContextClassLoaderTest {
         });
     }
 
-    /** What an application does: an embedded broker on disk, a server in front of it, JMS over both transports. */
     /** Notes the threads started so far, and which of them hold the calling (application) thread's loader. */
     private void snapshot() {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
@@ -121,6 +120,7 @@ class ThreadContextClassLoaderTest {
         holdingWhileRunning.addAll(newThreadsHolding(before, Thread.currentThread().getContextClassLoader()));
     }
 
+    /** What an application does: an embedded broker on disk, a server in front of it, JMS over both transports. */
     private void runApplication(String broker) throws Exception {
         String vm = "vm://" + broker + "?dataDir=" + dataDir + "&sync=never";
         Broker engine = VmBrokers.acquire(ConnectionUrl.parse(vm));

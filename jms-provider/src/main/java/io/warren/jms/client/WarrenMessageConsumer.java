@@ -39,18 +39,18 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
     private volatile boolean cancelledByBroker;
     private volatile String consumerTag;
 
-    /**
-     * @param filterOnQueue whether the queue applies the selector (queue consumers); topic subscriptions carry
-     *                      theirs on the binding
-     * @param exclusive     the only consumer its queue may have (an unshared durable subscription), enforced by the
-     *                      broker so that two racing subscribers cannot both succeed
-     */
     /** Makes the broker queue a consumer reads (a subscription's queue is created here), again after a fail-over. */
     @FunctionalInterface
     interface QueueSource {
         String queue() throws JMSException;
     }
 
+    /**
+     * @param filterOnQueue whether the queue applies the selector (queue consumers); topic subscriptions carry
+     *                      theirs on the binding
+     * @param exclusive     the only consumer its queue may have (an unshared durable subscription), enforced by the
+     *                      broker so that two racing subscribers cannot both succeed
+     */
     WarrenMessageConsumer(WarrenSession session, WarrenDestination destination, QueueSource queueSource,
                           String selector,
                           boolean filterOnQueue, boolean noLocal, boolean durable, boolean exclusive) {

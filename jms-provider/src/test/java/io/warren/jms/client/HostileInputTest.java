@@ -131,7 +131,8 @@ class HostileInputTest extends JmsTestSupport {
         try (JMSContext context = deeper.createContext()) {
             Queue queue = context.createQueue(unique("deep"));
             context.createProducer().send(queue, nested);
-            assertThat(context.createConsumer(queue).receiveBody(ArrayList.class, RECEIVE_TIMEOUT)).isEqualTo(nested);
+            assertThat((Object) context.createConsumer(queue).receiveBody(ArrayList.class, RECEIVE_TIMEOUT))
+                    .isEqualTo(nested);
         }
         assertThatThrownBy(() -> new WarrenConnectionFactory(url + "?objectLimits=deep=1").createContext())
                 .hasMessageContaining("objectLimits has 'deep=1'");
