@@ -10,6 +10,7 @@ import io.warren.broker.store.BindingRecord;
 import io.warren.broker.store.ExchangeRecord;
 import io.warren.broker.store.MemoryStore;
 import io.warren.broker.store.QueueRecord;
+import io.warren.broker.store.MessageSummary;
 import io.warren.broker.store.RecoveryHandler;
 import io.warren.broker.store.Store;
 import java.lang.management.ManagementFactory;
@@ -372,6 +373,13 @@ public final class Broker implements AutoCloseable {
         public void message(String virtualHost, String queue, long messageId, Message message, int deliveryCount,
                             long enqueuedAt) {
             createVirtualHost(virtualHost).recoverMessage(queue, messageId, message, deliveryCount, enqueuedAt);
+        }
+
+        @Override
+        public void message(String virtualHost, String queue, MessageSummary summary, int deliveryCount,
+                            long enqueuedAt) {
+            message(virtualHost, queue, summary.messageId(), store.read(summary.messageId()), deliveryCount,
+                    enqueuedAt);
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.warren.broker;
 import io.warren.message.Message;
 import io.warren.broker.store.BindingRecord;
 import io.warren.broker.store.ExchangeRecord;
+import io.warren.broker.store.MessageSummary;
 import io.warren.broker.store.QueueRecord;
 import io.warren.broker.store.RecoveryHandler;
 import io.warren.broker.store.Store;
@@ -65,6 +66,17 @@ final class RestartGatedStore implements Store {
                 public void message(String virtualHost, String queue, long messageId, Message message,
                                     int deliveryCount) {
                     handler.message(virtualHost, queue, messageId, message, deliveryCount);
+                    gate(queue);
+                }
+
+                @Override
+                public void message(String virtualHost, String queue, MessageSummary summary, int deliveryCount,
+                                    long enqueuedAt) {
+                    handler.message(virtualHost, queue, summary, deliveryCount, enqueuedAt);
+                    gate(queue);
+                }
+
+                private void gate(String queue) {
                     if (!gated && queue.equals(gateQueue)) {
                         gated = true;
                         awaitQuietly(writeArrived);
@@ -93,6 +105,11 @@ final class RestartGatedStore implements Store {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public Message read(long messageId) {
+        return delegate.read(messageId);
     }
 
     @Override

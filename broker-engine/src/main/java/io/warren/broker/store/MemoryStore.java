@@ -1,5 +1,8 @@
 package io.warren.broker.store;
 
+import io.warren.broker.BrokerException;
+import io.warren.broker.ErrorCode;
+import io.warren.message.Message;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,6 +27,15 @@ public final class MemoryStore implements Store {
             state.apply(batch);
         }
         return DONE;
+    }
+
+    @Override
+    public synchronized Message read(long messageId) {
+        Message m = state.message(messageId);
+        if (m == null) {
+            throw new BrokerException(ErrorCode.STORE_ERROR, "message " + messageId + " is not in the store");
+        }
+        return m;
     }
 
     @Override

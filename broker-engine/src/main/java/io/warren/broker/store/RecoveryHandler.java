@@ -24,6 +24,14 @@ public interface RecoveryHandler {
     }
 
     /**
+     * A message held by {@code queue} whose content the store did not read while recovering: the queue keeps the
+     * summary and reads the content with {@link Store#read(long)} when it needs it. A store recovering a large
+     * journal from its index calls this instead of {@link #message(String, String, long, Message, int, long)},
+     * so that start-up time grows with the number of messages, not their bytes.
+     */
+    void message(String virtualHost, String queue, MessageSummary summary, int deliveryCount, long enqueuedAt);
+
+    /**
      * An XA branch in doubt: prepared before the broker stopped, and neither committed nor rolled back. The
      * messages it acknowledges were replayed with their queues before.
      */

@@ -1,5 +1,6 @@
 package io.warren.broker.store;
 
+import io.warren.message.Message;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,6 +22,16 @@ public interface Store extends AutoCloseable {
 
     /** Writes a batch atomically; the future completes when it is durable. */
     CompletableFuture<Void> write(StoreBatch batch);
+
+    /**
+     * Reads back the content of a stored message that a queue still holds, from disk when the store keeps it
+     * there: paged persistent messages and messages recovered with a {@link MessageSummary} only. Safe from any
+     * thread, concurrently with writes; may block on I/O, so callers should not hold a lock others wait for.
+     *
+     * @throws io.warren.broker.BrokerException {@code STORE_ERROR} when no queue holds the message any more or
+     *                                          its record cannot be read
+     */
+    Message read(long messageId);
 
     /** Whether anything written survives a restart of the process (false for the memory store). */
     boolean isDurable();

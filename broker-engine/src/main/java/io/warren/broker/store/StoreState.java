@@ -105,6 +105,11 @@ public final class StoreState {
         }
     }
 
+    /** The content of a message some queue still holds, or null. */
+    public Message message(long messageId) {
+        return messages.get(messageId);
+    }
+
     /** Whether any queue still holds the message. */
     public boolean isLive(long messageId) {
         return references.containsKey(messageId);

@@ -280,6 +280,11 @@ class ConnectionErrorsTest {
         }
 
         @Override
+        public io.warren.message.Message read(long messageId) {
+            throw new io.warren.broker.BrokerException(io.warren.broker.ErrorCode.STORE_ERROR, "disk on fire");
+        }
+
+        @Override
         public boolean isDurable() {
             return true;
         }

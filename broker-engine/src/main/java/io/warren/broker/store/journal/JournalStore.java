@@ -4,6 +4,7 @@ import io.warren.thread.WarrenThreads;
 import io.warren.broker.BrokerException;
 import io.warren.broker.ErrorCode;
 import io.warren.broker.store.RecoveryHandler;
+import io.warren.message.Message;
 import io.warren.broker.store.Store;
 import io.warren.broker.store.StoreBatch;
 import io.warren.broker.store.StoreObserver;
@@ -181,6 +182,13 @@ public final class JournalStore implements Store {
     private BrokerException notOpen() {
         return new BrokerException(ErrorCode.STORE_ERROR, "the journal store in " + config.directory() + " is "
                 + (phase == Phase.NEW ? "not open yet" : "closed"));
+    }
+
+    @Override
+    public Message read(long messageId) {
+        // Integration placeholder for issue 13: the journal keeps bodies on the heap until it reads them from disk.
+        throw new BrokerException(ErrorCode.STORE_ERROR, "the journal cannot read message " + messageId
+                + " back yet");
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.warren.broker.store.journal;
 import io.warren.message.Message;
 import io.warren.broker.store.BindingRecord;
 import io.warren.broker.store.ExchangeRecord;
+import io.warren.broker.store.MessageSummary;
 import io.warren.broker.store.QueueRecord;
 import io.warren.broker.store.RecoveryHandler;
 import java.util.ArrayList;
@@ -12,6 +13,10 @@ import java.util.List;
 class RecordingHandler implements RecoveryHandler {
 
     record MessageCall(String virtualHost, String queue, long messageId, Message message, int deliveryCount) {
+    }
+
+    /** A message replayed without its content. */
+    record SummaryCall(String virtualHost, String queue, MessageSummary summary, int deliveryCount, long enqueuedAt) {
     }
 
     final List<Object> calls = new ArrayList<>();
@@ -34,6 +39,11 @@ class RecordingHandler implements RecoveryHandler {
     @Override
     public void message(String virtualHost, String queue, long messageId, Message message, int deliveryCount) {
         calls.add(new MessageCall(virtualHost, queue, messageId, message, deliveryCount));
+    }
+
+    @Override
+    public void message(String virtualHost, String queue, MessageSummary summary, int deliveryCount, long enqueuedAt) {
+        calls.add(new SummaryCall(virtualHost, queue, summary, deliveryCount, enqueuedAt));
     }
 
     @Override
