@@ -96,7 +96,7 @@ public final class BenchmarkMain {
     }
 
     /** The exception's message, and its root cause's when that says something else. */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** Connection URL options for a broker that keeps its journal in a given directory. */
-final class JournalUrls {
+public final class JournalUrls {
     private JournalUrls() {
     }
 
     /** {@code dataDir=DIR&sync=POLICY}, with the directory URL-encoded. */
-    static String options(Path dataDir, String sync) {
+    public static String options(Path dataDir, String sync) {
         return "dataDir=" + URLEncoder.encode(dataDir.toAbsolutePath().toString(), StandardCharsets.UTF_8)
                 + "&sync=" + sync;
     }
