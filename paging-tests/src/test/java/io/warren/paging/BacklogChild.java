@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.function.LongConsumer;
 
 /**
  * The JVM that {@link DeepBacklogTest} starts with a small heap: an in-JVM Warren broker
@@ -73,12 +72,12 @@ public final class BacklogChild {
 
     private static void fillDrain(Connection c, long persistent, long nonPersistent, int size, int batch)
             throws JMSException, Sequences.Refused {
-        fillReporting(c, PERSISTENT_QUEUE, persistent, size, batch, true, n -> { });
-        fillReporting(c, TRANSIENT_QUEUE, nonPersistent, size, batch, false, n -> { });
-        print(Sequences.drain(c, PERSISTENT_QUEUE, null, persistent, size, batch, RECEIVE_TIMEOUT_MILLIS, n -> { })
+        fillReporting(c, PERSISTENT_QUEUE, persistent, size, batch, true, Sequences.Progress.NONE);
+        fillReporting(c, TRANSIENT_QUEUE, nonPersistent, size, batch, false, Sequences.Progress.NONE);
+        print(Sequences.drain(c, PERSISTENT_QUEUE, null, persistent, size, batch, RECEIVE_TIMEOUT_MILLIS, Sequences.Progress.NONE)
                 .line("drained " + PERSISTENT_QUEUE));
         print(Sequences.drain(c, TRANSIENT_QUEUE, null, nonPersistent, size, batch, RECEIVE_TIMEOUT_MILLIS,
-                n -> { }).line("drained " + TRANSIENT_QUEUE));
+                Sequences.Progress.NONE).line("drained " + TRANSIENT_QUEUE));
         printDepth(PERSISTENT_QUEUE);
         printDepth(TRANSIENT_QUEUE);
     }
@@ -86,7 +85,7 @@ public final class BacklogChild {
     private static void fill(Connection c, String queue, long count, int size, int batch, Path ackLog)
             throws Exception {
         try (AckLog log = AckLog.append(ackLog)) {
-            fillReporting(c, queue, count, size, batch, true, log::record);
+            fillReporting(c, queue, count, size, batch, true, recording(log, "sent " + queue, null));
         }
         print("complete");
         awaitEndOfInput();
@@ -95,10 +94,8 @@ public final class BacklogChild {
     private static void drain(Connection c, String queue, long count, int size, int batch, Path ackLog)
             throws Exception {
         try (AckLog log = AckLog.append(ackLog)) {
-            print(Sequences.drain(c, queue, null, count, size, batch, RECEIVE_TIMEOUT_MILLIS, n -> {
-                log.record(n);
-                print("drained " + queue + " " + n);
-            }).line("drained " + queue));
+            print(Sequences.drain(c, queue, null, count, size, batch, RECEIVE_TIMEOUT_MILLIS,
+                    recording(log, "received " + queue, "drained " + queue)).line("drained " + queue));
         }
         print("complete");
         awaitEndOfInput();
@@ -106,31 +103,60 @@ public final class BacklogChild {
 
     private static void check(Connection c, String queue, int size) throws JMSException {
         long depth = depth(queue);
-        print(Sequences.drain(c, queue, null, depth, size, 1_000, RECEIVE_TIMEOUT_MILLIS, n -> { })
+        print(Sequences.drain(c, queue, null, depth, size, 1_000, RECEIVE_TIMEOUT_MILLIS, Sequences.Progress.NONE)
                 .line("remaining " + queue));
         printDepth(queue);
     }
 
     private static void selectBrowse(Connection c, String queue, long count, int size, int batch)
             throws JMSException, Sequences.Refused {
-        fillReporting(c, queue, count, size, batch, true, n -> { });
+        fillReporting(c, queue, count, size, batch, true, Sequences.Progress.NONE);
         print(Sequences.browse(c, queue, size).line("browsed " + queue));
         long reds = (count + 9) / 10;
-        print(Sequences.drain(c, queue, Sequences.RED, reds, size, batch, RECEIVE_TIMEOUT_MILLIS, n -> { })
+        print(Sequences.drain(c, queue, Sequences.RED, reds, size, batch, RECEIVE_TIMEOUT_MILLIS, Sequences.Progress.NONE)
                 .line("selected " + queue));
-        print(Sequences.drain(c, queue, null, count - reds, size, batch, RECEIVE_TIMEOUT_MILLIS, n -> { })
+        print(Sequences.drain(c, queue, null, count - reds, size, batch, RECEIVE_TIMEOUT_MILLIS, Sequences.Progress.NONE)
                 .line("rest " + queue));
         printDepth(queue);
     }
 
-    /** Fills, printing {@code filled QUEUE N} after each commit (after {@code onCommit} ran). */
+    /**
+     * Records each commit in {@code log}, then prints {@code committedLabel N} (if not null); prints
+     * {@code midwayLabel N} halfway through each transaction, where the kill tests kill.
+     */
+    private static Sequences.Progress recording(AckLog log, String midwayLabel, String committedLabel) {
+        return new Sequences.Progress() {
+            @Override
+            public void committed(long n) {
+                log.record(n);
+                if (committedLabel != null) {
+                    print(committedLabel + " " + n);
+                }
+            }
+
+            @Override
+            public void midTransaction(long n) {
+                print(midwayLabel + " " + n);
+            }
+        };
+    }
+
+    /** Fills, printing {@code filled QUEUE N} after each commit (after {@code progress} heard of it). */
     private static void fillReporting(Connection c, String queue, long count, int size, int batch,
-                                      boolean persistent, LongConsumer onCommit)
+                                      boolean persistent, Sequences.Progress progress)
             throws JMSException, Sequences.Refused {
         try {
-            Sequences.fill(c, queue, count, size, batch, persistent, n -> {
-                onCommit.accept(n);
-                print("filled " + queue + " " + n);
+            Sequences.fill(c, queue, count, size, batch, persistent, new Sequences.Progress() {
+                @Override
+                public void committed(long n) {
+                    progress.committed(n);
+                    print("filled " + queue + " " + n);
+                }
+
+                @Override
+                public void midTransaction(long n) {
+                    progress.midTransaction(n);
+                }
             });
         } catch (Sequences.Refused e) {
             print("refused " + queue + " " + e.committed + " " + e.getMessage());

@@ -158,10 +158,16 @@ final class ChildJvm implements AutoCloseable {
         return new Result(status, lines, Files.exists(errFile) ? Files.readString(errFile) : "");
     }
 
+    /** Kills a child that is still running. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
-            kill();
+            process.destroyForcibly();
+            try {
+                process.waitFor(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -88,16 +88,7 @@ class DeepBacklogTest {
         assumeDiskFor(data, SIZES.bytes(SIZES.killCount()));
         long count = SIZES.killCount();
         Path ackLog = tmp.resolve("kill-fill.acks");
-        boolean killedMidway;
-        try (ChildJvm child = ChildJvm.start(tmp, "kill-fill", SIZES, "fill", data.toString(), PERSISTENT_QUEUE,
-                Long.toString(count), Integer.toString(SIZES.bodySize()), Integer.toString(SIZES.batch()),
-                ackLog.toString())) {
-            String line = child.awaitLine(l -> l.startsWith("complete") || l.startsWith("refused ")
-                    || l.startsWith("filled ") && lastNumber(l) >= count / 2, "filled " + count / 2);
-            killedMidway = line.startsWith("filled ");
-            child.kill();
-            assertThat(line).as("the fill before the kill").doesNotStartWith("refused ");
-        }
+        boolean killedMidway = killHalfway("fill", data, ackLog);
         long recorded = AckLog.lastRecorded(ackLog);
         ChildJvm.Result r = check(data, "kill-fill-check");
         RangeLine remaining = RangeLine.parse(r.required("remaining " + PERSISTENT_QUEUE));
@@ -126,16 +117,7 @@ class DeepBacklogTest {
             assertCompleted(filler.awaitExit(), "filling " + count + " persistent messages");
         }
         Path ackLog = tmp.resolve("kill-drain.acks");
-        boolean killedMidway;
-        try (ChildJvm child = ChildJvm.start(tmp, "kill-drain", SIZES, "drain", data.toString(), PERSISTENT_QUEUE,
-                Long.toString(count), Integer.toString(SIZES.bodySize()), Integer.toString(SIZES.batch()),
-                ackLog.toString())) {
-            String line = child.awaitLine(l -> l.startsWith("complete")
-                    || l.startsWith("drained " + PERSISTENT_QUEUE + " ") && !l.contains("=")
-                    && lastNumber(l) >= count / 2, "drained " + count / 2);
-            killedMidway = !line.startsWith("complete");
-            child.kill();
-        }
+        boolean killedMidway = killHalfway("drain", data, ackLog);
         long recorded = AckLog.lastRecorded(ackLog);
         ChildJvm.Result r = check(data, "kill-drain-check");
         RangeLine remaining = RangeLine.parse(r.required("remaining " + PERSISTENT_QUEUE));
@@ -180,6 +162,29 @@ class DeepBacklogTest {
         assertThat(rest.increasing()).as("the rest in order: %s", rest).isTrue();
         assertThat(rest.bodies() && selected.bodies()).as("bodies intact").isTrue();
         assertThat(r.required("depth " + PERSISTENT_QUEUE)).endsWith(" 0");
+    }
+
+    /**
+     * Starts a child that fills or drains ({@code mode}) the kill tests' queue, recording its commits in
+     * {@code ackLog}, and kills it (SIGKILL) as soon as it reports half of the messages sent or received, which it
+     * does halfway through a transaction: the kill finds a transaction open (or, if the child is quicker, its
+     * commit under way or just done).
+     *
+     * @return whether it was still at work then, rather than finished
+     */
+    private boolean killHalfway(String mode, Path data, Path ackLog) throws Exception {
+        long count = SIZES.killCount();
+        String progress = (mode.equals("fill") ? "sent " : "received ") + PERSISTENT_QUEUE + " ";
+        try (ChildJvm child = ChildJvm.start(tmp, "killed-" + mode, SIZES, mode, data.toString(), PERSISTENT_QUEUE,
+                Long.toString(count), Integer.toString(SIZES.bodySize()), Integer.toString(SIZES.batch()),
+                ackLog.toString())) {
+            String line = child.awaitLine(l -> l.startsWith("complete") || l.startsWith("refused ")
+                    || l.startsWith(progress) && !l.contains("=") && lastNumber(l) >= count / 2,
+                    progress + count / 2);
+            child.kill();
+            assertThat(line).as("the %s before the kill", mode).doesNotStartWith("refused ");
+            return !line.startsWith("complete");
+        }
     }
 
     private ChildJvm.Result check(Path data, String name) throws Exception {

@@ -10,13 +10,13 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.util.Arrays;
 import java.util.Enumeration;
-import java.util.function.LongConsumer;
 
 /**
  * Numbered messages, as a child JVM sends and takes them: message {@code seq} carries the long property
  * {@value #SEQ} and a body of the given size, starting with the number; every tenth ({@code seq % 10 == 0}) has
  * {@code color = 'red'}, the others {@code 'blue'}. Sends and receives are transacted, a commit every
- * {@code batch}; after each commit a listener hears how many are committed so far. Runs on the calling thread.
+ * {@code batch}; a {@link Progress} hears how many are committed after each commit, and how many were sent or
+ * received halfway through each transaction. Runs on the calling thread.
  */
 final class Sequences {
     static final String SEQ = "seq";
@@ -43,6 +43,20 @@ final class Sequences {
         }
     }
 
+    /** What a fill or drain reports as it goes; called on its thread. */
+    interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        /** {@code n} messages are committed. */
+        default void committed(long n) {
+        }
+
+        /** {@code n} messages are sent or received, and the transaction holding the last of them is half done. */
+        default void midTransaction(long n) {
+        }
+    }
+
     private Sequences() {
     }
 
@@ -52,7 +66,7 @@ final class Sequences {
 
     /** Sends {@code count} numbered messages from 0; returns once all are committed. */
     static void fill(Connection connection, String queue, long count, int size, int batch, boolean persistent,
-                     LongConsumer committed) throws JMSException, Refused {
+                     Progress progress) throws JMSException, Refused {
         Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
         long done = 0;
         try {
@@ -60,10 +74,13 @@ final class Sequences {
             producer.setDeliveryMode(persistent ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
             for (long seq = 0; seq < count; seq++) {
                 producer.send(message(session, seq, size));
+                if ((seq + 1) % batch == batch / 2) {
+                    progress.midTransaction(seq + 1);
+                }
                 if ((seq + 1) % batch == 0 || seq + 1 == count) {
                     session.commit();
                     done = seq + 1;
-                    committed.accept(done);
+                    progress.committed(done);
                 }
             }
         } catch (JMSException e) {
@@ -104,7 +121,7 @@ final class Sequences {
      * committing every {@code batch}, and tells what they were.
      */
     static Range drain(Connection connection, String queue, String selector, long count, int size, int batch,
-                       long timeoutMillis, LongConsumer committed) throws JMSException {
+                       long timeoutMillis, Progress progress) throws JMSException {
         Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
         try {
             MessageConsumer consumer = session.createConsumer(session.createQueue(queue), selector);
@@ -116,9 +133,12 @@ final class Sequences {
                             + " ms after " + check.count + " of " + count);
                 }
                 check.add(m, size);
+                if (check.count % batch == batch / 2) {
+                    progress.midTransaction(check.count);
+                }
                 if (check.count % batch == 0 || check.count == count) {
                     session.commit();
-                    committed.accept(check.count);
+                    progress.committed(check.count);
                 }
             }
             return check.range();
