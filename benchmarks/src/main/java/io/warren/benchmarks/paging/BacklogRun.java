@@ -189,19 +189,18 @@ final class BacklogRun {
         return new Drain(received, received == 0 ? 0 : received / seconds, firstMillis, outOfOrder, problem);
     }
 
-    private void awaitDepth(long depth, Duration timeout) throws Exception {
-        boolean[] failed = {false};
-        boolean reached = Waits.until(() -> {
-            try {
-                return broker.depth(QUEUE) >= depth;
-            } catch (Exception e) {
-                failed[0] = true;
-                return true;
-            }
-        }, timeout);
-        if (!reached || failed[0]) {
+    private void awaitDepth(long depth, Duration timeout) throws InterruptedException {
+        if (!Waits.until(() -> depthNow() >= depth, timeout)) {
             throw new IllegalStateException("queue " + QUEUE + " did not show " + depth + " messages within "
-                    + timeout + " (it shows " + broker.depth(QUEUE) + ")");
+                    + timeout + " (it shows " + depthNow() + ")");
+        }
+    }
+
+    private long depthNow() {
+        try {
+            return broker.depth(QUEUE);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the depth of " + QUEUE + " on " + broker.kind(), e);
         }
     }
 
