@@ -27,8 +27,9 @@ final class ChildJvm implements AutoCloseable {
 
     /** How a child ended and what it printed. */
     record Result(int exitStatus, List<String> stdout, String stderr) {
+        /** Whether the JVM ended on an OutOfMemoryError ({@code -XX:+ExitOnOutOfMemoryError} says so on stdout). */
         boolean ranOutOfHeap() {
-            return stderr.contains("OutOfMemoryError");
+            return stderr.contains("OutOfMemoryError") || stdout.stream().anyMatch(l -> l.contains("OutOfMemoryError"));
         }
 
         /** The first line starting with {@code prefix}, if any. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,7 +38,9 @@ final class ChildRun {
                 Long.toString(options.count(c)), Integer.toString(options.size()), Integer.toString(options.batch()),
                 dataRoot.toString(), resultFile.toString(), Long.toString(options.artemisMaxSize())));
         Process child = new ProcessBuilder(command).redirectError(errFile.toFile()).start();
-        Thread copier = new Thread(() -> copy(child, "    [" + kind + " " + c + "] ", out), "paging-child-output");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread copier = new Thread(() -> copy(child, "    [" + kind + " " + c + "] ", out, lines),
+                "paging-child-output");
         copier.setDaemon(true);
         copier.start();
         if (!child.waitFor(options.timeoutMinutes(), TimeUnit.MINUTES)) {
@@ -47,8 +50,12 @@ final class ChildRun {
         }
         copier.join(TimeUnit.SECONDS.toMillis(10));
         String err = Files.readString(errFile);
-        if (err.contains("OutOfMemoryError")) {
-            return new Outcome(null, "OutOfMemoryError (" + firstLineWith(err, "OutOfMemoryError") + ")");
+        // -XX:+ExitOnOutOfMemoryError says so on standard output
+        String output = String.join("\n", lines);
+        if (err.contains("OutOfMemoryError") || output.contains("OutOfMemoryError")) {
+            String progress = lines.stream().filter(l -> !l.contains("OutOfMemoryError")).reduce((a, b) -> b)
+                    .orElse("nothing");
+            return new Outcome(null, "OutOfMemoryError (-Xmx" + options.heap() + "); last progress: " + progress);
         }
         if (child.exitValue() != 0 || !Files.exists(resultFile)) {
             return new Outcome(null, "exited with status " + child.exitValue() + ": "
@@ -57,12 +64,13 @@ final class ChildRun {
         return new Outcome(BacklogResult.read(resultFile), null);
     }
 
-    private static void copy(Process child, String prefix, PrintStream out) {
+    private static void copy(Process child, String prefix, PrintStream out, List<String> lines) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 out.println(prefix + line);
+                lines.add(line);
             }
         } catch (IOException e) {
             out.println(prefix + "(output lost: " + e.getMessage() + ")");
