@@ -87,6 +87,8 @@ final class PagingReport {
                 row(name + ": heap per message after recovery, B", c, BacklogResult::recoveredHeapPerMessage,
                         PagingReport::number);
             }
+            row(name + ": first message, from creating the consumer", c, BacklogResult::firstMessageMillis,
+                    PagingReport::millis);
             row(name + ": drain receive() p50", c, r -> (double) r.receive().p50(), v -> Report.duration(v.longValue()));
             row(name + ": drain receive() p99", c, r -> (double) r.receive().p99(), v -> Report.duration(v.longValue()));
             row(name + ": drain receive() max", c, r -> (double) r.receive().max(), v -> Report.duration(v.longValue()));
