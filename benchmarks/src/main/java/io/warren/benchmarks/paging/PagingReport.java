@@ -168,6 +168,9 @@ final class PagingReport {
     }
 
     private static String millis(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%,.0f ms", v);
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, v < 10 ? "%.1f ms" : "%,.0f ms", v);
     }
 }
