@@ -28,6 +28,8 @@ import java.util.Locale;
  */
 final class BacklogRun {
     static final String QUEUE = "paging.backlog";
+    /** The queue of the warm-up, filled and drained before anything is measured. */
+    static final String WARMUP_QUEUE = "paging.warmup";
     static final String SEQ = "seq";
     private static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(10);
@@ -37,8 +39,9 @@ final class BacklogRun {
      * @param count      messages to queue
      * @param size       body size in bytes
      * @param batch      sends (and receives) per transaction
+     * @param warmup     messages filled and drained through another queue before measuring
      */
-    record Settings(PagingCase pagingCase, long count, int size, int batch) {
+    record Settings(PagingCase pagingCase, long count, int size, int batch, long warmup) {
     }
 
     private final BacklogBroker broker;
@@ -59,8 +62,9 @@ final class BacklogRun {
         Connection connection = factory.createConnection();
         try {
             connection.start();
+            warmUp(connection);
             long heapBefore = HeapProbe.usedAfterGc();
-            Fill fill = fill(connection);
+            Fill fill = fill(connection, QUEUE, settings.count());
             awaitDepth(fill.filled(), Duration.ofMinutes(1));
             long heapFull = HeapProbe.usedAfterGc();
             double heapPerMessage = perMessage(heapFull - heapBefore, fill.filled());
@@ -80,7 +84,7 @@ final class BacklogRun {
                 recoveredHeap = perMessage(HeapProbe.usedAfterGc() - heapBefore, fill.filled());
                 log.printf(Locale.ROOT, "recovered %,d messages in %,.0f ms%n", fill.filled(), recoveryMillis);
             }
-            Drain drain = drain(connection, fill.filled());
+            Drain drain = drain(connection, QUEUE, fill.filled());
             log.printf(Locale.ROOT, "drained %,d at %,.0f msgs/s%n", drain.received(), drain.rate());
             return new BacklogResult(broker.kind(), c, settings.count(), fill.filled(), fill.refusal(), fill.rate(),
                     heapPerMessage, recoveredHeap, recoveryMillis, drain.firstMillis(), drain.rate(),
@@ -95,24 +99,39 @@ final class BacklogRun {
     private record Fill(long filled, double rate, String refusal) {
     }
 
-    private Fill fill(Connection connection) throws JMSException {
+    /**
+     * Fills and drains {@value #WARMUP_QUEUE} with {@code warmup} messages, so that the measurement does not time
+     * the JIT compiling the paths it takes (the in-memory cases are short), then forgets the latencies it recorded.
+     */
+    private void warmUp(Connection connection) throws JMSException {
+        if (settings.warmup() == 0) {
+            return;
+        }
+        Fill fill = fill(connection, WARMUP_QUEUE, settings.warmup());
+        drain(connection, WARMUP_QUEUE, fill.filled());
+        commitTime.reset();
+        receiveTime.reset();
+        log.printf(Locale.ROOT, "warmed up with %,d messages%n", fill.filled());
+    }
+
+    private Fill fill(Connection connection, String queue, long count) throws JMSException {
         Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-        MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
+        MessageProducer producer = session.createProducer(session.createQueue(queue));
         producer.setDeliveryMode(settings.pagingCase().persistent() ? DeliveryMode.PERSISTENT
                 : DeliveryMode.NON_PERSISTENT);
         byte[] body = Payloads.of(settings.size());
-        long progressStep = Math.max(1, settings.count() / 10);
+        long progressStep = queue.equals(QUEUE) ? Math.max(1, count / 10) : Long.MAX_VALUE;
         long committed = 0;
         long start = System.nanoTime();
         long lastCommit = start;
         String refusal = null;
         try {
-            for (long seq = 0; seq < settings.count(); seq++) {
+            for (long seq = 0; seq < count; seq++) {
                 BytesMessage m = session.createBytesMessage();
                 m.writeBytes(body);
                 m.setLongProperty(SEQ, seq);
                 producer.send(m);
-                if ((seq + 1) % settings.batch() == 0 || seq + 1 == settings.count()) {
+                if ((seq + 1) % settings.batch() == 0 || seq + 1 == count) {
                     long before = System.nanoTime();
                     session.commit();
                     lastCommit = System.nanoTime();
@@ -146,10 +165,10 @@ final class BacklogRun {
     private record Drain(long received, double rate, double firstMillis, long outOfOrder, String problem) {
     }
 
-    private Drain drain(Connection connection, long expected) throws JMSException {
+    private Drain drain(Connection connection, String queue, long expected) throws JMSException {
         Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
         long start = System.nanoTime();
-        MessageConsumer consumer = session.createConsumer(session.createQueue(QUEUE));
+        MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
         long received = 0;
         long outOfOrder = 0;
         long next = 0;

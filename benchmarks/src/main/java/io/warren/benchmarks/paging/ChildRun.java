@@ -36,7 +36,8 @@ final class ChildRun {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + options.heap(),
                 "-XX:+ExitOnOutOfMemoryError", "-cp", classPath(), PagingRunMain.class.getName(), kind, c.name(),
                 Long.toString(options.count(c)), Integer.toString(options.size()), Integer.toString(options.batch()),
-                dataRoot.toString(), resultFile.toString(), Long.toString(options.artemisMaxSize())));
+                dataRoot.toString(), resultFile.toString(), Long.toString(options.artemisMaxSize()),
+                Long.toString(options.warmup())));
         Process child = new ProcessBuilder(command).redirectError(errFile.toFile()).start();
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread copier = new Thread(() -> copy(child, "    [" + kind + " " + c + "] ", out, lines),

@@ -38,9 +38,10 @@ public final class PagingBenchmarkMain {
         Path work = Files.createTempDirectory("warren-paging-");
         Path dataRoot = options.dataDir() != null ? options.dataDir() : work;
         out.printf(Locale.ROOT, "# Paging benchmark: brokers %s, cases %s; deep %,d and in-memory %,d messages of"
-                        + " %,d B, %d per transaction; each run in a JVM with -Xmx%s; Java %s, %d cores%n",
+                        + " %,d B, %d per transaction, %,d to warm up; each run in a JVM with -Xmx%s; Java %s,"
+                        + " %d cores%n",
                 options.brokers(), options.cases(), options.deepCount(), options.memoryCount(), options.size(),
-                options.batch(), options.heap(), System.getProperty("java.version"),
+                options.batch(), options.warmup(), options.heap(), System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         PagingReport report = new PagingReport(options, out);
         try {

@@ -18,16 +18,17 @@ import java.util.Locale;
  * @param artemisMaxSize  Artemis's {@code max-size-bytes}: what an address holds in memory before it pages
  * @param dataDir         where the runs write their data, or null for a temporary directory
  * @param timeoutMinutes  how long one run may take before it is killed
+ * @param warmup          messages each run fills and drains through another queue before measuring
  * @param help            whether usage was asked for
  */
 public record PagingOptions(List<String> brokers, List<PagingCase> cases, long deepCount, long memoryCount, int size,
                             int batch, String heap, long artemisMaxSize, Path dataDir, int timeoutMinutes,
-                            boolean help) {
+                            long warmup, boolean help) {
 
     public static final String USAGE = String.join(System.lineSeparator(),
             "usage: PagingBenchmarkMain [--brokers warren,artemis] [--cases P1,P2,M1,M2] [--count N]"
                     + " [--memory-count N] [--size BYTES] [--batch N] [--heap SIZE] [--artemis-max-size BYTES]"
-                    + " [--data-dir PATH] [--timeout MINUTES]",
+                    + " [--data-dir PATH] [--timeout MINUTES] [--warmup N]",
             "  --brokers LIST          brokers to measure (default warren,artemis; artemis needs -Ppeers)",
             "  --cases LIST            P1 deep persistent, P2 deep non-persistent, M1/M2 the same in memory"
                     + " (default all)",
@@ -38,7 +39,9 @@ public record PagingOptions(List<String> brokers, List<PagingCase> cases, long d
             "  --heap SIZE             -Xmx of every run's JVM (default 256m)",
             "  --artemis-max-size B    Artemis max-size-bytes, memory an address uses before paging (default 64 MiB)",
             "  --data-dir PATH         where the journals go (default: a temporary directory, deleted after)",
-            "  --timeout MINUTES       bound on one run (default 30)");
+            "  --timeout MINUTES       bound on one run (default 30)",
+            "  --warmup N              messages filled and drained through another queue before measuring, 0 for"
+                    + " none (default 20,000)");
 
     /** Parses arguments; a bad one fails with {@link IllegalArgumentException} naming it. */
     public static PagingOptions parse(String... args) {
@@ -52,6 +55,7 @@ public record PagingOptions(List<String> brokers, List<PagingCase> cases, long d
         long artemisMax = 64L << 20;
         Path dataDir = null;
         int timeout = 30;
+        long warmup = 20_000;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -83,10 +87,12 @@ public record PagingOptions(List<String> brokers, List<PagingCase> cases, long d
                 case "--artemis-max-size" -> artemisMax = number(name, value);
                 case "--data-dir" -> dataDir = Path.of(value);
                 case "--timeout" -> timeout = (int) number(name, value);
+                case "--warmup" -> warmup = value.trim().equals("0") ? 0 : number(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        return new PagingOptions(brokers, cases, deep, memory, size, batch, heap, artemisMax, dataDir, timeout, help);
+        return new PagingOptions(brokers, cases, deep, memory, size, batch, heap, artemisMax, dataDir, timeout, warmup,
+                help);
     }
 
     /** Messages a case queues. */

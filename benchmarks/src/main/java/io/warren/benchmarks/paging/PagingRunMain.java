@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * One backlog run in a JVM of its own (started by {@link PagingBenchmarkMain} with a fixed {@code -Xmx}):
- * {@code PagingRunMain KIND CASE COUNT SIZE BATCH DATA_ROOT RESULT_FILE ARTEMIS_MAX_SIZE_BYTES}. Prints its
+ * {@code PagingRunMain KIND CASE COUNT SIZE BATCH DATA_ROOT RESULT_FILE ARTEMIS_MAX_SIZE_BYTES WARMUP}. Prints its
  * progress and writes the {@link BacklogResult} to {@code RESULT_FILE}; its data directory is created under
  * {@code DATA_ROOT} and deleted afterwards.
  */
@@ -19,7 +19,7 @@ public final class PagingRunMain {
     public static void main(String[] args) throws Exception {
         String kind = args[0];
         BacklogRun.Settings settings = new BacklogRun.Settings(PagingCase.of(args[1]), Long.parseLong(args[2]),
-                Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+                Integer.parseInt(args[3]), Integer.parseInt(args[4]), Long.parseLong(args[8]));
         Path dataDir = DataDirectories.create(Path.of(args[5]), kind + "-" + settings.pagingCase() + "-");
         Path resultFile = Path.of(args[6]);
         long artemisMaxSize = Long.parseLong(args[7]);

@@ -16,6 +16,8 @@ class PagingOptionsTest {
         assertThat(o.heap()).isEqualTo("256m");
         assertThat(o.count(PagingCase.P1)).isEqualTo(500_000);
         assertThat(o.count(PagingCase.M2)).isEqualTo(25_000);
+        assertThat(o.warmup()).isEqualTo(20_000);
+        assertThat(PagingOptions.parse("--warmup", "0").warmup()).isZero();
     }
 
     @Test
