@@ -114,7 +114,9 @@ final class ChildJvm implements AutoCloseable {
                         + snapshot(-1));
             }
             if (line.equals(END)) {
-                throw new AssertionError("the child ended before it printed " + what + "\n" + awaitExit());
+                Result r = awaitExit();
+                throw new AssertionError((r.ranOutOfHeap() ? "the child ran out of heap before it printed "
+                        : "the child ended before it printed ") + what + "\n" + r);
             }
             if (matches.test(line)) {
                 return line;
