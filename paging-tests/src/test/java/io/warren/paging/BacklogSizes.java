@@ -22,9 +22,9 @@ record BacklogSizes(String heap, int bodySize, int batch, long persistentCount, 
     static BacklogSizes fromSystemProperties() {
         String dir = System.getProperty("paging.dataDir", "");
         return new BacklogSizes(System.getProperty("paging.heap", "256m"), (int) number("paging.bodySize", 1024),
-                (int) number("paging.batch", 500), number("paging.persistentCount", 20_000),
-                number("paging.nonPersistentCount", 10_000), number("paging.killCount", 40_000),
-                number("paging.selectorCount", 10_000), number("paging.childTimeoutMinutes", 5),
+                (int) number("paging.batch", 500), number("paging.persistentCount", 10_000),
+                number("paging.nonPersistentCount", 5_000), number("paging.killCount", 30_000),
+                number("paging.selectorCount", 5_000), number("paging.childTimeoutMinutes", 5),
                 dir.isBlank() ? null : Path.of(dir));
     }
 
