@@ -8,30 +8,66 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * Producer flow control: counts the heap that queued messages occupy and, once it passes the limit, makes
  * publishers wait (bounded) for consumers to free memory, then refuses them with {@code RESOURCE_ERROR} — so a
  * broker that is fed faster than it is drained slows its producers down instead of running out of memory.
+ *
+ * <p>Below the limit sits the paging watermark: past it, deep queues keep new arrivals on disk instead of the
+ * heap ({@code io.warren.broker.paging}), so the limit is only reached when paging cannot help (paging off,
+ * or the page files at their disk limit) and blocking stays the last resort.
  */
 public final class MemoryGuard {
     private final String brokerName;
     private final long limit;
     private final long waitMillis;
+    private final long pagingWatermark;
     private final AtomicLong used = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition freed = lock.newCondition();
     private volatile int waiters;
     private final List<Runnable> capacityListeners = new CopyOnWriteArrayList<>();
+    private volatile BooleanSupplier pagingFull = () -> false;
 
     /**
      * @param limit      bytes of queued messages above which publishers wait
      * @param waitMillis how long a publisher waits for memory before being refused
      */
     public MemoryGuard(String brokerName, long limit, long waitMillis) {
+        this(brokerName, limit, waitMillis, limit);
+    }
+
+    /** @param pagingWatermark bytes of queued messages above which deep queues page new arrivals */
+    public MemoryGuard(String brokerName, long limit, long waitMillis, long pagingWatermark) {
         this.brokerName = brokerName;
         this.limit = limit;
         this.waitMillis = waitMillis;
+        this.pagingWatermark = pagingWatermark;
+    }
+
+    /** Bytes of queued messages above which deep queues page their new arrivals. */
+    public long pagingWatermark() {
+        return pagingWatermark;
+    }
+
+    /**
+     * Tells the guard when paging cannot take more (its page files are at their disk limit): then producers are
+     * held back from the paging watermark on instead of from the limit, as paging no longer relieves the heap.
+     */
+    public void pagingFull(BooleanSupplier full) {
+        this.pagingFull = full;
+    }
+
+    private boolean full() {
+        long u = used.get();
+        return u >= limit || u > pagingWatermark && pagingFull.getAsBoolean();
+    }
+
+    /** Whether queued messages occupy more than the paging watermark. */
+    public boolean abovePagingWatermark() {
+        return used.get() > pagingWatermark;
     }
 
     public long limit() {
@@ -49,7 +85,7 @@ public final class MemoryGuard {
 
     /** Whether a publisher may go ahead now without waiting (what a non-blocking transport checks). */
     public boolean hasCapacity() {
-        return used.get() < limit;
+        return !full();
     }
 
     /**
@@ -68,19 +104,20 @@ public final class MemoryGuard {
 
     /** Returns when there is room for another message; fails after the wait with a clear error. */
     public void awaitCapacity() {
-        if (used.get() < limit) {
+        if (!full()) {
             return;
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         lock.lock();
         try {
             waiters++;
-            while (used.get() >= limit) {
+            while (full()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new BrokerException(ErrorCode.RESOURCE_ERROR, "broker '" + brokerName
                             + "' is out of memory for messages: queues hold " + (used.get() >> 20) + " MiB (limit "
-                            + (limit >> 20) + " MiB) and consumers did not free any within " + waitMillis
+                            + (limit >> 20) + " MiB" + (used.get() < limit ? ", page files at their disk limit" : "")
+                            + ") and consumers did not free any within " + waitMillis
                             + " ms; consume faster, set queue limits (x-max-length) or raise the broker's maxMemory");
                 }
                 try {
@@ -107,7 +144,7 @@ public final class MemoryGuard {
                 l.run();
             }
         }
-        if (waiters > 0 && now < limit) {
+        if (waiters > 0 && !full()) {
             lock.lock();
             try {
                 freed.signalAll();

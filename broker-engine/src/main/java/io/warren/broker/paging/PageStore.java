@@ -1,0 +1,291 @@
+package io.warren.broker.paging;
+
+import io.warren.broker.BrokerException;
+import io.warren.broker.ErrorCode;
+import io.warren.message.Message;
+import io.warren.message.MessageCodec;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The broker's disk for message content that no store keeps: non-persistent messages of paged queues (and
+ * persistent ones on a broker without a durable store). Append-only page files of about
+ * {@code fileSize} bytes, never synced — their content does not survive the process, so every page file is
+ * deleted when the store opens and closes — and a file is deleted as soon as none of its messages is live.
+ * Opened lazily on the first {@link #append}, so a broker that never pages creates no directory.
+ *
+ * <p>A location is the file number in the high 32 bits and the record's offset in the low 32. A record is
+ * the encoded message's length (an int) followed by {@link MessageCodec} bytes. Writes go through a buffer
+ * that a read of a buffered record flushes first.
+ *
+ * <p>Thread-safe: every method is synchronized, so queues of several threads share one store; reads are
+ * positional reads of the page cache and short. I/O errors become {@code STORE_ERROR}s naming the file.
+ */
+public final class PageStore implements AutoCloseable {
+    private static final String PREFIX = "page-";
+    private static final String SUFFIX = ".dat";
+    private static final int BUFFER = 256 * 1024;
+
+    /** One page file. */
+    private static final class PageFile {
+        final int number;
+        final Path path;
+        final FileChannel channel;
+        long size;
+        int live;
+
+        PageFile(int number, Path path, FileChannel channel) {
+            this.number = number;
+            this.path = path;
+            this.channel = channel;
+        }
+    }
+
+    private final String brokerName;
+    private final Path configured;
+    private final long fileSize;
+    private final long configuredMaxDisk;
+    private final Map<Integer, PageFile> files = new HashMap<>();
+    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+    private Path directory;
+    private boolean temporary;
+    private long maxDisk;
+    private PageFile current;
+    /** Bytes of {@link #current} already written from the buffer. */
+    private long flushed;
+    private long diskBytes;
+    private int nextNumber;
+    private boolean closed;
+
+    /**
+     * @param directory where page files go, or null for a temporary directory deleted on {@link #close()}
+     * @param fileSize  bytes after which a new page file is started
+     * @param maxDisk   bytes of page files beyond which {@link #hasRoom()} is false; a negative value means
+     *                  half the space free on the directory's file system when the store opens
+     */
+    public PageStore(String brokerName, Path directory, long fileSize, long maxDisk) {
+        this.brokerName = brokerName;
+        this.configured = directory;
+        this.fileSize = fileSize;
+        this.configuredMaxDisk = maxDisk;
+    }
+
+    /** Whether page files may grow: false once they hold the disk limit. */
+    public synchronized boolean hasRoom() {
+        return !closed && (directory == null ? configuredMaxDisk != 0 : diskBytes < maxDisk);
+    }
+
+    /** Bytes the page files hold now, dead records included. */
+    public synchronized long diskBytes() {
+        return diskBytes;
+    }
+
+    /** Page files on disk now. */
+    public synchronized int fileCount() {
+        return files.size();
+    }
+
+    /** The directory of the page files, or null before the first page was written. */
+    public synchronized Path directory() {
+        return directory;
+    }
+
+    /** Writes a message's content; returns its location. */
+    public synchronized long append(Message message) {
+        ensureOpen();
+        byte[] data = MessageCodec.encode(message);
+        int length = 4 + data.length;
+        if (current == null || current.size > 0 && current.size + length > fileSize) {
+            roll();
+        }
+        long offset = current.size;
+        try {
+            if (buffer.remaining() < length) {
+                flush();
+            }
+            if (length > buffer.capacity()) {
+                ByteBuffer direct = ByteBuffer.allocate(length).putInt(data.length).put(data).flip();
+                while (direct.hasRemaining()) {
+                    current.channel.write(direct, flushed + (length - direct.remaining()));
+                }
+                flushed += length;
+            } else {
+                buffer.putInt(data.length).put(data);
+            }
+        } catch (IOException e) {
+            throw failure("cannot write page file " + current.path, e);
+        }
+        current.size += length;
+        current.live++;
+        diskBytes += length;
+        return (long) current.number << 32 | offset;
+    }
+
+    /** Reads back the content at {@code location}. */
+    public synchronized Message read(long location) {
+        PageFile f = files.get((int) (location >>> 32));
+        if (f == null) {
+            throw new BrokerException(ErrorCode.STORE_ERROR, "broker '" + brokerName + "': page location "
+                    + Long.toHexString(location) + " is in no page file any more");
+        }
+        long offset = location & 0xFFFF_FFFFL;
+        try {
+            if (f == current && offset >= flushed) {
+                flush();
+            }
+            ByteBuffer header = ByteBuffer.allocate(4);
+            readFully(f, header, offset);
+            ByteBuffer data = ByteBuffer.allocate(header.flip().getInt());
+            readFully(f, data, offset + 4);
+            return MessageCodec.decode(data.array());
+        } catch (IOException | RuntimeException e) {
+            throw failure("cannot read page file " + f.path + " at " + offset, e);
+        }
+    }
+
+    /** The message at {@code location} is no longer needed; its file goes once none of its messages is. */
+    public synchronized void release(long location) {
+        PageFile f = files.get((int) (location >>> 32));
+        if (f == null) {
+            return;
+        }
+        f.live--;
+        if (f.live <= 0) {
+            if (f == current) {
+                // Empty: start the same file again instead of deleting and recreating it.
+                buffer.clear();
+                diskBytes -= f.size;
+                f.size = 0;
+                flushed = 0;
+                truncate(f);
+            } else {
+                delete(f);
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new BrokerException(ErrorCode.STORE_ERROR, "broker '" + brokerName + "': the page store is closed");
+        }
+        if (directory != null) {
+            return;
+        }
+        try {
+            if (configured == null) {
+                directory = Files.createTempDirectory("warren-paging-" + brokerName.replaceAll("[^A-Za-z0-9_-]", "_"));
+                temporary = true;
+            } else {
+                directory = Files.createDirectories(configured);
+                deletePageFiles(directory);
+            }
+            maxDisk = configuredMaxDisk >= 0 ? configuredMaxDisk : Files.getFileStore(directory).getUsableSpace() / 2;
+        } catch (IOException e) {
+            directory = null;
+            throw failure("cannot create the paging directory " + (configured == null ? "(temporary)" : configured), e);
+        }
+    }
+
+    private static void deletePageFiles(Path dir) throws IOException {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
+            for (Path p : stream) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private void roll() {
+        if (current != null) {
+            try {
+                flush();
+            } catch (IOException e) {
+                throw failure("cannot write page file " + current.path, e);
+            }
+            if (current.live == 0) {
+                delete(current);
+            }
+        }
+        int number = nextNumber++;
+        Path path = directory.resolve(String.format("%s%08d%s", PREFIX, number, SUFFIX));
+        try {
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+            current = new PageFile(number, path, channel);
+            files.put(number, current);
+            flushed = 0;
+        } catch (IOException e) {
+            current = null;
+            throw failure("cannot create page file " + path, e);
+        }
+    }
+
+    private void flush() throws IOException {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            flushed += current.channel.write(buffer, flushed);
+        }
+        buffer.clear();
+    }
+
+    private static void readFully(PageFile f, ByteBuffer dst, long position) throws IOException {
+        while (dst.hasRemaining()) {
+            if (f.channel.read(dst, position + dst.position()) < 0) {
+                throw new IOException("unexpected end of file");
+            }
+        }
+    }
+
+    private void truncate(PageFile f) {
+        try {
+            f.channel.truncate(0);
+        } catch (IOException e) {
+            throw failure("cannot truncate page file " + f.path, e);
+        }
+    }
+
+    private void delete(PageFile f) {
+        files.remove(f.number);
+        diskBytes -= f.size;
+        if (f == current) {
+            current = null;
+            buffer.clear();
+        }
+        try {
+            f.channel.close();
+            Files.deleteIfExists(f.path);
+        } catch (IOException e) {
+            throw failure("cannot delete page file " + f.path, e);
+        }
+    }
+
+    private BrokerException failure(String what, Exception cause) {
+        return new BrokerException(ErrorCode.STORE_ERROR, "broker '" + brokerName + "' paging: " + what + ": "
+                + cause, cause);
+    }
+
+    /** Deletes every page file (their content never outlives the broker) and a temporary directory. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (PageFile f : files.values().toArray(PageFile[]::new)) {
+            delete(f);
+        }
+        if (temporary && directory != null) {
+            try {
+                Files.deleteIfExists(directory);
+            } catch (IOException e) {
+                throw failure("cannot delete the paging directory " + directory, e);
+            }
+        }
+    }
+}
