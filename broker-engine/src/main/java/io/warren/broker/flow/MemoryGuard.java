@@ -54,15 +54,15 @@ public final class MemoryGuard {
 
     /**
      * Tells the guard when paging cannot take more (its page files are at their disk limit): then producers are
-     * held back from the paging watermark on instead of from the limit, as paging no longer relieves the heap.
+     * held back as when the heap is full, since paged queues could only grow the page files further. The check
+     * runs on every publish and must be cheap.
      */
     public void pagingFull(BooleanSupplier full) {
         this.pagingFull = full;
     }
 
     private boolean full() {
-        long u = used.get();
-        return u >= limit || u > pagingWatermark && pagingFull.getAsBoolean();
+        return used.get() >= limit || pagingFull.getAsBoolean();
     }
 
     /** Whether queued messages occupy more than the paging watermark. */

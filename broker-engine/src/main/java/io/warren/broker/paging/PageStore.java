@@ -63,6 +63,7 @@ public final class PageStore implements AutoCloseable {
     private long diskBytes;
     private int nextNumber;
     private boolean closed;
+    private volatile boolean room;
 
     /**
      * @param directory where page files go, or null for a temporary directory deleted on {@link #close()}
@@ -75,11 +76,16 @@ public final class PageStore implements AutoCloseable {
         this.configured = directory;
         this.fileSize = fileSize;
         this.configuredMaxDisk = maxDisk;
+        updateRoom();
     }
 
-    /** Whether page files may grow: false once they hold the disk limit. */
-    public synchronized boolean hasRoom() {
-        return !closed && (directory == null ? configuredMaxDisk != 0 : diskBytes < maxDisk);
+    /** Whether page files may grow: false once they hold the disk limit. Cheap, for every publish to ask. */
+    public boolean hasRoom() {
+        return room;
+    }
+
+    private void updateRoom() {
+        room = !closed && (directory == null ? configuredMaxDisk != 0 : diskBytes < maxDisk);
     }
 
     /** Bytes the page files hold now, dead records included. */
@@ -125,6 +131,7 @@ public final class PageStore implements AutoCloseable {
         current.size += length;
         current.live++;
         diskBytes += length;
+        updateRoom();
         return (long) current.number << 32 | offset;
     }
 
@@ -158,6 +165,7 @@ public final class PageStore implements AutoCloseable {
         }
         f.live--;
         if (f.live <= 0) {
+
             if (f == current) {
                 // Empty: start the same file again instead of deleting and recreating it.
                 buffer.clear();
@@ -168,6 +176,7 @@ public final class PageStore implements AutoCloseable {
             } else {
                 delete(f);
             }
+            updateRoom();
         }
     }
 
@@ -187,6 +196,7 @@ public final class PageStore implements AutoCloseable {
                 deletePageFiles(directory);
             }
             maxDisk = configuredMaxDisk >= 0 ? configuredMaxDisk : Files.getFileStore(directory).getUsableSpace() / 2;
+            updateRoom();
         } catch (IOException e) {
             directory = null;
             throw failure("cannot create the paging directory " + (configured == null ? "(temporary)" : configured), e);
@@ -277,6 +287,7 @@ public final class PageStore implements AutoCloseable {
             return;
         }
         closed = true;
+        updateRoom();
         for (PageFile f : files.values().toArray(PageFile[]::new)) {
             delete(f);
         }

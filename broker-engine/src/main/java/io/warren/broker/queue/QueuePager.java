@@ -96,10 +96,11 @@ final class QueuePager {
         }
         index.remove(slot);
         live--;
-        host.memory().release(PagedIndex.BYTES_PER_MESSAGE);
         if (!PageRef.isStored(ref)) {
             policy.pages().release(PageRef.location(ref));
         }
+        // After the page store: a producer waiting for disk room is woken by this release.
+        host.memory().release(PagedIndex.BYTES_PER_MESSAGE);
     }
 
     /** Records that a consumer took the slot as {@code entry}; the slot keeps its place until settled. */

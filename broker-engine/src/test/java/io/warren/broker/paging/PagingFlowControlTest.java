@@ -1,0 +1,121 @@
+package io.warren.broker.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.warren.broker.Broker;
+import io.warren.broker.BrokerConfig;
+import io.warren.broker.BrokerException;
+import io.warren.broker.Channel;
+import io.warren.broker.ErrorCode;
+import io.warren.broker.store.MemoryStore;
+import io.warren.message.Message;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Producer flow control with paging: the heap limit pages, the disk limit blocks, transactions are held too. */
+class PagingFlowControlTest {
+    @TempDir
+    Path dir;
+
+    private static Message kib(boolean persistent) {
+        return Message.builder().persistent(persistent).body(new byte[1024]).build();
+    }
+
+    @Test
+    void aSmallMemoryLimitPagesInsteadOfRefusingProducers() {
+        try (Broker broker = Broker.start(BrokerConfig.builder("flow-pages").jmx(false).maxMemory(256 * 1024)
+                .memoryWait(50).build())) {
+            Channel ch = broker.defaultVirtualHost().connect("p").createChannel();
+            ch.queueDeclare("q", false, false, false, Map.of());
+            for (int i = 0; i < 5000; i++) {
+                ch.publish("", "q", kib(false)).join();
+            }
+            assertThat(ch.queueDeclarePassive("q").messageCount()).isEqualTo(5000);
+            assertThat(broker.memory().used()).isLessThan(broker.memory().limit());
+            assertThat(broker.defaultVirtualHost().queue("q").orElseThrow().statistics().paged()).isGreaterThan(4900);
+            while (ch.get("q", true, null) != null) {
+                // drain
+            }
+            assertThat(broker.memory().used()).isZero();
+        }
+    }
+
+    /**
+     * The hole of issue 13: a transacted producer's publishes reached the queues at commit without ever asking
+     * the memory guard, so a broker fed in batches ran out of heap instead of blocking the producer.
+     */
+    @Test
+    void withoutPagingTransactedPublishesAreHeldBackAndRefusedLikeOthers() {
+        MemoryStore store = new MemoryStore();
+        try (Broker broker = Broker.start(BrokerConfig.builder("flow-tx").jmx(false).store(() -> store)
+                .maxMemory(256 * 1024).memoryWait(50).paging(false).build())) {
+            Channel ch = broker.defaultVirtualHost().connect("p").createChannel();
+            ch.queueDeclare("q", true, false, false, Map.of());
+            ch.txSelect();
+            BrokerException refused = null;
+            for (int batch = 0; batch < 100 && refused == null; batch++) {
+                try {
+                    for (int i = 0; i < 100; i++) {
+                        ch.publish("", "q", kib(true));
+                    }
+                    ch.txCommit().join();
+                } catch (BrokerException e) {
+                    refused = e;
+                }
+            }
+            assertThat(refused).isNotNull();
+            assertThat(refused.code()).isEqualTo(ErrorCode.RESOURCE_ERROR);
+            assertThat(refused.getMessage()).contains("flow-tx").contains("limit");
+            assertThat(broker.memory().used()).isLessThan(broker.memory().limit() + 100 * 2048);
+        }
+    }
+
+    @Test
+    void transactedPersistentBatchesArePagedInsteadOfExhaustingTheHeap() {
+        try (Broker broker = Broker.start(BrokerConfig.builder("flow-tx-paged").jmx(false).dataDirectory(dir)
+                .maxMemory(2 << 20).memoryWait(50).build())) {
+            Channel ch = broker.defaultVirtualHost().connect("p").createChannel();
+            ch.queueDeclare("q", true, false, false, Map.of());
+            ch.txSelect();
+            for (int batch = 0; batch < 30; batch++) {
+                for (int i = 0; i < 1000; i++) {
+                    ch.publish("", "q", kib(true));
+                }
+                ch.txCommit().join();
+            }
+            assertThat(ch.queueDeclarePassive("q").messageCount()).isEqualTo(30_000);
+            assertThat(broker.memory().used()).isLessThan(broker.memory().limit());
+        }
+    }
+
+    @Test
+    void whenPageFilesReachTheirDiskLimitProducersAreBlockedThenRefused() {
+        try (Broker broker = Broker.start(BrokerConfig.builder("flow-disk").jmx(false).maxMemory(1 << 20)
+                .memoryWait(50).queuePagingThreshold(0).pagingMaxDisk(64 * 1024).pageFileSize(16 * 1024).build())) {
+            Channel ch = broker.defaultVirtualHost().connect("p").createChannel();
+            ch.queueDeclare("q", false, false, false, Map.of());
+            BrokerException refused = null;
+            int accepted = 0;
+            for (int i = 0; i < 1000 && refused == null; i++) {
+                try {
+                    ch.publish("", "q", kib(false)).join();
+                    accepted++;
+                } catch (BrokerException e) {
+                    refused = e;
+                }
+            }
+            assertThat(refused).isNotNull();
+            assertThat(refused.code()).isEqualTo(ErrorCode.RESOURCE_ERROR);
+            assertThat(refused.getMessage()).contains("flow-disk").contains("page files at their disk limit");
+            assertThat(accepted).isBetween(50, 70);
+            assertThat(broker.pageStore().diskBytes()).isLessThan(80 * 1024);
+
+            for (int i = 0; i < 40; i++) {
+                ch.get("q", true, null);
+            }
+            ch.publish("", "q", kib(false)).join();
+        }
+    }
+}
