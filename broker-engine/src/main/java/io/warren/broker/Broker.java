@@ -65,6 +65,7 @@ public final class Broker implements AutoCloseable {
     private final io.warren.broker.flow.MemoryGuard memory;
     private final PageStore pages;
     private final PagingPolicy paging;
+    private final java.util.concurrent.ExecutorService pageReader;
     private volatile boolean running;
     private volatile boolean recovering = true;
     private volatile Instant startedAt;
@@ -82,8 +83,10 @@ public final class Broker implements AutoCloseable {
                 config.memoryWaitMillis(), (long) (config.maxMemoryBytes() * config.pagingWatermark()));
         this.pages = new PageStore(config.name(), config.pagingDirectory(), config.pageFileSize(),
                 config.pagingMaxDisk());
+        this.pageReader = java.util.concurrent.Executors.newSingleThreadExecutor(
+                WarrenThreads.named("warren-" + config.name() + "-page-reader"));
         this.paging = new PagingPolicy(config.paging(), config.queuePagingThreshold(), config.pagingReadAhead(),
-                memory, pages);
+                memory, pages, pageReader);
         if (config.paging()) {
             memory.pagingFull(() -> !pages.hasRoom());
         }
@@ -135,6 +138,7 @@ public final class Broker implements AutoCloseable {
             highest = store.open(new Recovery());
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
+            pageReader.shutdownNow();
             throw e;
         }
         storeIds.set(highest);
@@ -354,6 +358,7 @@ public final class Broker implements AutoCloseable {
             vh.closeConnections(reason);
         }
         scheduler.shutdownNow();
+        pageReader.shutdownNow();
         store.close();
         pages.close();
         LOG.info("broker '{}' stopped", config.name());

@@ -157,6 +157,61 @@ public final class PageStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads back the content at each location, in one read per run of adjacent records (the usual case: a
+     * queue's paged messages were written one after the other). A location whose content cannot be read (gone
+     * with its file, or a disk error) gives null: the caller reads it alone when it still needs it.
+     */
+    public synchronized Message[] read(long[] locations) {
+        Message[] out = new Message[locations.length];
+        int i = 0;
+        while (i < locations.length) {
+            int before = i;
+            try {
+                i = readRun(locations, i, out);
+            } catch (IOException | RuntimeException e) {
+                i = before;
+            }
+            if (i == before) {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** Reads the records adjacent to {@code locations[i]} from one window of its file; returns the next index. */
+    private int readRun(long[] locations, int i, Message[] out) throws IOException {
+        int number = (int) (locations[i] >>> 32);
+        PageFile f = files.get(number);
+        if (f == null) {
+            return i;
+        }
+        long offset = locations[i] & 0xFFFF_FFFFL;
+        if (f == current && offset >= flushed) {
+            flush();
+        }
+        long fileEnd = f == current ? flushed : f.size;
+        if (offset + 4 > fileEnd) {
+            return i;
+        }
+        ByteBuffer window = ByteBuffer.allocate((int) Math.min(BUFFER, fileEnd - offset));
+        readFully(f, window, offset);
+        window.flip();
+        long position = offset;
+        while (i < locations.length && locations[i] == ((long) number << 32 | position) && window.remaining() >= 4) {
+            int length = window.getInt(window.position());
+            if (window.remaining() < 4 + length) {
+                break;
+            }
+            window.getInt();
+            byte[] data = new byte[length];
+            window.get(data);
+            out[i++] = MessageCodec.decode(data);
+            position += 4 + length;
+        }
+        return i;
+    }
+
     /** The message at {@code location} is no longer needed; its file goes once none of its messages is. */
     public synchronized void release(long location) {
         PageFile f = files.get((int) (location >>> 32));

@@ -1,6 +1,7 @@
 package io.warren.broker.paging;
 
 import io.warren.broker.flow.MemoryGuard;
+import java.util.concurrent.Executor;
 
 /**
  * When a queue keeps a new arrival as a compact {@link PagedIndex} entry instead of a message on the heap, and
@@ -18,12 +19,16 @@ public final class PagingPolicy {
     private final int readAhead;
     private final MemoryGuard memory;
     private final PageStore pages;
+    private final Executor reader;
 
     /**
      * @param queueThreshold heap bytes of one queue past which it pages
      * @param readAhead      messages paged back in at once
+     * @param reader         runs the reads of paged content ahead of consumers, off the queues' locks
      */
-    public PagingPolicy(boolean enabled, long queueThreshold, int readAhead, MemoryGuard memory, PageStore pages) {
+    public PagingPolicy(boolean enabled, long queueThreshold, int readAhead, MemoryGuard memory, PageStore pages,
+                        Executor reader) {
+        this.reader = reader;
         this.enabled = enabled;
         this.queueThreshold = queueThreshold;
         this.readAhead = readAhead;
@@ -33,7 +38,7 @@ public final class PagingPolicy {
 
     /** A policy that never pages (for queues of hosts without paging). */
     public static PagingPolicy disabled(MemoryGuard memory) {
-        return new PagingPolicy(false, Long.MAX_VALUE, 1, memory, null);
+        return new PagingPolicy(false, Long.MAX_VALUE, 1, memory, null, Runnable::run);
     }
 
     /**
@@ -57,6 +62,11 @@ public final class PagingPolicy {
 
     public int readAhead() {
         return readAhead;
+    }
+
+    /** Where queues read paged content ahead of their consumers. */
+    public Executor reader() {
+        return reader;
     }
 
     public PageStore pages() {

@@ -451,6 +451,7 @@ public final class MessageQueue {
         EntryList list = levels[l];
         boolean expiryAdded = false;
         int moved = 0;
+        pager.readNow(l, pager.readAhead());
         for (long s = index.start(); s < index.end() && moved < pager.readAhead(); s++) {
             int state = index.state(s);
             if (state == PagedIndex.REMOVED) {
@@ -484,6 +485,34 @@ public final class MessageQueue {
         }
         if (expiryAdded) {
             scheduleExpiryLocked();
+        }
+        readAheadLocked(l);
+    }
+
+    /** Reads the content of the level's next page-in batch on the page reader, without the lock. */
+    private void readAheadLocked(int l) {
+        long[] pairs = pager.startReadAhead(l, pager.readAhead());
+        if (pairs == null) {
+            return;
+        }
+        try {
+            pager.reader().execute(() -> readAhead(l, pairs));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            pager.finishReadAhead(l, pairs, new Message[0]);
+        }
+    }
+
+    private void readAhead(int l, long[] pairs) {
+        // Content gone meanwhile (purged, expired, taken) reads as null; so does a disk error, which the
+        // page-in's own read then reports to the consumer.
+        Message[] contents = pager.readRefs(pairs);
+        lock();
+        try {
+            if (!deleted) {
+                pager.finishReadAhead(l, pairs, contents);
+            }
+        } finally {
+            unlock();
         }
     }
 

@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * A queue's paged part: per priority level a {@link PagedIndex} of the messages behind those on the heap, the
- * entries that selector consumers took from deep in it, and reading, writing and freeing their content (in
- * the store for stored messages, else in the page store). Accounts the index's heap with the memory guard.
- * Guarded by the owning queue's lock.
+ * entries that selector consumers took from deep in it, content read ahead for the slots at its head, and
+ * reading, writing and freeing content (in the store for stored messages, else in the page store). Accounts
+ * the index's and the read-ahead's heap with the memory guard. Guarded by the owning queue's lock, except
+ * {@link #readRef}, which reads without it.
  */
 final class QueuePager {
     private final QueueHost host;
@@ -19,6 +20,9 @@ final class QueuePager {
     private final PagedIndex[] levels;
     /** Per level, entries acquired straight from a paged slot, by slot index. */
     private final Map<Long, QueueEntry>[] taken;
+    /** Per level, content read ahead (off the lock) for slots near the head, by slot index. */
+    private final Map<Long, Message>[] ahead;
+    private final boolean[] reading;
     private int live;
 
     @SuppressWarnings("unchecked")
@@ -27,6 +31,8 @@ final class QueuePager {
         this.policy = host.paging();
         this.levels = new PagedIndex[levelCount];
         this.taken = new Map[levelCount];
+        this.ahead = new Map[levelCount];
+        this.reading = new boolean[levelCount];
     }
 
     /** Whether level {@code level} has paged slots (its new arrivals must be paged too, to stay in order). */
@@ -77,10 +83,130 @@ final class QueuePager {
         host.memory().add(PagedIndex.BYTES_PER_MESSAGE);
     }
 
-    /** The content of a paged slot. */
+    /** The content of a paged slot: read ahead, or read now. */
     Message read(int level, long slot) {
-        long ref = levels[level].ref(slot);
+        Message m = ahead[level] == null ? null : ahead[level].remove(slot);
+        if (m != null) {
+            host.memory().release(m.footprint());
+            return m;
+        }
+        return readRef(levels[level].ref(slot));
+    }
+
+    /** Reads content by its ref; safe without the queue's lock (the stores are thread-safe). */
+    Message readRef(long ref) {
         return PageRef.isStored(ref) ? host.store().read(PageRef.storeId(ref)) : policy.pages().read(PageRef.location(ref));
+    }
+
+    /**
+     * Reads the content of (slot, ref) pairs without the queue's lock, page-store content in runs; null for
+     * content that cannot be read now.
+     */
+    Message[] readRefs(long[] pairs) {
+        int n = pairs.length / 2;
+        Message[] out = new Message[n];
+        long[] locations = new long[n];
+        int[] at = new int[n];
+        int pages = 0;
+        for (int i = 0; i < n; i++) {
+            long ref = pairs[2 * i + 1];
+            if (PageRef.isStored(ref)) {
+                try {
+                    out[i] = host.store().read(PageRef.storeId(ref));
+                } catch (io.warren.broker.BrokerException gone) {
+                    // Dequeued meanwhile, or a store error that the consumer's own read reports.
+                }
+            } else {
+                locations[pages] = PageRef.location(ref);
+                at[pages++] = i;
+            }
+        }
+        if (pages > 0) {
+            Message[] read = policy.pages().read(java.util.Arrays.copyOf(locations, pages));
+            for (int k = 0; k < pages; k++) {
+                out[at[k]] = read[k];
+            }
+        }
+        return out;
+    }
+
+    java.util.concurrent.Executor reader() {
+        return policy.reader();
+    }
+
+    /**
+     * The refs of up to {@code max} available slots from the head of the level that have no content read ahead,
+     * as pairs (slot, ref), or null when a read-ahead of the level is running or there is nothing to read; marks
+     * the level as being read.
+     */
+    long[] startReadAhead(int level, int max) {
+        if (reading[level] || !hasPaged(level)) {
+            return null;
+        }
+        long[] pairs = unread(level, max);
+        reading[level] = pairs != null;
+        return pairs;
+    }
+
+    /** Reads the content of the next {@code max} slots now (under the lock), in runs, unless read ahead already. */
+    void readNow(int level, int max) {
+        long[] pairs = unread(level, max);
+        if (pairs != null) {
+            keep(level, pairs, readRefs(pairs));
+        }
+    }
+
+    private long[] unread(int level, int max) {
+        PagedIndex index = levels[level];
+        long[] pairs = new long[2 * max];
+        int n = 0;
+        int looked = 0;
+        for (long s = index.start(); s < index.end() && looked < max; s++) {
+            if (index.state(s) == PagedIndex.REMOVED) {
+                continue;
+            }
+            looked++;
+            if (index.state(s) == PagedIndex.AVAILABLE && (ahead[level] == null || !ahead[level].containsKey(s))) {
+                pairs[2 * n] = s;
+                pairs[2 * n + 1] = index.ref(s);
+                n++;
+            }
+        }
+        return n == 0 ? null : java.util.Arrays.copyOf(pairs, 2 * n);
+    }
+
+    /** Keeps content read ahead for slots still available with the same ref; ends the level's read-ahead. */
+    void finishReadAhead(int level, long[] pairs, Message[] contents) {
+        reading[level] = false;
+        keep(level, pairs, contents);
+    }
+
+    private void keep(int level, long[] pairs, Message[] contents) {
+        PagedIndex index = levels[level];
+        if (index == null) {
+            return;
+        }
+        for (int i = 0; i < contents.length; i++) {
+            long s = pairs[2 * i];
+            if (contents[i] != null && s >= index.start() && s < index.end() && index.state(s) == PagedIndex.AVAILABLE
+                    && index.ref(s) == pairs[2 * i + 1]) {
+                if (ahead[level] == null) {
+                    ahead[level] = new HashMap<>();
+                }
+                if (ahead[level].put(s, contents[i]) == null) {
+                    host.memory().add(contents[i].footprint());
+                }
+            }
+        }
+    }
+
+    private void dropAhead(int level, long slot) {
+        if (ahead[level] != null) {
+            Message m = ahead[level].remove(slot);
+            if (m != null) {
+                host.memory().release(m.footprint());
+            }
+        }
     }
 
     long storeId(int level, long slot) {
@@ -94,6 +220,7 @@ final class QueuePager {
         if (index.state(slot) == PagedIndex.ACQUIRED) {
             taken[level].remove(slot);
         }
+        dropAhead(level, slot);
         index.remove(slot);
         live--;
         if (!PageRef.isStored(ref)) {
@@ -105,6 +232,7 @@ final class QueuePager {
 
     /** Records that a consumer took the slot as {@code entry}; the slot keeps its place until settled. */
     void take(int level, long slot, QueueEntry entry) {
+        dropAhead(level, slot);
         levels[level].set(slot, PagedIndex.ACQUIRED, entry.deliveryCount);
         if (taken[level] == null) {
             taken[level] = new HashMap<>();
@@ -141,6 +269,10 @@ final class QueuePager {
             }
             index.clear();
             taken[l] = null;
+            if (ahead[l] != null) {
+                ahead[l].values().forEach(m -> host.memory().release(m.footprint()));
+                ahead[l] = null;
+            }
         }
         host.memory().release((long) live * PagedIndex.BYTES_PER_MESSAGE);
         live = 0;
