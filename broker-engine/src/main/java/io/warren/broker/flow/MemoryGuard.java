@@ -17,7 +17,9 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Below the limit sits the paging watermark: past it, deep queues keep new arrivals on disk instead of the
  * heap ({@code io.warren.broker.paging}), so the limit is only reached when paging cannot help (paging off,
- * or the page files at their disk limit) and blocking stays the last resort.
+ * or the page files at their disk limit) and blocking stays the last resort. As a backstop, producers are also
+ * held back while the JVM's old generation stays over 90% full after collections, since heap that others hold
+ * for queued messages (a store's state) escapes this count.
  */
 public final class MemoryGuard {
     private final String brokerName;
@@ -30,6 +32,7 @@ public final class MemoryGuard {
     private volatile int waiters;
     private final List<Runnable> capacityListeners = new CopyOnWriteArrayList<>();
     private volatile BooleanSupplier pagingFull = () -> false;
+    private final HeapWatch heap = new HeapWatch(0.9);
 
     /**
      * @param limit      bytes of queued messages above which publishers wait
@@ -62,7 +65,7 @@ public final class MemoryGuard {
     }
 
     private boolean full() {
-        return used.get() >= limit || pagingFull.getAsBoolean();
+        return used.get() >= limit || pagingFull.getAsBoolean() || heap.full();
     }
 
     /** Whether queued messages occupy more than the paging watermark. */
@@ -116,7 +119,7 @@ public final class MemoryGuard {
                 if (left <= 0) {
                     throw new BrokerException(ErrorCode.RESOURCE_ERROR, "broker '" + brokerName
                             + "' is out of memory for messages: queues hold " + (used.get() >> 20) + " MiB (limit "
-                            + (limit >> 20) + " MiB" + (used.get() < limit ? ", page files at their disk limit" : "")
+                            + (limit >> 20) + " MiB" + (used.get() < limit ? why() : "")
                             + ") and consumers did not free any within " + waitMillis
                             + " ms; consume faster, set queue limits (x-max-length) or raise the broker's maxMemory");
                 }
@@ -131,6 +134,11 @@ public final class MemoryGuard {
             waiters--;
             lock.unlock();
         }
+    }
+
+    private String why() {
+        return pagingFull.getAsBoolean() ? ", page files at their disk limit"
+                : ", the JVM's heap " + heap.percent() + "% full after garbage collection";
     }
 
     public void add(long bytes) {
