@@ -6,11 +6,10 @@ import io.warren.message.Message;
 import io.warren.message.MessageCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,7 +25,7 @@ import java.util.Map;
  * that a read of a buffered record flushes first.
  *
  * <p>Thread-safe: every method is synchronized, so queues of several threads share one store; reads are
- * positional reads of the page cache and short. I/O errors become {@code STORE_ERROR}s naming the file.
+ * short reads, mostly from the page cache, and an interrupted caller does not close a file for the others. I/O errors become {@code STORE_ERROR}s naming the file.
  */
 public final class PageStore implements AutoCloseable {
     private static final String PREFIX = "page-";
@@ -37,14 +36,15 @@ public final class PageStore implements AutoCloseable {
     private static final class PageFile {
         final int number;
         final Path path;
-        final FileChannel channel;
+        /** Not a FileChannel: an interrupted application thread paging in or out would close that for all. */
+        final RandomAccessFile file;
         long size;
         int live;
 
-        PageFile(int number, Path path, FileChannel channel) {
+        PageFile(int number, Path path, RandomAccessFile file) {
             this.number = number;
             this.path = path;
-            this.channel = channel;
+            this.file = file;
         }
     }
 
@@ -117,10 +117,9 @@ public final class PageStore implements AutoCloseable {
                 flush();
             }
             if (length > buffer.capacity()) {
-                ByteBuffer direct = ByteBuffer.allocate(length).putInt(data.length).put(data).flip();
-                while (direct.hasRemaining()) {
-                    current.channel.write(direct, flushed + (length - direct.remaining()));
-                }
+                current.file.seek(flushed);
+                current.file.writeInt(data.length);
+                current.file.write(data);
                 flushed += length;
             } else {
                 buffer.putInt(data.length).put(data);
@@ -280,9 +279,9 @@ public final class PageStore implements AutoCloseable {
         int number = nextNumber++;
         Path path = directory.resolve(String.format("%s%08d%s", PREFIX, number, SUFFIX));
         try {
-            FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE);
-            current = new PageFile(number, path, channel);
+            RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw");
+            file.setLength(0);
+            current = new PageFile(number, path, file);
             files.put(number, current);
             flushed = 0;
         } catch (IOException e) {
@@ -293,23 +292,21 @@ public final class PageStore implements AutoCloseable {
 
     private void flush() throws IOException {
         buffer.flip();
-        while (buffer.hasRemaining()) {
-            flushed += current.channel.write(buffer, flushed);
-        }
+        current.file.seek(flushed);
+        current.file.write(buffer.array(), 0, buffer.limit());
+        flushed += buffer.limit();
         buffer.clear();
     }
 
     private static void readFully(PageFile f, ByteBuffer dst, long position) throws IOException {
-        while (dst.hasRemaining()) {
-            if (f.channel.read(dst, position + dst.position()) < 0) {
-                throw new IOException("unexpected end of file");
-            }
-        }
+        f.file.seek(position);
+        f.file.readFully(dst.array(), dst.position(), dst.remaining());
+        dst.position(dst.limit());
     }
 
     private void truncate(PageFile f) {
         try {
-            f.channel.truncate(0);
+            f.file.setLength(0);
         } catch (IOException e) {
             throw failure("cannot truncate page file " + f.path, e);
         }
@@ -323,7 +320,7 @@ public final class PageStore implements AutoCloseable {
             buffer.clear();
         }
         try {
-            f.channel.close();
+            f.file.close();
             Files.deleteIfExists(f.path);
         } catch (IOException e) {
             throw failure("cannot delete page file " + f.path, e);

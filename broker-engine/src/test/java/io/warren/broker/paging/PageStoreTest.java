@@ -72,6 +72,22 @@ class PageStoreTest {
     }
 
     @Test
+    void anInterruptedCallerDoesNotBreakTheFilesForOthers() {
+        try (PageStore store = new PageStore("t", dir, 1 << 20, -1)) {
+            long a = store.append(message(1, 10));
+            Thread.currentThread().interrupt();
+            try {
+                store.read(a);
+                store.append(message(2, 10));
+            } finally {
+                assertThat(Thread.interrupted()).isTrue();
+            }
+            assertThat(store.read(a).header("i")).isEqualTo(1);
+            assertThat(store.read(new long[] {a})[0].header("i")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aTemporaryDirectoryGoesWithTheStore() {
         PageStore store = new PageStore("t", null, 4096, -1);
         assertThat(store.directory()).isNull();
