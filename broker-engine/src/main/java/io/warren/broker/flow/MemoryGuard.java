@@ -33,6 +33,8 @@ public final class MemoryGuard {
     private final List<Runnable> capacityListeners = new CopyOnWriteArrayList<>();
     private volatile BooleanSupplier pagingFull = () -> false;
     private final HeapWatch heap = new HeapWatch(0.9);
+    /** Whether capacity was refused for a reason other than the count; its listeners are owed a call. */
+    private volatile boolean otherwiseFull;
 
     /**
      * @param limit      bytes of queued messages above which publishers wait
@@ -65,7 +67,14 @@ public final class MemoryGuard {
     }
 
     private boolean full() {
-        return used.get() >= limit || pagingFull.getAsBoolean() || heap.full();
+        if (used.get() >= limit) {
+            return true;
+        }
+        if (pagingFull.getAsBoolean() || heap.full()) {
+            otherwiseFull = true;
+            return true;
+        }
+        return false;
     }
 
     /** Whether queued messages occupy more than the paging watermark. */
@@ -92,7 +101,8 @@ public final class MemoryGuard {
     }
 
     /**
-     * Registers an action run whenever memory use falls back below the limit, on the thread that freed it
+     * Registers an action run whenever the guard has capacity again (memory use fell back below the limit, or the
+     * page files or the heap have room again), on the thread that freed it
      * (it must not block). A transport that stopped reading from publishers resumes them from here; it must
      * check {@link #hasCapacity()} again after registering interest, since capacity may have returned in
      * between.
@@ -147,10 +157,15 @@ public final class MemoryGuard {
 
     public void release(long bytes) {
         long now = used.addAndGet(-bytes);
-        if (now < limit && now + bytes >= limit) {
+        boolean crossed = now < limit && now + bytes >= limit;
+        // Full for another reason (page files, heap): the listeners hear when that ends, on a later release.
+        if ((crossed || otherwiseFull) && !full()) {
+            otherwiseFull = false;
             for (Runnable l : capacityListeners) {
                 l.run();
             }
+        } else if (crossed) {
+            otherwiseFull = true;
         }
         if (waiters > 0 && !full()) {
             lock.lock();

@@ -24,8 +24,9 @@ import java.util.Map;
  * the encoded message's length (an int) followed by {@link MessageCodec} bytes. Writes go through a buffer
  * that a read of a buffered record flushes first.
  *
- * <p>Thread-safe: every method is synchronized, so queues of several threads share one store; reads are
- * short reads, mostly from the page cache, and an interrupted caller does not close a file for the others. I/O errors become {@code STORE_ERROR}s naming the file.
+ * <p>Thread-safe: every method is synchronized, so queues of several threads share one store; reads are short,
+ * mostly from the page cache, and an interrupted caller does not close a file for the others. I/O errors become
+ * {@code STORE_ERROR}s naming the file.
  */
 public final class PageStore implements AutoCloseable {
     private static final String PREFIX = "page-";

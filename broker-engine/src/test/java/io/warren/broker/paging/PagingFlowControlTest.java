@@ -112,9 +112,14 @@ class PagingFlowControlTest {
             assertThat(accepted).isBetween(50, 70);
             assertThat(broker.pageStore().diskBytes()).isLessThan(80 * 1024);
 
+            java.util.concurrent.atomic.AtomicInteger resumed = new java.util.concurrent.atomic.AtomicInteger();
+            broker.memory().addCapacityListener(resumed::incrementAndGet);
+            assertThat(broker.memory().hasCapacity()).isFalse();
             for (int i = 0; i < 40; i++) {
                 ch.get("q", true, null);
             }
+            assertThat(broker.memory().hasCapacity()).isTrue();
+            assertThat(resumed).hasValue(1);
             ch.publish("", "q", kib(false)).join();
         }
     }
