@@ -486,34 +486,7 @@ public final class MessageQueue {
         if (expiryAdded) {
             scheduleExpiryLocked();
         }
-        readAheadLocked(l);
-    }
-
-    /** Reads the content of the level's next page-in batch on the page reader, without the lock. */
-    private void readAheadLocked(int l) {
-        long[] pairs = pager.startReadAhead(l, pager.readAhead());
-        if (pairs == null) {
-            return;
-        }
-        try {
-            pager.reader().execute(() -> readAhead(l, pairs));
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            pager.finishReadAhead(l, pairs, new Message[0]);
-        }
-    }
-
-    private void readAhead(int l, long[] pairs) {
-        // Content gone meanwhile (purged, expired, taken) reads as null; so does a disk error, which the
-        // page-in's own read then reports to the consumer.
-        Message[] contents = pager.readRefs(pairs);
-        lock();
-        try {
-            if (!deleted) {
-                pager.finishReadAhead(l, pairs, contents);
-            }
-        } finally {
-            unlock();
-        }
+        pager.readAheadLocked(l, this);
     }
 
     /**
@@ -1335,27 +1308,12 @@ public final class MessageQueue {
                     }
                 }
                 if (pager.hasPaged(l)) {
-                    browsePagedLocked(l, filter, now, out);
+                    pager.browse(l, filter, now, out);
                 }
             }
             return out;
         } finally {
             unlock();
-        }
-    }
-
-    private void browsePagedLocked(int l, Selector filter, long now, List<Message> out) {
-        PagedIndex index = pager.index(l);
-        for (long s = index.start(), end = index.end(); s < end; s++) {
-            int state = index.state(s);
-            long expiresAt = index.expiresAt(s);
-            if (state == PagedIndex.REMOVED || expiresAt != 0 && expiresAt <= now) {
-                continue;
-            }
-            Message m = state == PagedIndex.ACQUIRED ? pager.taken(l, s).message : pager.read(l, s);
-            if (filter == null || filter.matches(new MessageEvaluationContext(m, index.deliveryCount(s) + 1))) {
-                out.add(m);
-            }
         }
     }
 

@@ -3,8 +3,11 @@ package io.warren.broker.queue;
 import io.warren.broker.paging.PageRef;
 import io.warren.broker.paging.PagedIndex;
 import io.warren.broker.paging.PagingPolicy;
+import io.warren.broker.exchange.MessageEvaluationContext;
 import io.warren.message.Message;
+import io.warren.selector.Selector;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -130,8 +133,49 @@ final class QueuePager {
         return out;
     }
 
-    java.util.concurrent.Executor reader() {
-        return policy.reader();
+    /**
+     * Reads the content of the level's next page-in batch on the page reader, without the lock, and keeps it
+     * under {@code queue}'s lock for the page-in to come. Caller holds that lock.
+     */
+    void readAheadLocked(int level, MessageQueue queue) {
+        long[] pairs = startReadAhead(level, policy.readAhead());
+        if (pairs == null) {
+            return;
+        }
+        try {
+            policy.reader().execute(() -> {
+                // Content gone meanwhile (purged, expired, taken) reads as null; so does a disk error, which the
+                // page-in's own read then reports to the consumer.
+                Message[] contents = readRefs(pairs);
+                queue.lock();
+                try {
+                    if (!queue.isDeleted()) {
+                        finishReadAhead(level, pairs, contents);
+                    }
+                } finally {
+                    queue.unlock();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            reading[level] = false;
+        }
+    }
+
+    /** Adds the level's paged messages that {@code filter} selects and that have not expired to {@code out}. */
+    void browse(int level, Selector filter, long now, List<Message> out) {
+        PagedIndex index = levels[level];
+        for (long s = index.start(), end = index.end(); s < end; s++) {
+            int state = index.state(s);
+            long expiresAt = index.expiresAt(s);
+            if (state == PagedIndex.REMOVED || expiresAt != 0 && expiresAt <= now) {
+                continue;
+            }
+            Message m = state == PagedIndex.ACQUIRED ? taken(level, s).message
+                    : ahead[level] != null && ahead[level].containsKey(s) ? ahead[level].get(s) : readRef(index.ref(s));
+            if (filter == null || filter.matches(new MessageEvaluationContext(m, index.deliveryCount(s) + 1))) {
+                out.add(m);
+            }
+        }
     }
 
     /**
@@ -139,7 +183,7 @@ final class QueuePager {
      * as pairs (slot, ref), or null when a read-ahead of the level is running or there is nothing to read; marks
      * the level as being read.
      */
-    long[] startReadAhead(int level, int max) {
+    private long[] startReadAhead(int level, int max) {
         if (reading[level] || !hasPaged(level)) {
             return null;
         }
@@ -176,7 +220,7 @@ final class QueuePager {
     }
 
     /** Keeps content read ahead for slots still available with the same ref; ends the level's read-ahead. */
-    void finishReadAhead(int level, long[] pairs, Message[] contents) {
+    private void finishReadAhead(int level, long[] pairs, Message[] contents) {
         reading[level] = false;
         keep(level, pairs, contents);
     }
