@@ -12,15 +12,22 @@ import java.util.List;
  * other parts hold for them (a store's in-memory state, buffers) escapes it, and without this check a broker
  * could run out of heap while the guard still saw room. Read at most every few milliseconds, so asking on
  * every publish is cheap; thread-safe.
+ *
+ * <p>The reading is as old as the last collection of the old generation, and blocked producers allocate
+ * nothing to cause another: while it says full, a collection is requested (on a thread of its own, at most once
+ * a second), so that the broker learns when consumers have freed the heap. With {@code -XX:+DisableExplicitGC}
+ * that request does nothing and producers wait for the JVM's next old collection.
  */
 final class HeapWatch {
     private static final long RECHECK_NANOS = 5_000_000;
+    private static final long COLLECT_NANOS = 1_000_000_000;
 
     private final double fraction;
     private final List<MemoryPoolMXBean> pools;
     private volatile long checkedAt = System.nanoTime() - RECHECK_NANOS;
     private volatile boolean full;
     private volatile int percent;
+    private volatile long collectRequestedAt = System.nanoTime() - COLLECT_NANOS;
 
     /** @param fraction share of a collected pool's maximum that still in use after a collection counts as full */
     HeapWatch(double fraction) {
@@ -48,6 +55,12 @@ final class HeapWatch {
                 }
             }
             full = f;
+            if (f && now - collectRequestedAt >= COLLECT_NANOS) {
+                collectRequestedAt = now;
+                Thread t = new Thread(System::gc, "warren-heap-check");
+                t.setDaemon(true);
+                t.start();
+            }
         }
         return full;
     }

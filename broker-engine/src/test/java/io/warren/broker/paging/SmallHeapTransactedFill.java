@@ -12,7 +12,8 @@ import java.util.Map;
  * The scenario of issue 13, run by {@link SmallHeapTest} in a child JVM with {@code -Xmx64m}: a producer sends
  * persistent 1 KiB messages in transacted batches of 1,000 to a queue nobody consumes. Prints {@code FILLED n}
  * when every batch went in, {@code REFUSED n} when flow control refused a publish, {@code OOM n} when the heap
- * ran out.
+ * ran out; after a refusal, it drains the queue and publishes once more, printing {@code RESUMED} when that
+ * is accepted.
  *
  * <p>Arguments: a data directory or {@code -} for an in-memory broker, and the number of batches.
  */
@@ -31,16 +32,26 @@ public final class SmallHeapTransactedFill {
             Channel ch = broker.defaultVirtualHost().connect("p").createChannel();
             ch.queueDeclare("q", true, false, false, Map.of());
             ch.txSelect();
-            for (int b = 0; b < batches; b++) {
-                for (int i = 0; i < 1000; i++) {
-                    ch.publish("", "q", Message.builder().persistent(true).body(new byte[1024]).build());
+            try {
+                for (int b = 0; b < batches; b++) {
+                    for (int i = 0; i < 1000; i++) {
+                        ch.publish("", "q", Message.builder().persistent(true).body(new byte[1024]).build());
+                    }
+                    ch.txCommit().join();
+                    sent += 1000;
                 }
+                System.out.println("FILLED " + sent);
+            } catch (BrokerException e) {
+                System.out.println("REFUSED " + sent + " " + e.getMessage());
+                ch.txRollback();
+                Channel consumer = broker.defaultVirtualHost().connect("c").createChannel();
+                while (consumer.get("q", true, null) != null) {
+                    // drain
+                }
+                ch.publish("", "q", Message.builder().persistent(true).body(new byte[1024]).build());
                 ch.txCommit().join();
-                sent += 1000;
+                System.out.println("RESUMED");
             }
-            System.out.println("FILLED " + sent);
-        } catch (BrokerException e) {
-            System.out.println("REFUSED " + sent + " " + e.getMessage());
         } catch (OutOfMemoryError e) {
             System.out.println("OOM " + sent);
         }
