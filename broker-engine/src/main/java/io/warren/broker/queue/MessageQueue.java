@@ -227,6 +227,7 @@ public final class MessageQueue {
                 summary.bodySize(), deliveryCount);
         available++;
         availableBytes += summary.bodySize();
+        dropOverflowLocked();
         return true;
     }
 
