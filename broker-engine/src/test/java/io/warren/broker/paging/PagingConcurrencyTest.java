@@ -97,6 +97,69 @@ class PagingConcurrencyTest {
         }
     }
 
+    @Test
+    void selectorConsumersRequeuesAndPrioritiesOnAPagedQueueLoseAndDuplicateNothing() throws Exception {
+        try (Broker broker = Broker.start(BrokerConfig.builder("paging-mixed").jmx(false)
+                .queuePagingThreshold(8 * 1024).pagingReadAhead(16).pageFileSize(32 * 1024).build())) {
+            Channel admin = broker.defaultVirtualHost().connect("admin").createChannel();
+            admin.queueDeclare("work", true, false, false, Map.of("x-max-priority", 4));
+            int total = PRODUCERS * 2000;
+            Map<String, Boolean> acked = new ConcurrentHashMap<>();
+            List<String> errors = new CopyOnWriteArrayList<>();
+            AtomicInteger done = new AtomicInteger();
+            ExecutorService threads = Executors.newFixedThreadPool(PRODUCERS + 3);
+            String[] selectors = {null, null, "p = 0 OR i > 1500"};
+            for (int c = 0; c < selectors.length; c++) {
+                Channel ch = broker.defaultVirtualHost().connect("c" + c).createChannel();
+                java.util.concurrent.BlockingQueue<io.warren.broker.Delivery> inbox =
+                        new java.util.concurrent.LinkedBlockingQueue<>();
+                ch.consume("work", ConsumeOptions.prefetch(5).withSelector(selectors[c]), inbox::add);
+                long seed = c;
+                threads.submit(() -> {
+                    java.util.Random random = new java.util.Random(seed);
+                    while (done.get() < total) {
+                        io.warren.broker.Delivery d = inbox.poll(100, TimeUnit.MILLISECONDS);
+                        if (d == null) {
+                            continue;
+                        }
+                        String id = d.message().header("p") + "/" + d.message().header("i");
+                        if (random.nextInt(20) == 0) {
+                            ch.nack(d.deliveryTag(), false, true);
+                            continue;
+                        }
+                        if (acked.put(id, true) != null) {
+                            errors.add("acknowledged twice: " + id);
+                        }
+                        done.incrementAndGet();
+                        ch.ack(d.deliveryTag(), false);
+                    }
+                    return null;
+                });
+            }
+            for (int p = 0; p < PRODUCERS; p++) {
+                int producer = p;
+                threads.submit(() -> {
+                    Channel ch = broker.defaultVirtualHost().connect("p" + producer).createChannel();
+                    for (int i = 0; i < total / PRODUCERS; i++) {
+                        ch.publish("", "work", Message.builder().priority(i % 5).header("p", producer)
+                                .header("i", i).body(new byte[100]).build()).join();
+                    }
+                    return null;
+                });
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> done.get() >= total);
+            threads.shutdown();
+            assertThat(threads.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(errors).isEmpty();
+            assertThat(acked).hasSize(total);
+            assertThat(stats(broker).ready()).isZero();
+            assertThat(stats(broker).paged()).isZero();
+            await().atMost(Duration.ofSeconds(10)).until(() -> broker.pageStore().diskBytes() == 0
+                    && broker.memory().used() == 0);
+        }
+    }
+
     private static QueueStatistics stats(Broker broker) {
         return broker.defaultVirtualHost().queue("work").orElseThrow().statistics();
     }
