@@ -28,14 +28,18 @@ final class QueuePager {
     private final boolean[] reading;
     private int live;
 
-    @SuppressWarnings("unchecked")
     QueuePager(QueueHost host, int levelCount) {
         this.host = host;
         this.policy = host.paging();
         this.levels = new PagedIndex[levelCount];
-        this.taken = new Map[levelCount];
-        this.ahead = new Map[levelCount];
+        this.taken = perLevel(levelCount);
+        this.ahead = perLevel(levelCount);
         this.reading = new boolean[levelCount];
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<Long, V>[] perLevel(int levelCount) {
+        return (Map<Long, V>[]) new Map<?, ?>[levelCount];
     }
 
     /** Whether level {@code level} has paged slots (its new arrivals must be paged too, to stay in order). */
