@@ -24,7 +24,7 @@ import java.util.Map;
  * the encoded message's length (an int) followed by {@link MessageCodec} bytes. Writes go through a buffer
  * that a read of a buffered record flushes first.
  *
- * <p>Thread-safe: every method is synchronized, so queues of several threads share one store; reads are short,
+ * <p>Thread-safe: file access is synchronized (encoding and decoding are not), so queues of several threads share one store; reads are short,
  * mostly from the page cache, and an interrupted caller does not close a file for the others. I/O errors become
  * {@code STORE_ERROR}s naming the file.
  */
@@ -105,9 +105,13 @@ public final class PageStore implements AutoCloseable {
     }
 
     /** Writes a message's content; returns its location. */
-    public synchronized long append(Message message) {
+    public long append(Message message) {
+        // Encoded outside the lock: queues of several threads share the store.
+        return append(MessageCodec.encode(message));
+    }
+
+    private synchronized long append(byte[] data) {
         ensureOpen();
-        byte[] data = MessageCodec.encode(message);
         int length = 4 + data.length;
         if (current == null || current.size > 0 && current.size + length > fileSize) {
             roll();
@@ -136,7 +140,16 @@ public final class PageStore implements AutoCloseable {
     }
 
     /** Reads back the content at {@code location}. */
-    public synchronized Message read(long location) {
+    public Message read(long location) {
+        byte[] data = readBytes(location);
+        try {
+            return MessageCodec.decode(data);
+        } catch (RuntimeException e) {
+            throw failure("cannot decode the page record at " + Long.toHexString(location), e);
+        }
+    }
+
+    private synchronized byte[] readBytes(long location) {
         PageFile f = files.get((int) (location >>> 32));
         if (f == null) {
             throw new BrokerException(ErrorCode.STORE_ERROR, "broker '" + brokerName + "': page location "
@@ -151,7 +164,7 @@ public final class PageStore implements AutoCloseable {
             readFully(f, header, offset);
             ByteBuffer data = ByteBuffer.allocate(header.flip().getInt());
             readFully(f, data, offset + 4);
-            return MessageCodec.decode(data.array());
+            return data.array();
         } catch (IOException | RuntimeException e) {
             throw failure("cannot read page file " + f.path + " at " + offset, e);
         }
@@ -162,8 +175,21 @@ public final class PageStore implements AutoCloseable {
      * queue's paged messages were written one after the other). A location whose content cannot be read (gone
      * with its file, or a disk error) gives null: the caller reads it alone when it still needs it.
      */
-    public synchronized Message[] read(long[] locations) {
-        Message[] out = new Message[locations.length];
+    public Message[] read(long[] locations) {
+        byte[][] records = readAll(locations);
+        Message[] out = new Message[records.length];
+        for (int i = 0; i < records.length; i++) {
+            try {
+                out[i] = records[i] == null ? null : MessageCodec.decode(records[i]);
+            } catch (RuntimeException e) {
+                // Left null: the caller's own read of this one reports it.
+            }
+        }
+        return out;
+    }
+
+    private synchronized byte[][] readAll(long[] locations) {
+        byte[][] out = new byte[locations.length][];
         int i = 0;
         while (i < locations.length) {
             int before = i;
@@ -180,7 +206,7 @@ public final class PageStore implements AutoCloseable {
     }
 
     /** Reads the records adjacent to {@code locations[i]} from one window of its file; returns the next index. */
-    private int readRun(long[] locations, int i, Message[] out) throws IOException {
+    private int readRun(long[] locations, int i, byte[][] out) throws IOException {
         int number = (int) (locations[i] >>> 32);
         PageFile f = files.get(number);
         if (f == null) {
@@ -206,7 +232,7 @@ public final class PageStore implements AutoCloseable {
             window.getInt();
             byte[] data = new byte[length];
             window.get(data);
-            out[i++] = MessageCodec.decode(data);
+            out[i++] = data;
             position += 4 + length;
         }
         return i;
