@@ -57,9 +57,7 @@ final class HeapWatch {
             full = f;
             if (f && now - collectRequestedAt >= COLLECT_NANOS) {
                 collectRequestedAt = now;
-                Thread t = new Thread(System::gc, "warren-heap-check");
-                t.setDaemon(true);
-                t.start();
+                io.warren.thread.WarrenThreads.newThread(System::gc, "warren-heap-check").start();
             }
         }
         return full;
