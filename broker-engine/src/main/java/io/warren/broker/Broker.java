@@ -136,6 +136,8 @@ public final class Broker implements AutoCloseable {
         long highest;
         try {
             highest = store.open(new Recovery());
+            // After the store: its directory lock keeps a second broker from deleting this one's page files.
+            pages.discardLeftovers();
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
             pageReader.shutdownNow();

@@ -261,6 +261,21 @@ public final class PageStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes page files a previous run left in the configured directory (it crashed before deleting them): their
+     * content was never to outlive it. Called when the broker starts, whether it will page or not.
+     */
+    public synchronized void discardLeftovers() {
+        if (configured == null || !Files.isDirectory(configured)) {
+            return;
+        }
+        try {
+            deletePageFiles(configured);
+        } catch (IOException e) {
+            throw failure("cannot delete old page files in " + configured, e);
+        }
+    }
+
     private void ensureOpen() {
         if (closed) {
             throw new BrokerException(ErrorCode.STORE_ERROR, "broker '" + brokerName + "': the page store is closed");

@@ -106,6 +106,15 @@ class PagingRestartTest {
     }
 
     @Test
+    void pageFilesACrashedBrokerLeftAreDeletedWhenItStartsAgain() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("paging"));
+        java.nio.file.Files.write(dir.resolve("paging").resolve("page-00000003.dat"), new byte[64]);
+        try (Broker broker = start(b -> b.dataDirectory(dir))) {
+            assertThat(dir.resolve("paging")).isEmptyDirectory();
+        }
+    }
+
+    @Test
     void aDeepQueueRecoveredBySummariesReadsNoContentUntilConsumed() {
         SummaryStore store = new SummaryStore(new MemoryStore());
         fillAndStop(start(b -> b.store(() -> store)));
