@@ -29,6 +29,7 @@ import java.util.Map;
  * {@code STORE_ERROR}s naming the file.
  */
 public final class PageStore implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PageStore.class);
     private static final String PREFIX = "page-";
     private static final String SUFFIX = ".dat";
     private static final int BUFFER = 256 * 1024;
@@ -263,7 +264,8 @@ public final class PageStore implements AutoCloseable {
 
     /**
      * Deletes page files a previous run left in the configured directory (it crashed before deleting them): their
-     * content was never to outlive it. Called when the broker starts, whether it will page or not.
+     * content was never to outlive it. Called when the broker starts, whether it will page or not; a failure is
+     * logged.
      */
     public synchronized void discardLeftovers() {
         if (configured == null || !Files.isDirectory(configured)) {
@@ -272,7 +274,8 @@ public final class PageStore implements AutoCloseable {
         try {
             deletePageFiles(configured);
         } catch (IOException e) {
-            throw failure("cannot delete old page files in " + configured, e);
+            // Not fatal: they take disk space only, and the first page written tries again.
+            LOG.warn("broker '{}' could not delete old page files in {}: {}", brokerName, configured, e.toString());
         }
     }
 
