@@ -159,7 +159,11 @@ public final class PageStore implements AutoCloseable {
         long offset = location & 0xFFFF_FFFFL;
         try {
             if (f == current && offset >= flushed) {
-                flush();
+                // Still in the write buffer (a selector consumer reading a fresh arrival): no write for a read.
+                ByteBuffer buffered = buffer.duplicate().flip().position((int) (offset - flushed));
+                byte[] data = new byte[buffered.getInt()];
+                buffered.get(data);
+                return data;
             }
             ByteBuffer header = ByteBuffer.allocate(4);
             readFully(f, header, offset);
@@ -214,16 +218,18 @@ public final class PageStore implements AutoCloseable {
             return i;
         }
         long offset = locations[i] & 0xFFFF_FFFFL;
+        ByteBuffer window;
         if (f == current && offset >= flushed) {
-            flush();
+            window = buffer.duplicate().flip().position((int) (offset - flushed));
+        } else {
+            long fileEnd = f == current ? flushed : f.size;
+            if (offset + 4 > fileEnd) {
+                return i;
+            }
+            window = ByteBuffer.allocate((int) Math.min(BUFFER, fileEnd - offset));
+            readFully(f, window, offset);
+            window.flip();
         }
-        long fileEnd = f == current ? flushed : f.size;
-        if (offset + 4 > fileEnd) {
-            return i;
-        }
-        ByteBuffer window = ByteBuffer.allocate((int) Math.min(BUFFER, fileEnd - offset));
-        readFully(f, window, offset);
-        window.flip();
         long position = offset;
         while (i < locations.length && locations[i] == ((long) number << 32 | position) && window.remaining() >= 4) {
             int length = window.getInt(window.position());
