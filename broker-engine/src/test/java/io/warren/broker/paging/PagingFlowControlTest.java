@@ -42,6 +42,25 @@ class PagingFlowControlTest {
         }
     }
 
+    @Test
+    void pastThePagingWatermarkDeepQueuesPageWhateverTheirOwnThreshold() {
+        try (Broker broker = Broker.start(BrokerConfig.builder("flow-watermark").jmx(false).maxMemory(256 * 1024)
+                .memoryWait(50).queuePagingThreshold(1L << 30).pagingWatermark(0.25).build())) {
+            Channel ch = broker.defaultVirtualHost().connect("p").createChannel();
+            ch.queueDeclare("a", false, false, false, Map.of());
+            ch.queueDeclare("b", false, false, false, Map.of());
+            for (int i = 0; i < 2000; i++) {
+                ch.publish("", "a", kib(false)).join();
+                ch.publish("", "b", kib(false)).join();
+            }
+            assertThat(broker.memory().used()).isLessThan(broker.memory().limit());
+            long heldOnHeap = broker.memory().used() - 4000L * PagedIndex.BYTES_PER_MESSAGE;
+            assertThat(heldOnHeap).isBetween(0L, 256 * 1024 / 4 + 2 * 2048L);
+            assertThat(broker.defaultVirtualHost().queue("a").orElseThrow().statistics().paged()).isGreaterThan(1900);
+            assertThat(broker.defaultVirtualHost().queue("b").orElseThrow().statistics().paged()).isGreaterThan(1900);
+        }
+    }
+
     /**
      * The hole of issue 13: a transacted producer's publishes reached the queues at commit without ever asking
      * the memory guard, so a broker fed in batches ran out of heap instead of blocking the producer.

@@ -70,7 +70,7 @@ class PagedQueueTest {
         assertThat(s.ready()).isEqualTo(500);
         assertThat(s.readyBytes()).isEqualTo(expected("m", 0, 500).stream().mapToLong(String::length).sum());
 
-        List<String> got = new ArrayList<>(f_drainSome("q", 100));
+        List<String> got = new ArrayList<>(getAutoAcked("q", 100));
         BlockingQueue<Delivery> in = EngineFixture.consume(ch, "q", ConsumeOptions.prefetch(3).withAutoAck(true));
         for (Delivery d : take(in, 400)) {
             got.add(body(d));
@@ -81,7 +81,7 @@ class PagedQueueTest {
         assertThat(broker.memory().used()).isZero();
     }
 
-    private List<String> f_drainSome(String queue, int n) {
+    private List<String> getAutoAcked(String queue, int n) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             out.add(body(ch.get(queue, true, null)));
