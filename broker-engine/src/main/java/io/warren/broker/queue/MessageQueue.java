@@ -40,6 +40,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class MessageQueue {
     private static final AtomicLong IDS = new AtomicLong();
+    /** Paged messages a selector scan reads at once. */
+    private static final int SCAN_BATCH = 64;
 
     private final long id = IDS.incrementAndGet();
     private final QueueHost host;
@@ -503,6 +505,7 @@ public final class MessageQueue {
             }
             s = Math.max(s, c.pagedCursors[l]);
         }
+        java.util.Map<Long, Message> batch = java.util.Map.of();
         for (; s < index.end(); s++) {
             if (index.state(s) != PagedIndex.AVAILABLE) {
                 continue;
@@ -512,7 +515,11 @@ public final class MessageQueue {
                 removePagedLocked(l, s, DeadLetterReason.EXPIRED);
                 continue;
             }
-            Message m = pager.read(l, s);
+            Message m = batch.get(s);
+            if (m == null) {
+                batch = pager.readFrom(l, s, SCAN_BATCH);
+                m = batch.containsKey(s) ? batch.get(s) : pager.peek(l, s);
+            }
             if (c != null && c.noLocalConnection() != null && c.noLocalConnection().equals(m.origin())) {
                 removePagedLocked(l, s, null);
                 continue;

@@ -100,6 +100,38 @@ final class QueuePager {
         return readRef(levels[level].ref(slot));
     }
 
+    /** The content of a slot, leaving read-ahead content in place (for looking at it, not paging it in). */
+    Message peek(int level, long slot) {
+        Message m = ahead[level] == null ? null : ahead[level].get(slot);
+        return m != null ? m : readRef(levels[level].ref(slot));
+    }
+
+    /**
+     * The content of up to {@code max} available slots from {@code from} on, by slot, read in runs: what a
+     * selector scan of the level is about to look at. Slots with read-ahead content or unreadable content are
+     * left out.
+     */
+    Map<Long, Message> readFrom(int level, long from, int max) {
+        PagedIndex index = levels[level];
+        long[] pairs = new long[2 * max];
+        int n = 0;
+        for (long s = Math.max(from, index.start()); s < index.end() && n < max; s++) {
+            if (index.state(s) == PagedIndex.AVAILABLE && (ahead[level] == null || !ahead[level].containsKey(s))) {
+                pairs[2 * n] = s;
+                pairs[2 * n + 1] = index.ref(s);
+                n++;
+            }
+        }
+        Message[] contents = readRefs(java.util.Arrays.copyOf(pairs, 2 * n));
+        Map<Long, Message> out = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (contents[i] != null) {
+                out.put(pairs[2 * i], contents[i]);
+            }
+        }
+        return out;
+    }
+
     /** Reads content by its ref; safe without the queue's lock (the stores are thread-safe). */
     Message readRef(long ref) {
         return PageRef.isStored(ref) ? host.store().read(PageRef.storeId(ref)) : policy.pages().read(PageRef.location(ref));

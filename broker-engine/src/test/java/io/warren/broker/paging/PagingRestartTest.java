@@ -122,8 +122,8 @@ class PagingRestartTest {
         Broker broker = start(b -> b.store(() -> store));
         assertThat(store.reads).hasValue(0);
         assertComesBackPagedAndInOrder(broker);
-        // Once each, plus what a read-ahead raced with the consumer's own page-in for.
-        assertThat(store.reads.get()).isBetween(250, 250 + 2 * 16);
+        // Once each, or twice when the consumer's page-in overtook the read-ahead of the same batch.
+        assertThat(store.reads.get()).isBetween(250, 2 * 250);
     }
 
     /** A store that replays messages by their summaries, as a journal recovering from its index does. */
