@@ -296,6 +296,10 @@ final class QueuePager {
     /** Removes a slot; frees its page-store content (stored content is the queue's to dequeue). */
     void remove(int level, long slot) {
         PagedIndex index = levels[level];
+        if (index.state(slot) == PagedIndex.REMOVED) {
+            // Its page-file record must be released once only: the file goes when its count reaches zero.
+            return;
+        }
         long ref = index.ref(slot);
         if (index.state(slot) == PagedIndex.ACQUIRED) {
             taken[level].remove(slot);
