@@ -36,11 +36,6 @@ public final class PagingPolicy {
         this.pages = pages;
     }
 
-    /** A policy that never pages (for queues of hosts without paging). */
-    public static PagingPolicy disabled(MemoryGuard memory) {
-        return new PagingPolicy(false, Long.MAX_VALUE, 1, memory, null, Runnable::run);
-    }
-
     /**
      * Whether a queue whose messages occupy {@code queueHeapBytes} pages its next arrival.
      *
@@ -55,11 +50,6 @@ public final class PagingPolicy {
         return deep && (!needsPageStore || pages.hasRoom());
     }
 
-    /** Whether the page store can take more content. */
-    public boolean pageStoreHasRoom() {
-        return enabled && pages.hasRoom();
-    }
-
     public int readAhead() {
         return readAhead;
     }
@@ -71,9 +61,5 @@ public final class PagingPolicy {
 
     public PageStore pages() {
         return pages;
-    }
-
-    public MemoryGuard memory() {
-        return memory;
     }
 }
