@@ -110,6 +110,35 @@ class PagingFlowControlTest {
     }
 
     @Test
+    void aPageStoreThatCannotWriteFailsThePublishWithAClearErrorAndLosesNothingQueued() throws Exception {
+        java.nio.file.Files.write(dir.resolve("paging"), new byte[1]);
+        try (Broker broker = Broker.start(BrokerConfig.builder("flow-disk-error").jmx(false).dataDirectory(dir)
+                .queuePagingThreshold(4096).build())) {
+            Channel ch = broker.defaultVirtualHost().connect("p").createChannel();
+            ch.queueDeclare("q", false, false, false, Map.of());
+            BrokerException failed = null;
+            int accepted = 0;
+            for (int i = 0; i < 100 && failed == null; i++) {
+                try {
+                    ch.publish("", "q", kib(false)).join();
+                    accepted++;
+                } catch (BrokerException e) {
+                    failed = e;
+                }
+            }
+            assertThat(failed).isNotNull();
+            assertThat(failed.code()).isEqualTo(ErrorCode.STORE_ERROR);
+            assertThat(failed.getMessage()).contains("flow-disk-error").contains("paging directory");
+            assertThat(ch.queueDeclarePassive("q").messageCount()).isEqualTo(accepted);
+            int drained = 0;
+            while (ch.get("q", true, null) != null) {
+                drained++;
+            }
+            assertThat(drained).isEqualTo(accepted);
+        }
+    }
+
+    @Test
     void whenPageFilesReachTheirDiskLimitProducersAreBlockedThenRefused() {
         try (Broker broker = Broker.start(BrokerConfig.builder("flow-disk").jmx(false).maxMemory(1 << 20)
                 .memoryWait(50).queuePagingThreshold(0).pagingMaxDisk(64 * 1024).pageFileSize(16 * 1024).build())) {
