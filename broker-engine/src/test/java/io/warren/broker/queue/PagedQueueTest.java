@@ -259,6 +259,39 @@ class PagedQueueTest {
     }
 
     @Test
+    void aPagedQueueDropsItsOldestMessagesOverItsByteLimit() {
+        start(0, 4);
+        ch.queueDeclare("q", true, false, false, Map.of(QueueArguments.MAX_LENGTH_BYTES, 30));
+        sendAll("q", "msg", 20);
+        assertThat(stats("q").readyBytes()).isLessThanOrEqualTo(30);
+        assertThat(stats("q").ready()).isEqualTo(6);
+        assertThat(body(ch.get("q", true, null))).isEqualTo("msg14");
+    }
+
+    @Test
+    void aDeepMessageTakenBySelectorIsDeadLetteredPastTheDeliveryLimit() throws Exception {
+        start(0, 4);
+        ch.exchangeDeclare("dlx", ExchangeType.FANOUT, true, false, false, Map.of());
+        ch.queueDeclare("dead", true, false, false, Map.of());
+        ch.queueBind("dead", "dlx", "", Map.of());
+        ch.queueDeclare("q", true, false, false, Map.of(QueueArguments.DEAD_LETTER_EXCHANGE, "dlx",
+                QueueArguments.DELIVERY_LIMIT, 1));
+        for (int i = 0; i < 20; i++) {
+            ch.publish("", "q", Message.builder().header("n", i).body(("m" + i).getBytes()).build()).join();
+        }
+        Channel picky = broker.defaultVirtualHost().connect("p").createChannel();
+        BlockingQueue<Delivery> in = EngineFixture.consume(picky, "q", ConsumeOptions.prefetch(1).withSelector("n = 12"));
+        picky.nack(take(in, 1).get(0).deliveryTag(), false, true);
+        picky.nack(take(in, 1).get(0).deliveryTag(), false, true);
+
+        await().atMost(EngineFixture.timeout()).until(() -> ch.queueDeclarePassive("dead").messageCount() == 1);
+        Delivery dead = ch.get("dead", true, null);
+        assertThat(body(dead)).isEqualTo("m12");
+        assertThat(stats("q").ready()).isEqualTo(19);
+        assertThat(stats("q").paged()).isEqualTo(19);
+    }
+
+    @Test
     void aPagedQueueRefusesPublishesOverItsLengthLimitWithRejectPublish() {
         start(0, 4);
         Map<String, Object> args = new HashMap<>();
