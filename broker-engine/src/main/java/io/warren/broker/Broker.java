@@ -6,6 +6,8 @@ import io.warren.broker.management.jmx.JmxRegistration;
 import io.warren.broker.queue.QueueConsumer;
 import io.warren.broker.spi.ListenerFactory;
 import io.warren.broker.spi.NetworkListener;
+import io.warren.broker.paging.PageStore;
+import io.warren.broker.paging.PagingPolicy;
 import io.warren.broker.store.BindingRecord;
 import io.warren.broker.store.ExchangeRecord;
 import io.warren.broker.store.MemoryStore;
@@ -61,6 +63,9 @@ public final class Broker implements AutoCloseable {
     private final ScheduledThreadPoolExecutor scheduler;
     private final Store store;
     private final io.warren.broker.flow.MemoryGuard memory;
+    private final PageStore pages;
+    private final PagingPolicy paging;
+    private final java.util.concurrent.ExecutorService pageReader;
     private volatile boolean running;
     private volatile boolean recovering = true;
     private volatile Instant startedAt;
@@ -75,7 +80,16 @@ public final class Broker implements AutoCloseable {
         scheduler.setRemoveOnCancelPolicy(true);
         this.store = createStore(config);
         this.memory = new io.warren.broker.flow.MemoryGuard(config.name(), config.maxMemoryBytes(),
-                config.memoryWaitMillis());
+                config.memoryWaitMillis(), (long) (config.maxMemoryBytes() * config.pagingWatermark()));
+        this.pages = new PageStore(config.name(), config.pagingDirectory(), config.pageFileSize(),
+                config.pagingMaxDisk());
+        this.pageReader = java.util.concurrent.Executors.newSingleThreadExecutor(
+                WarrenThreads.named("warren-" + config.name() + "-page-reader"));
+        this.paging = new PagingPolicy(config.paging(), config.queuePagingThreshold(), config.pagingReadAhead(),
+                memory, pages, pageReader);
+        if (config.paging()) {
+            memory.pagingFull(() -> !pages.hasRoom());
+        }
     }
 
     private static Store createStore(BrokerConfig config) {
@@ -122,8 +136,11 @@ public final class Broker implements AutoCloseable {
         long highest;
         try {
             highest = store.open(new Recovery());
+            // After the store: its directory lock keeps a second broker from deleting this one's page files.
+            pages.discardLeftovers();
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
+            pageReader.shutdownNow();
             throw e;
         }
         storeIds.set(highest);
@@ -295,6 +312,25 @@ public final class Broker implements AutoCloseable {
         return memory;
     }
 
+    /** The files holding the content of paged messages that no store keeps. */
+    public PageStore pageStore() {
+        return pages;
+    }
+
+    /** When and where queues page deep backlogs. */
+    PagingPolicy paging() {
+        return paging;
+    }
+
+    /**
+     * Whether persistent messages are written to the store. Not for the broker's own memory store: it could only
+     * give them back to this broker, which holds them anyway, and keeping them there would keep paged messages'
+     * bodies on the heap. A memory store handed in by the embedding code (to restart a broker on it) gets them.
+     */
+    boolean storesMessages() {
+        return store.isDurable() || config.storeFactory() != null;
+    }
+
     long nextStoreId() {
         return storeIds.incrementAndGet();
     }
@@ -324,7 +360,9 @@ public final class Broker implements AutoCloseable {
             vh.closeConnections(reason);
         }
         scheduler.shutdownNow();
+        pageReader.shutdownNow();
         store.close();
+        pages.close();
         LOG.info("broker '{}' stopped", config.name());
     }
 
@@ -378,8 +416,7 @@ public final class Broker implements AutoCloseable {
         @Override
         public void message(String virtualHost, String queue, MessageSummary summary, int deliveryCount,
                             long enqueuedAt) {
-            message(virtualHost, queue, summary.messageId(), store.read(summary.messageId()), deliveryCount,
-                    enqueuedAt);
+            createVirtualHost(virtualHost).recoverMessage(queue, summary, deliveryCount, enqueuedAt);
         }
 
         @Override

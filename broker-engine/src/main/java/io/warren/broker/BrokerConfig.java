@@ -23,8 +23,21 @@ public final class BrokerConfig {
     private final long memoryWaitMillis;
     private final List<URI> listeners;
     private final boolean jmx;
+    private final boolean paging;
+    private final double pagingWatermark;
+    private final long queuePagingThreshold;
+    private final long pagingMaxDisk;
+    private final long pageFileSize;
+    private final int pagingReadAhead;
 
     private BrokerConfig(Builder b) {
+        this.paging = b.paging;
+        this.pagingWatermark = b.pagingWatermark;
+        this.queuePagingThreshold = b.queuePagingThreshold >= 0 ? b.queuePagingThreshold
+                : Math.min(64L << 20, b.maxMemoryBytes / 8);
+        this.pagingMaxDisk = b.pagingMaxDisk;
+        this.pageFileSize = b.pageFileSize;
+        this.pagingReadAhead = b.pagingReadAhead;
         this.maxMemoryBytes = b.maxMemoryBytes;
         this.memoryWaitMillis = b.memoryWaitMillis;
         this.name = b.name;
@@ -80,6 +93,57 @@ public final class BrokerConfig {
         return jmx;
     }
 
+    /**
+     * Whether queues keep deep backlogs on disk instead of the heap (see {@link #queuePagingThreshold()} and
+     * {@link #pagingWatermark()}); default true.
+     */
+    public boolean paging() {
+        return paging;
+    }
+
+    /**
+     * Fraction of {@link #maxMemoryBytes()} past which every queue holding more than 1/64 of it in memory pages
+     * its new arrivals; default 0.5.
+     */
+    public double pagingWatermark() {
+        return pagingWatermark;
+    }
+
+    /**
+     * Heap one queue's messages may occupy before its new arrivals are paged whatever the broker's memory use;
+     * default the smaller of 64 MiB and an eighth of {@link #maxMemoryBytes()}.
+     */
+    public long queuePagingThreshold() {
+        return queuePagingThreshold;
+    }
+
+    /**
+     * Bytes the page files (content of paged messages no store keeps) may occupy before queues stop paging to
+     * them, so memory fills and producers are blocked; negative (the default) for half the space free on the
+     * paging directory's file system when the broker first pages.
+     */
+    public long pagingMaxDisk() {
+        return pagingMaxDisk;
+    }
+
+    /** Size after which a new page file is started; default 16 MiB. */
+    public long pageFileSize() {
+        return pageFileSize;
+    }
+
+    /** Messages of one priority level paged back in at once when consumers reach the paged part; default 256. */
+    public int pagingReadAhead() {
+        return pagingReadAhead;
+    }
+
+    /**
+     * Where page files go: {@code <dataDirectory>/paging}, or null for a temporary directory deleted when the
+     * broker stops.
+     */
+    public Path pagingDirectory() {
+        return dataDirectory == null ? null : dataDirectory.resolve("paging");
+    }
+
     /** The settings, as a log line shows them. */
     @Override
     public String toString() {
@@ -87,7 +151,8 @@ public final class BrokerConfig {
                 : dataDirectory == null ? "in memory" : "journal in " + dataDirectory + " (sync " + syncPolicy + ")";
         return "BrokerConfig[name=" + name + ", " + store + ", maxMemory=" + (maxMemoryBytes >> 20)
                 + " MiB, memoryWait=" + memoryWaitMillis + " ms" + (listeners.isEmpty() ? "" : ", listeners=" + listeners)
-                + ", jmx=" + jmx + "]";
+                + ", jmx=" + jmx + ", paging=" + (paging ? "above " + (queuePagingThreshold >> 10) + " KiB per queue or "
+                + Math.round(pagingWatermark * 100) + "% of maxMemory" : "off") + "]";
     }
 
     /** Builds a {@link BrokerConfig}. */
@@ -100,6 +165,12 @@ public final class BrokerConfig {
         private long memoryWaitMillis = 10_000;
         private final List<URI> listeners = new ArrayList<>();
         private boolean jmx = true;
+        private boolean paging = true;
+        private double pagingWatermark = 0.5;
+        private long queuePagingThreshold = -1;
+        private long pagingMaxDisk = -1;
+        private long pageFileSize = 16L << 20;
+        private int pagingReadAhead = 256;
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -171,6 +242,54 @@ public final class BrokerConfig {
          */
         public Builder jmx(boolean enabled) {
             this.jmx = enabled;
+            return this;
+        }
+
+        /** Switches paging of deep queues on (the default) or off. */
+        public Builder paging(boolean enabled) {
+            this.paging = enabled;
+            return this;
+        }
+
+        /** Fraction of maxMemory (above 0, at most 1) past which deep queues page new arrivals. */
+        public Builder pagingWatermark(double fraction) {
+            if (!(fraction > 0 && fraction <= 1)) {
+                throw BrokerException.invalidArgument("pagingWatermark must be in (0, 1], was " + fraction);
+            }
+            this.pagingWatermark = fraction;
+            return this;
+        }
+
+        /** Heap one queue's messages may occupy before its new arrivals are paged. */
+        public Builder queuePagingThreshold(long bytes) {
+            if (bytes < 0) {
+                throw BrokerException.invalidArgument("queuePagingThreshold must not be negative, was " + bytes);
+            }
+            this.queuePagingThreshold = bytes;
+            return this;
+        }
+
+        /** Bytes page files may occupy; negative for half the free space. */
+        public Builder pagingMaxDisk(long bytes) {
+            this.pagingMaxDisk = bytes;
+            return this;
+        }
+
+        /** Size after which a new page file is started. */
+        public Builder pageFileSize(long bytes) {
+            if (bytes < 1024 || bytes > Integer.MAX_VALUE) {
+                throw BrokerException.invalidArgument("pageFileSize must be between 1 KiB and 2 GiB, was " + bytes);
+            }
+            this.pageFileSize = bytes;
+            return this;
+        }
+
+        /** Messages of one priority level paged back in at once. */
+        public Builder pagingReadAhead(int messages) {
+            if (messages < 1) {
+                throw BrokerException.invalidArgument("pagingReadAhead must be positive, was " + messages);
+            }
+            this.pagingReadAhead = messages;
             return this;
         }
 

@@ -219,6 +219,11 @@ public final class Channel implements AutoCloseable {
                 ? message.toBuilder().exchange(exchange).routingKey(routingKey).origin(origin).build()
                 : VirtualHost.withRouting(exchange, routingKey, message);
         Branch b = branch;
+        if ((b != null || transactional) && waitForMemory) {
+            // Held publishes reach their queues at commit, a thousand at a time; flow control must hold them
+            // back here as it does publishes outside a transaction.
+            host.memory().awaitCapacity();
+        }
         if (b != null) {
             host.exchangeForPublish(exchange, routingKey);
             if (!b.publish(m)) {

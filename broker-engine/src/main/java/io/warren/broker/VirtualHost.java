@@ -108,6 +108,11 @@ public final class VirtualHost implements QueueHost {
     }
 
     @Override
+    public io.warren.broker.paging.PagingPolicy paging() {
+        return broker.paging();
+    }
+
+    @Override
     public long now() {
         return System.currentTimeMillis();
     }
@@ -695,7 +700,7 @@ public final class VirtualHost implements QueueHost {
      */
     private CompletableFuture<PublishResult> deliver(Message m, List<MessageQueue> targets,
                                                      StoreOperation extra) {
-        boolean persist = m.persistent();
+        boolean persist = m.persistent() && broker.storesMessages();
         List<MessageQueue> durable = null;
         if (persist) {
             for (MessageQueue q : targets) {
@@ -811,7 +816,7 @@ public final class VirtualHost implements QueueHost {
                         continue;
                     }
                     long id = 0;
-                    if (m.persistent() && q.isDurable()) {
+                    if (m.persistent() && q.isDurable() && broker.storesMessages()) {
                         if (storeId == 0) {
                             storeId = broker.nextStoreId();
                             batch.add(new StoreOperation.MessageStored(storeId, m));
@@ -950,6 +955,23 @@ public final class VirtualHost implements QueueHost {
         q.lock();
         try {
             q.restoreLocked(message, storeId, deliveryCount, enqueuedAt);
+        } finally {
+            q.unlock();
+        }
+    }
+
+    /** Restores a message recovered by its summary: paged when its queue is deep, else read back. */
+    void recoverMessage(String queue, io.warren.broker.store.MessageSummary summary, int deliveryCount,
+                        long enqueuedAt) {
+        MessageQueue q = queues.get(queue);
+        if (q == null) {
+            return;
+        }
+        q.lock();
+        try {
+            if (!q.restorePagedLocked(summary, deliveryCount, enqueuedAt)) {
+                q.restoreLocked(store().read(summary.messageId()), summary.messageId(), deliveryCount, enqueuedAt);
+            }
         } finally {
             q.unlock();
         }

@@ -3,6 +3,8 @@ package io.warren.broker.queue;
 import io.warren.broker.BrokerException;
 import io.warren.broker.ErrorCode;
 import io.warren.broker.exchange.MessageEvaluationContext;
+import io.warren.broker.paging.PagedIndex;
+import io.warren.broker.store.MessageSummary;
 import io.warren.message.Message;
 import io.warren.selector.Selector;
 import io.warren.broker.store.QueueRecord;
@@ -24,10 +26,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * delay, {@code x-expires}) each take it briefly. Delivered but unacknowledged entries keep their place, so
  * a requeued message returns to its original position.
  *
+ * <p><b>Paging.</b> Each priority level is a window of entries on the heap followed by a paged part
+ * ({@link QueuePager}): once the queue or the broker is past its paging threshold, new arrivals of a level go to
+ * the paged part, and so do all later arrivals of that level while it has paged messages, so each level stays
+ * in FIFO order. When consumers reach the end of a level's window, the next {@code readAhead} messages of the
+ * level are paged back in (read under the lock) before any lower level is looked at, so priority across levels
+ * is kept exactly as without paging. Selector consumers and browsers read paged content where it lies; a
+ * selector consumer takes a deep message without paging in those before it. Paged messages expire lazily: they
+ * count in the depth until they are paged in, reached by a selector scan, purged or dropped. Delayed messages
+ * stay on the heap until due.
+ *
  * <p>Operations that touch several queues at once lock them in {@link #id()} order.
  */
 public final class MessageQueue {
     private static final AtomicLong IDS = new AtomicLong();
+    /** Paged messages a selector scan reads at once. */
+    private static final int SCAN_BATCH = 64;
 
     private final long id = IDS.incrementAndGet();
     private final QueueHost host;
@@ -38,6 +52,7 @@ public final class MessageQueue {
     private final QueueArguments arguments;
     private final ReentrantLock lock = new ReentrantLock();
     private final EntryList[] levels;
+    private final QueuePager pager;
     private final ExpiryHeap expiring = new ExpiryHeap();
     private final PriorityQueue<QueueEntry> delayed =
             new PriorityQueue<>(Comparator.comparingLong((QueueEntry e) -> e.message.deliveryTime()));
@@ -74,6 +89,7 @@ public final class MessageQueue {
         for (int i = 0; i < n; i++) {
             levels[i] = new EntryList();
         }
+        this.pager = new QueuePager(host, n);
         this.lastUsed = host.now();
     }
 
@@ -195,15 +211,50 @@ public final class MessageQueue {
         insertLocked(message, storeId, deliveryCount, enqueuedAt);
     }
 
-    private void insertLocked(Message message, long storeId, int deliveryCount, long enqueuedAt) {
-        long now = host.now();
-        long expiresAt = message.expiration();
+    /**
+     * Puts back a stored message recovered by its summary alone, paged without reading its content when the
+     * queue is deep. Caller holds the lock.
+     *
+     * @return false when the queue wants the message on the heap: the caller reads it and calls
+     *         {@link #restoreLocked}
+     */
+    public boolean restorePagedLocked(MessageSummary summary, int deliveryCount, long enqueuedAt) {
+        int level = Math.min(summary.priority(), levels.length - 1);
+        long ttl = arguments.messageTtl();
+        if (summary.deliveryTime() > host.now() || ttl == 0
+                || !pager.shouldPage(level, heldBytes, summary.messageId())) {
+            return false;
+        }
+        pager.appendStored(level, summary.messageId(), expiresAt(summary.expiration(), enqueuedAt),
+                summary.bodySize(), deliveryCount);
+        available++;
+        availableBytes += summary.bodySize();
+        dropOverflowLocked();
+        return true;
+    }
+
+    private long expiresAt(long expiration, long enqueuedAt) {
+        long expiresAt = expiration;
         long ttl = arguments.messageTtl();
         if (ttl >= 0 && (expiresAt == 0 || enqueuedAt + ttl < expiresAt)) {
             expiresAt = enqueuedAt + ttl;
         }
+        return expiresAt;
+    }
+
+    private void insertLocked(Message message, long storeId, int deliveryCount, long enqueuedAt) {
+        long now = host.now();
+        long expiresAt = expiresAt(message.expiration(), enqueuedAt);
+        long ttl = arguments.messageTtl();
+        int level = Math.min(message.priority(), levels.length - 1);
+        if (message.deliveryTime() <= now && ttl != 0 && pager.shouldPage(level, heldBytes, storeId)) {
+            pageOutLocked(level, message, storeId, expiresAt, deliveryCount);
+            dropOverflowLocked();
+            dispatchLocked();
+            return;
+        }
         QueueEntry e = new QueueEntry(message, storeId, expiresAt, deliveryCount);
-        e.level = Math.min(message.priority(), levels.length - 1);
+        e.level = level;
         long bytes = e.footprint();
         heldBytes += bytes;
         host.memory().add(bytes);
@@ -213,11 +264,7 @@ public final class MessageQueue {
             scheduleDelayLocked();
         } else {
             appendAvailable(e);
-            while (overLimit()) {
-                if (!dropHeadLocked()) {
-                    break;
-                }
-            }
+            dropOverflowLocked();
         }
         if (expiresAt != 0 && e.state != QueueEntry.REMOVED) {
             expiring.add(e);
@@ -228,6 +275,38 @@ public final class MessageQueue {
             // x-message-ttl 0: delivered now to a waiting consumer, or expired.
             expireLocked(e);
         }
+    }
+
+    private void pageOutLocked(int level, Message message, long storeId, long expiresAt, int deliveryCount) {
+        pager.append(level, message, storeId, expiresAt, deliveryCount);
+        available++;
+        availableBytes += message.bodySize();
+    }
+
+    private void dropOverflowLocked() {
+        while (overLimit()) {
+            if (!dropHeadLocked()) {
+                break;
+            }
+        }
+    }
+
+    /** Makes a due delayed entry available behind the others of its level, paged when the level is. */
+    private void makeAvailableLocked(QueueEntry e) {
+        if (!pager.hasPaged(e.level)) {
+            appendAvailable(e);
+            return;
+        }
+        e.state = QueueEntry.REMOVED;
+        forgetHeapEntry(e);
+        expiring.remove(e);
+        pageOutLocked(e.level, e.message, e.storeId, e.expiresAt, e.deliveryCount);
+    }
+
+    private void forgetHeapEntry(QueueEntry e) {
+        long bytes = e.footprint();
+        heldBytes -= bytes;
+        host.memory().release(bytes);
     }
 
     private void appendAvailable(QueueEntry e) {
@@ -244,12 +323,22 @@ public final class MessageQueue {
     }
 
     private boolean dropHeadLocked() {
-        for (EntryList list : levels) {
+        for (int l = 0; l < levels.length; l++) {
+            EntryList list = levels[l];
             for (long i = list.firstAvailable, end = list.end(); i < end; i++) {
                 QueueEntry e = list.get(i);
                 if (e != null && e.state == QueueEntry.AVAILABLE) {
                     deadLetterLocked(e, DeadLetterReason.MAXLEN);
                     return true;
+                }
+            }
+            if (pager.hasPaged(l)) {
+                PagedIndex index = pager.index(l);
+                for (long s = index.start(), end = index.end(); s < end; s++) {
+                    if (index.state(s) == PagedIndex.AVAILABLE) {
+                        removePagedLocked(l, s, DeadLetterReason.MAXLEN);
+                        return true;
+                    }
                 }
             }
         }
@@ -285,9 +374,40 @@ public final class MessageQueue {
         }
     }
 
-    /** The first available entry, highest priority first, that {@code filter} selects; expires on the way. */
+    /**
+     * The first available entry, highest priority first, that {@code filter} selects; expires on the way. A
+     * level's paged part is paged in (unfiltered) or scanned (filtered) before lower levels are looked at.
+     */
     private QueueEntry nextFor(QueueConsumer c, Selector filter, long now) {
         for (int l = levels.length - 1; l >= 0; l--) {
+            QueueEntry e = scanLevel(c, filter, l, now);
+            if (e != null) {
+                return e;
+            }
+            if (!pager.hasPaged(l)) {
+                continue;
+            }
+            if (filter != null) {
+                e = scanPagedLocked(c, filter, l, now);
+                if (e != null) {
+                    return e;
+                }
+                continue;
+            }
+            while (pager.hasPaged(l)) {
+                pageInLocked(l, now);
+                e = scanLevel(c, null, l, now);
+                if (e != null) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first available entry on the heap at level {@code l} that {@code filter} selects. */
+    private QueueEntry scanLevel(QueueConsumer c, Selector filter, int l, long now) {
+        {
             EntryList list = levels[l];
             boolean shared = filter == null || c == null;
             long i = shared ? list.firstAvailable : Math.max(cursor(c, l), list.firstAvailable);
@@ -323,6 +443,135 @@ public final class MessageQueue {
             }
         }
         return null;
+    }
+
+    /**
+     * Moves the next {@code readAhead} paged messages of level {@code l} onto the heap, behind its entries there;
+     * expired ones are expired instead, and entries selector consumers took from the slots join the list.
+     */
+    private void pageInLocked(int l, long now) {
+        PagedIndex index = pager.index(l);
+        EntryList list = levels[l];
+        boolean expiryAdded = false;
+        int moved = 0;
+        pager.readNow(l, pager.readAhead());
+        for (long s = index.start(); s < index.end() && moved < pager.readAhead(); s++) {
+            int state = index.state(s);
+            if (state == PagedIndex.REMOVED) {
+                continue;
+            }
+            moved++;
+            if (state == PagedIndex.ACQUIRED) {
+                QueueEntry e = pager.taken(l, s);
+                pager.remove(l, s);
+                e.paged = false;
+                list.append(e);
+                continue;
+            }
+            long expiresAt = index.expiresAt(s);
+            if (expiresAt != 0 && expiresAt <= now) {
+                removePagedLocked(l, s, DeadLetterReason.EXPIRED);
+                continue;
+            }
+            QueueEntry e = new QueueEntry(pager.read(l, s), pager.storeId(l, s), expiresAt, index.deliveryCount(s));
+            pager.remove(l, s);
+            e.level = l;
+            e.state = QueueEntry.AVAILABLE;
+            long bytes = e.footprint();
+            heldBytes += bytes;
+            host.memory().add(bytes);
+            list.append(e);
+            if (expiresAt != 0) {
+                expiring.add(e);
+                expiryAdded = true;
+            }
+        }
+        if (expiryAdded) {
+            scheduleExpiryLocked();
+        }
+        pager.readAheadLocked(l, this);
+    }
+
+    /**
+     * For a filtered consumer (or get): the first paged message of level {@code l} that {@code filter}
+     * selects, read where it lies and taken from its slot, which keeps its place until the delivery is settled.
+     */
+    private QueueEntry scanPagedLocked(QueueConsumer c, Selector filter, int l, long now) {
+        PagedIndex index = pager.index(l);
+        long s = index.start();
+        if (c != null) {
+            if (c.pagedCursors == null) {
+                c.pagedCursors = new long[levels.length];
+            }
+            s = Math.max(s, c.pagedCursors[l]);
+        }
+        java.util.Map<Long, Message> batch = java.util.Map.of();
+        for (; s < index.end(); s++) {
+            if (index.state(s) != PagedIndex.AVAILABLE) {
+                continue;
+            }
+            long expiresAt = index.expiresAt(s);
+            if (expiresAt != 0 && expiresAt <= now) {
+                removePagedLocked(l, s, DeadLetterReason.EXPIRED);
+                continue;
+            }
+            Message m = batch.get(s);
+            if (m == null) {
+                batch = pager.readFrom(l, s, SCAN_BATCH);
+                m = batch.containsKey(s) ? batch.get(s) : pager.peek(l, s);
+            }
+            if (c != null && c.noLocalConnection() != null && c.noLocalConnection().equals(m.origin())) {
+                removePagedLocked(l, s, null);
+                continue;
+            }
+            int deliveryCount = index.deliveryCount(s);
+            if (!filter.matches(new MessageEvaluationContext(m, deliveryCount + 1))) {
+                continue;
+            }
+            if (c != null) {
+                c.pagedCursors[l] = s;
+            }
+            return takePagedLocked(l, s, m);
+        }
+        if (c != null) {
+            c.pagedCursors[l] = index.end();
+        }
+        return null;
+    }
+
+    /** An entry for a paged slot a consumer takes; available until the caller delivers or acquires it. */
+    private QueueEntry takePagedLocked(int l, long s, Message m) {
+        PagedIndex index = pager.index(l);
+        QueueEntry e = new QueueEntry(m, pager.storeId(l, s), index.expiresAt(s), index.deliveryCount(s));
+        e.state = QueueEntry.AVAILABLE;
+        pager.take(l, s, e);
+        long bytes = e.footprint();
+        heldBytes += bytes;
+        host.memory().add(bytes);
+        return e;
+    }
+
+    /**
+     * Removes an available paged message: dead-letters it for {@code reason} (read back when there is a
+     * dead-letter exchange), or, with a null reason, drops it for a no-local consumer.
+     */
+    private void removePagedLocked(int l, long s, DeadLetterReason reason) {
+        PagedIndex index = pager.index(l);
+        available--;
+        availableBytes -= index.size(s);
+        long storeId = pager.storeId(l, s);
+        boolean dlx = reason != null && arguments.deadLetterExchange() != null;
+        Message m = dlx ? pager.read(l, s) : null;
+        pager.remove(l, s);
+        if (!dlx && storeId != 0) {
+            host.store().write(StoreBatch.of(new StoreOperation.MessageDequeued(host.virtualHostName(), name, storeId)));
+        }
+        if (dlx) {
+            counters.deadLettered++;
+            addDeadLetter(new DeadLetter(m, storeId, reason));
+        } else if (reason != null) {
+            counters.discarded++;
+        }
     }
 
     private long cursor(QueueConsumer c, int level) {
@@ -477,11 +726,18 @@ public final class MessageQueue {
                 for (long i = list.firstAvailable, end = list.end(); i < end && found.size() < storeIds.size(); i++) {
                     QueueEntry e = list.get(i);
                     if (e != null && e.state == QueueEntry.AVAILABLE && storeIds.contains(e.storeId)) {
-                        takeAvailable(e);
-                        e.deliveryCount++;
-                        e.state = QueueEntry.ACQUIRED;
-                        acquired++;
-                        found.add(e);
+                        acquireStoredLocked(e, found);
+                    }
+                }
+            }
+            for (int l = 0; l < levels.length && found.size() < storeIds.size(); l++) {
+                if (!pager.hasPaged(l)) {
+                    continue;
+                }
+                PagedIndex index = pager.index(l);
+                for (long s = index.start(), end = index.end(); s < end && found.size() < storeIds.size(); s++) {
+                    if (index.state(s) == PagedIndex.AVAILABLE && storeIds.contains(pager.storeId(l, s))) {
+                        acquireStoredLocked(takePagedLocked(l, s, pager.read(l, s)), found);
                     }
                 }
             }
@@ -489,6 +745,14 @@ public final class MessageQueue {
         } finally {
             unlock();
         }
+    }
+
+    private void acquireStoredLocked(QueueEntry e, List<QueueEntry> found) {
+        takeAvailable(e);
+        e.deliveryCount++;
+        e.state = QueueEntry.ACQUIRED;
+        acquired++;
+        found.add(e);
     }
 
     /** Removes acknowledged entries and frees their consumers' credit. */
@@ -613,6 +877,22 @@ public final class MessageQueue {
             expireLocked(e);
         } else if (arguments.deliveryLimit() >= 0 && e.deliveryCount > arguments.deliveryLimit()) {
             deadLetterLocked(e, DeadLetterReason.DELIVERY_LIMIT);
+        } else if (e.paged) {
+            // Back into its slot; the entry itself is done with.
+            pager.giveBack(e);
+            e.state = QueueEntry.REMOVED;
+            forgetHeapEntry(e);
+            available++;
+            availableBytes += e.message.bodySize();
+            for (QueueConsumer c : consumers) {
+                if (c.pagedCursors != null && c.pagedCursors[e.level] > e.index) {
+                    c.pagedCursors[e.level] = e.index;
+                }
+            }
+            if (delivered && e.isPersisted()) {
+                batch.add(new StoreOperation.DeliveryCountUpdated(host.virtualHostName(), name, e.storeId,
+                        e.deliveryCount));
+            }
         } else {
             e.state = QueueEntry.AVAILABLE;
             available++;
@@ -700,6 +980,9 @@ public final class MessageQueue {
         host.memory().release(bytes);
         if (old == QueueEntry.DELAYED) {
             delayed.remove(e);
+        } else if (e.paged) {
+            pager.remove(e.level, e.index);
+            e.paged = false;
         } else {
             levels[e.level].remove(e);
         }
@@ -817,13 +1100,9 @@ public final class MessageQueue {
             QueueEntry e;
             while ((e = delayed.peek()) != null && e.message.deliveryTime() <= now) {
                 delayed.poll();
-                appendAvailable(e);
+                makeAvailableLocked(e);
             }
-            while (overLimit()) {
-                if (!dropHeadLocked()) {
-                    break;
-                }
-            }
+            dropOverflowLocked();
             scheduleDelayLocked();
             dispatchLocked();
         } finally {
@@ -893,6 +1172,24 @@ public final class MessageQueue {
                 }
             }
         }
+        for (int l = 0; l < levels.length; l++) {
+            if (!pager.hasPaged(l)) {
+                continue;
+            }
+            PagedIndex index = pager.index(l);
+            for (long s = index.start(); s < index.end(); s++) {
+                if (index.state(s) == PagedIndex.AVAILABLE) {
+                    available--;
+                    availableBytes -= index.size(s);
+                    long storeId = pager.storeId(l, s);
+                    pager.remove(l, s);
+                    if (storeId != 0) {
+                        batch.add(new StoreOperation.MessageDequeued(host.virtualHostName(), name, storeId));
+                    }
+                    count++;
+                }
+            }
+        }
         for (QueueEntry e : new ArrayList<>(delayed)) {
             removeLocked(e, false);
             if (e.isPersisted()) {
@@ -932,6 +1229,7 @@ public final class MessageQueue {
             for (EntryList list : levels) {
                 list.clear();
             }
+            pager.clear();
             delayed.clear();
             expiring.clear();
             available = 0;
@@ -956,7 +1254,7 @@ public final class MessageQueue {
         try {
             return new QueueStatistics(readyCount(), acquired, availableBytes, consumers.size(),
                     counters.published, counters.delivered, counters.redelivered, counters.acknowledged,
-                    counters.deadLettered, counters.discarded);
+                    counters.deadLettered, counters.discarded, pager.live());
         } finally {
             unlock();
         }
@@ -1017,8 +1315,21 @@ public final class MessageQueue {
                         out.add(e.message);
                     }
                 }
+                if (pager.hasPaged(l)) {
+                    pager.browse(l, filter, now, out);
+                }
             }
             return out;
+        } finally {
+            unlock();
+        }
+    }
+
+    /** Messages held in the paged part (not on the heap), delivered ones included; a snapshot. */
+    public int pagedCount() {
+        lock();
+        try {
+            return pager.live();
         } finally {
             unlock();
         }

@@ -5,7 +5,7 @@ import io.warren.selector.Selector;
 /**
  * A consumer's registration on a queue: its credit (prefetch minus unacknowledged deliveries), its filter,
  * and for filtered consumers a scan position per priority level, so entries it passed over as not matching
- * are not looked at again. Guarded by the queue's lock.
+ * are not looked at again (on the heap and in the paged part). Guarded by the queue's lock.
  */
 public final class QueueConsumer {
     private final String tag;
@@ -19,6 +19,8 @@ public final class QueueConsumer {
     /** Deliveries counted against the prefetch: unsettled and not yet handed to the application. */
     int unacked;
     long[] cursors;
+    /** For filtered consumers, per level the first paged slot not yet looked at. */
+    long[] pagedCursors;
 
     /**
      * @param noLocalConnection when not null, messages published by this connection are discarded instead

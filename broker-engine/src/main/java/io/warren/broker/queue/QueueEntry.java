@@ -27,6 +27,8 @@ public final class QueueEntry {
     boolean holdsCredit;
     /** Whether this delivery also counts against its channel's {@link DeliveryGate} limit. */
     boolean holdsGateCredit;
+    /** Whether {@link #index} is a slot of the queue's paged part (taken from deep in the backlog by a selector). */
+    boolean paged;
     /** Position in the expiry heap, -1 when not in it. */
     int heapIndex = -1;
 

@@ -1,6 +1,7 @@
 package io.warren.broker.queue;
 
 import io.warren.broker.flow.MemoryGuard;
+import io.warren.broker.paging.PagingPolicy;
 import io.warren.broker.store.Store;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +16,9 @@ public interface QueueHost {
 
     /** Accounts the heap queued messages occupy. */
     MemoryGuard memory();
+
+    /** When and where the host's queues page deep backlogs. */
+    PagingPolicy paging();
 
     /** Current time in epoch milliseconds. */
     long now();

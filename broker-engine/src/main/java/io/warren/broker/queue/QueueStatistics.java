@@ -14,10 +14,19 @@ package io.warren.broker.queue;
  * @param acknowledged   messages settled by an acknowledgement (not deliveries in auto-acknowledge mode)
  * @param deadLettered   messages sent to the queue's dead-letter exchange (expired, rejected, over a limit)
  * @param discarded      messages expired, rejected or dropped over a limit with no dead-letter exchange
+ * @param paged          messages of {@code ready} and {@code unacknowledged} whose content is not on the heap
+ *                       (paged to disk); paged messages that expired count until they are reached
  */
 public record QueueStatistics(int ready, int unacknowledged, long readyBytes, int consumers, long published,
                               long delivered, long redelivered, long acknowledged, long deadLettered,
-                              long discarded) {
+                              long discarded, int paged) {
+
+    /** Statistics of a queue with nothing paged. */
+    public QueueStatistics(int ready, int unacknowledged, long readyBytes, int consumers, long published,
+                           long delivered, long redelivered, long acknowledged, long deadLettered, long discarded) {
+        this(ready, unacknowledged, readyBytes, consumers, published, delivered, redelivered, acknowledged,
+                deadLettered, discarded, 0);
+    }
 
     /** Messages the queue holds: ready plus unacknowledged. */
     public long messages() {

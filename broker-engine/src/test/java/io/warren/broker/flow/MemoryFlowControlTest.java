@@ -20,8 +20,8 @@ class MemoryFlowControlTest {
     }
 
     @Test
-    void publishersAreRefusedWithAClearErrorWhenQueuesHoldTooMuch() {
-        try (Broker broker = Broker.start(BrokerConfig.builder("flow-refuse").maxMemory(64 * 1024).memoryWait(50).build())) {
+    void withoutPagingPublishersAreRefusedWithAClearErrorWhenQueuesHoldTooMuch() {
+        try (Broker broker = Broker.start(BrokerConfig.builder("flow-refuse").maxMemory(64 * 1024).memoryWait(50).paging(false).build())) {
             Channel ch = broker.defaultVirtualHost().connect("p").createChannel();
             ch.queueDeclare("q", false, false, false, Map.of());
             int accepted = 0;
@@ -47,7 +47,7 @@ class MemoryFlowControlTest {
 
     @Test
     void blockedPublisherResumesWhenAConsumerFreesMemory() throws Exception {
-        try (Broker broker = Broker.start(BrokerConfig.builder("flow-block").maxMemory(32 * 1024).memoryWait(10_000).build())) {
+        try (Broker broker = Broker.start(BrokerConfig.builder("flow-block").maxMemory(32 * 1024).memoryWait(10_000).paging(false).build())) {
             Channel producer = broker.defaultVirtualHost().connect("p").createChannel();
             Channel consumer = broker.defaultVirtualHost().connect("c").createChannel();
             producer.queueDeclare("q", false, false, false, Map.of());
@@ -90,7 +90,7 @@ class MemoryFlowControlTest {
 
     @Test
     void capacityListenersHearWhenMemoryFallsBackBelowTheLimit() {
-        try (Broker broker = Broker.start(BrokerConfig.builder("flow-listen").maxMemory(8 * 1024).memoryWait(0).build())) {
+        try (Broker broker = Broker.start(BrokerConfig.builder("flow-listen").maxMemory(8 * 1024).memoryWait(0).paging(false).build())) {
             java.util.concurrent.atomic.AtomicInteger resumed = new java.util.concurrent.atomic.AtomicInteger();
             broker.memory().addCapacityListener(resumed::incrementAndGet);
             Channel ch = broker.defaultVirtualHost().connect("p").createChannel();

@@ -24,8 +24,9 @@ class FlowControlTest {
 
     @Test
     void publisherIsBlockedPastTheMemoryLimitAndUnblockedOnceAConsumerDrainsTheQueue() throws Exception {
+        // Without paging: with it, the queue would page these messages instead of reaching the limit.
         BrokerConfig config = BrokerConfig.builder("flow-" + System.nanoTime()).maxMemory(100_000).memoryWait(100)
-                .build();
+                .paging(false).build();
         ExecutorService publisherThread = Executors.newSingleThreadExecutor();
         try (ServerFixture f = ServerFixture.start(config)) {
             Connection publisher = f.connect();

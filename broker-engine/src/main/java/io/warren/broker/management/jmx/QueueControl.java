@@ -79,6 +79,11 @@ final class QueueControl implements QueueMXBean {
     }
 
     @Override
+    public int getPaged() {
+        return statistics().paged();
+    }
+
+    @Override
     public int getConsumers() {
         return statistics().consumers();
     }

@@ -39,6 +39,9 @@ public interface QueueMXBean {
     /** Body bytes of the ready messages. */
     long getReadyBytes();
 
+    /** Messages (ready or unacknowledged) whose content is paged out to disk, not on the heap. */
+    int getPaged();
+
     int getConsumers();
 
     /** Messages the queue accepted since the broker started. */
