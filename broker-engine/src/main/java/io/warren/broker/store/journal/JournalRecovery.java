@@ -6,6 +6,8 @@ import io.warren.broker.BrokerException;
 import io.warren.broker.ErrorCode;
 import io.warren.message.ByteReader;
 import io.warren.message.CorruptDataException;
+import io.warren.message.MessageCodec;
+import io.warren.broker.store.StoreOperation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -254,7 +256,7 @@ final class JournalRecovery {
                     ByteReader in = new ByteReader(reader.array(), reader.payloadOffset(), reader.payloadLength());
                     switch (reader.type()) {
                         case JournalFormat.BATCH -> {
-                            state.apply(RecordCodec.readBatch(in));
+                            applyBatch(in, segment.sequence(), position, reader.payloadOffset());
                             snapshotBatches++;
                         }
                         case JournalFormat.SNAPSHOT_BEGIN -> {
@@ -285,6 +287,26 @@ final class JournalRecovery {
             throw corrupt(segment.path(), position, "the snapshot the segment starts with is incomplete");
         }
         return position;
+    }
+
+    /** Applies a batch record at {@code recordStart} whose payload starts at {@code payloadStart} of the window. */
+    private void applyBatch(ByteReader in, long sequence, long recordStart, int payloadStart) {
+        long payloadPosition = recordStart + JournalFormat.RECORD_HEADER_SIZE + 1;
+        RecordCodec.readBatch(in, payloadStart, new RecordCodec.BatchVisitor() {
+            @Override
+            public void stored(long messageId, int at, int length, MessageCodec.Header header) {
+                if (at < 0) {
+                    state.stored(messageId, MessageLocation.ofRecord(sequence, recordStart), header.bodySize());
+                } else {
+                    state.stored(messageId, MessageLocation.of(sequence, payloadPosition + at), length);
+                }
+            }
+
+            @Override
+            public void operation(StoreOperation op) {
+                state.apply(op);
+            }
+        });
     }
 
     private static void truncateTornTail(SegmentFile segment, long position, long size, String problem)

@@ -3,6 +3,7 @@ package io.warren.broker.store.journal;
 import io.warren.thread.WarrenThreads;
 import io.warren.broker.BrokerException;
 import io.warren.broker.ErrorCode;
+import io.warren.broker.store.MessageSummary;
 import io.warren.broker.store.RecoveryHandler;
 import io.warren.message.Message;
 import io.warren.broker.store.Store;
@@ -35,11 +36,13 @@ import org.slf4j.LoggerFactory;
  * cuts off a torn tail of the last one (a write the crash interrupted, which was never acknowledged) and
  * refuses to start on damage anywhere else, naming the file and offset.
  *
- * <p><b>Compaction.</b> The store keeps the state the journal amounts to in memory, message bodies included
- * (a later version may keep only their file positions). Once the journal is at least
+ * <p><b>Reading.</b> The store keeps no message content in memory, only where each live message is on disk and
+ * which queues hold it; {@link #read} reads the content back with a positional read and checks its checksum.
+ *
+ * <p><b>Compaction.</b> Once the journal is at least
  * {@link JournalConfig#compactionMinBytes()} and the estimated snapshot (live message records plus what the
  * previous snapshot held besides them) is at most {@link JournalConfig#compactionLiveRatio()} of it, the
- * writer thread writes that state as a snapshot segment, renames it into place and deletes the older
+ * writer thread writes that state as a snapshot segment, copying each live message from the segment it is in, renames it into place and deletes the older
  * segments, so disk use stays proportional to live data. Writes wait while it does.
  *
  * <p>The on-disk format is described in {@code JournalFormat}.
@@ -57,6 +60,9 @@ public final class JournalStore implements Store {
     private volatile JournalWriter writer;
     private final List<StoreObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Thread writerThread;
+    private SegmentChannels readChannels;
+    /** Set once recovery has rebuilt the message table, so the recovery handler may read already. */
+    private volatile MessageReader reader;
 
     public JournalStore(JournalConfig config) {
         this(config, ChannelOpener.DEFAULT);
@@ -107,9 +113,12 @@ public final class JournalStore implements Store {
             RecoveredJournal recovered = JournalRecovery.recover(directory);
             boolean sync = config.syncPolicy() != SyncPolicy.NEVER;
             segments = new SegmentLog(directory, opener, sync, recovered.segments());
-            recovered.state().replay(handler);
+            readChannels = new SegmentChannels(directory);
+            MessageReader r = new MessageReader(directory, recovered.state().table(), readChannels);
+            reader = r;
+            recovered.state().replay(handler, (id, location) -> MessageSummary.of(id, r.read(id)));
             JournalWriter w = new JournalWriter(config, recovered.state(), segments,
-                    new Compactor(directory, opener, sync), recovered.snapshotOverhead());
+                    new Compactor(directory, opener, sync), r, readChannels, recovered.snapshotOverhead());
             observers.forEach(w::addObserver);
             Thread t = WarrenThreads.newThread(w, "warren-journal-writer-" + directory.getFileName());
             t.start();
@@ -133,6 +142,10 @@ public final class JournalStore implements Store {
 
     private void abandonOpen(SegmentLog segments, DirectoryLock acquired, Throwable cause) {
         phase = Phase.CLOSED;
+        reader = null;
+        if (readChannels != null) {
+            readChannels.close();
+        }
         if (segments != null) {
             try {
                 segments.close();
@@ -184,11 +197,22 @@ public final class JournalStore implements Store {
                 + (phase == Phase.NEW ? "not open yet" : "closed"));
     }
 
+    /**
+     * Reads a stored message some queue holds back from its segment, from any thread, concurrently with writes and
+     * compaction. Its write must have completed (the record is on disk only then). Works from the moment recovery
+     * replays messages into the handler until the store closes.
+     *
+     * @throws BrokerException {@code STORE_ERROR} naming the id if no queue holds the message, naming segment and
+     *                         offset if its record fails its checksum or cannot be read
+     */
     @Override
     public Message read(long messageId) {
-        // Integration placeholder for issue 13: the journal keeps bodies on the heap until it reads them from disk.
-        throw new BrokerException(ErrorCode.STORE_ERROR, "the journal cannot read message " + messageId
-                + " back yet");
+        MessageReader r = reader;
+        if (r == null || phase == Phase.CLOSED) {
+            throw new BrokerException(ErrorCode.STORE_ERROR, "cannot read message " + messageId + ": "
+                    + notOpen().getMessage());
+        }
+        return r.read(messageId);
     }
 
     @Override
@@ -249,6 +273,8 @@ public final class JournalStore implements Store {
             }
         }
         writer.failQueued(notOpen());
+        reader = null;
+        readChannels.close();
         try {
             log.close();
         } catch (IOException e) {

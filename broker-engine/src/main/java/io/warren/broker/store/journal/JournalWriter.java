@@ -42,6 +42,8 @@ final class JournalWriter implements Runnable {
     private final LiveState state;
     private final SegmentLog log;
     private final Compactor compactor;
+    private final MessageReader reader;
+    private final SegmentChannels channels;
     private final long syncWindowNanos;
     private final List<PendingWrite> drained = new ArrayList<>();
     /** Futures of batches written but not yet synced. */
@@ -61,12 +63,15 @@ final class JournalWriter implements Runnable {
     private long retryCompactionAt;
     private volatile BrokerException failure;
 
-    JournalWriter(JournalConfig config, LiveState state, SegmentLog log, Compactor compactor, long snapshotOverhead) {
+    JournalWriter(JournalConfig config, LiveState state, SegmentLog log, Compactor compactor, MessageReader reader,
+                  SegmentChannels channels, long snapshotOverhead) {
         this.directory = config.directory();
         this.config = config;
         this.state = state;
         this.log = log;
         this.compactor = compactor;
+        this.reader = reader;
+        this.channels = channels;
         this.syncWindowNanos = config.syncWindow().toNanos();
         this.lastSyncNanos = System.nanoTime() - syncWindowNanos;
         this.snapshotOverhead = snapshotOverhead;
@@ -190,8 +195,9 @@ final class JournalWriter implements Runnable {
             return;
         }
         int start = buffer.size();
+        int[] opStarts = new int[ops.size()];
         try {
-            RecordCodec.writeBatch(buffer, ops);
+            RecordCodec.writeBatch(buffer, ops, opStarts);
         } catch (RuntimeException e) {
             discardFrom(start);
             reject(w, e);
@@ -205,7 +211,8 @@ final class JournalWriter implements Runnable {
             log.roll();
         }
         try {
-            state.apply(ops);
+            long base = log.position() - flushed;
+            state.apply(ops, log.activeSequence(), base, opStarts, buffer.size());
         } catch (RuntimeException e) {
             discardFrom(start);
             BrokerException error = new BrokerException(ErrorCode.STORE_ERROR, "journal state in " + directory
@@ -293,10 +300,10 @@ final class JournalWriter implements Runnable {
         }
         long started = System.nanoTime();
         int segments = log.segmentCount();
-        SegmentFile snapshot;
+        Compactor.Snapshot written;
         try {
-            snapshot = compactor.writeSnapshot(state, log.nextSequence(), buffer);
-        } catch (IOException e) {
+            written = compactor.writeSnapshot(state, reader, log.nextSequence(), buffer);
+        } catch (IOException | BrokerException e) {
             LOG.warn("Compacting the journal in {} failed; continuing with the existing segments and trying again "
                     + "once the journal has doubled: {}", directory, e.toString());
             retryCompactionAt = 2 * journalBytes;
@@ -304,8 +311,14 @@ final class JournalWriter implements Runnable {
             return;
         }
         resetBuffer();
+        SegmentFile snapshot = written.file();
         try {
-            log.replaceWith(snapshot);
+            log.replaceWith(snapshot, () -> {
+                for (int i = 0; i < written.moved().size(); i += 2) {
+                    state.table().move(written.moved().getLong(i), written.moved().getLong(i + 1));
+                }
+                channels.retireBelow(snapshot.sequence());
+            });
         } catch (IOException e) {
             enterFailed(ioError(e));
             return;

@@ -2,31 +2,34 @@ package io.warren.broker.store.journal;
 
 import io.warren.broker.BrokerException;
 import io.warren.broker.ErrorCode;
-import io.warren.message.Values;
+import io.warren.broker.store.DurableEntities;
+import io.warren.broker.store.MessageSummary;
 import io.warren.broker.store.RecoveryHandler;
-import io.warren.broker.store.StoreBatch;
 import io.warren.broker.store.StoreOperation;
 import io.warren.broker.store.StoreOperation.BindingCreated;
 import io.warren.broker.store.StoreOperation.BindingDeleted;
+import io.warren.broker.store.StoreOperation.DeliveryCountUpdated;
 import io.warren.broker.store.StoreOperation.ExchangeCreated;
 import io.warren.broker.store.StoreOperation.MessageDequeued;
 import io.warren.broker.store.StoreOperation.MessageEnqueued;
 import io.warren.broker.store.StoreOperation.MessageStored;
 import io.warren.broker.store.StoreOperation.QueueCreated;
 import io.warren.broker.store.StoreOperation.QueueDeleted;
-import io.warren.broker.store.StoreState;
-import java.util.HashMap;
+import io.warren.message.Values;
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.agrona.collections.Object2IntHashMap;
 
 /**
- * The journal's in-memory view of what its records amount to: a {@link StoreState} plus the size of the live
- * message records, which decides when compaction pays off, and the highest message id ever stored, which a
- * snapshot must keep even when that message is gone. Holds message bodies (through {@link StoreState}).
- * Confined to one thread at a time: recovery, then the writer.
+ * The journal's in-memory view of what its records amount to: the durable entities, and for each stored message
+ * still held only where it is on disk and which queues hold it ({@link MessageTable}), never its content. Also the
+ * highest message id ever stored, which a snapshot must keep even when that message is gone, and the average size
+ * of a stored message, from which compaction estimates what a snapshot would rewrite.
+ *
+ * <p>Changed by one thread at a time (recovery, then the writer). The message table may be read concurrently.
  */
 final class LiveState {
     /** Rough encoded size of a message's enqueue operation and record overhead in a snapshot. */
@@ -34,12 +37,13 @@ final class LiveState {
     /** Up to this many operations, a batch is searched for its stored messages instead of indexing them. */
     private static final int SMALL_BATCH = 16;
 
-    private final StoreState state = new StoreState();
-    /** Every message {@link #state} holds, with its encoded size. */
-    private final Map<Long, Integer> messageSizes = new HashMap<>();
-    /** Stored messages no queue has held yet; they stay in {@link #state} until {@link #dropUnreferenced}. */
-    private final Set<Long> neverEnqueued = new HashSet<>();
-    private long liveMessageBytes;
+    private final DurableEntities entities = new DurableEntities();
+    private final MessageTable table = new MessageTable();
+    private final Object2IntHashMap<String> queueIndexes = new Object2IntHashMap<>(-1);
+    /** Virtual host and name of each queue index. */
+    private final List<String[]> queueNames = new ArrayList<>();
+    private long storedCount;
+    private long storedBytes;
     private long highestMessageId;
 
     /**
@@ -62,7 +66,7 @@ final class LiveState {
                 }
             } else if (op instanceof MessageEnqueued m) {
                 long id = m.messageId();
-                boolean known = messageSizes.containsKey(id)
+                boolean known = table.contains(id)
                         || (storedSoFar != null ? storedSoFar.contains(id) : storedEarlier(ops, i, id));
                 if (!known) {
                     throw storeError("message " + id + " enqueued on '" + m.queue() + "' was never stored");
@@ -100,63 +104,75 @@ final class LiveState {
         return new BrokerException(ErrorCode.STORE_ERROR, "cannot store batch: " + message);
     }
 
-    void apply(List<StoreOperation> ops) {
-        for (StoreOperation op : ops) {
-            apply(op);
+    /**
+     * Applies a batch just encoded into a buffer: {@code opStarts[i]} is where operation {@code i} starts in the
+     * buffer, {@code end} where the record ends, and {@code base} the segment offset of the buffer's first byte.
+     */
+    void apply(List<StoreOperation> ops, long sequence, long base, int[] opStarts, int end) {
+        for (int i = 0; i < ops.size(); i++) {
+            StoreOperation op = ops.get(i);
+            if (op instanceof MessageStored m) {
+                int length = (i + 1 < ops.size() ? opStarts[i + 1] : end) - opStarts[i];
+                stored(m.messageId(), MessageLocation.of(sequence, base + opStarts[i]), length);
+            } else {
+                apply(op);
+            }
         }
     }
 
+    /** A stored message, now at {@code location}, its operation {@code length} bytes long. */
+    void stored(long messageId, long location, int length) {
+        table.stored(messageId, location);
+        storedCount++;
+        storedBytes += length;
+        highestMessageId = Math.max(highestMessageId, messageId);
+    }
+
+    /**
+     * Applies any operation but a stored message.
+     *
+     * @throws IllegalStateException if it enqueues a message that was never stored
+     */
     void apply(StoreOperation op) {
         if (op instanceof MessageStored m) {
-            state.apply(op);
-            // footprint, not encoded(): encoding a recovered message would keep a second copy of it in memory
-            int size = (int) Math.min(Integer.MAX_VALUE - PER_MESSAGE_OVERHEAD, m.message().footprint());
-            Integer old = messageSizes.put(m.messageId(), size);
-            liveMessageBytes += old == null ? size + PER_MESSAGE_OVERHEAD : size - old;
-            if (!state.isLive(m.messageId())) {
-                neverEnqueued.add(m.messageId());
-            }
-            highestMessageId = Math.max(highestMessageId, m.messageId());
+            throw new IllegalArgumentException("message " + m.messageId() + " stored without a location");
         } else if (op instanceof MessageEnqueued m) {
-            state.apply(op);
-            neverEnqueued.remove(m.messageId());
+            table.enqueue(m.messageId(), queueIndex(m.virtualHost(), m.queue()), m.enqueuedAt());
         } else if (op instanceof MessageDequeued m) {
-            boolean wasLive = state.isLive(m.messageId());
-            state.apply(op);
-            if (wasLive && !state.isLive(m.messageId())) {
-                forget(m.messageId());
+            int queue = queueIndexes.getValue(DurableEntities.key(m.virtualHost(), m.queue()));
+            if (queue >= 0) {
+                table.dequeue(m.messageId(), queue);
             }
-        } else if (op instanceof QueueDeleted) {
-            state.apply(op);
-            forgetReleased();
+        } else if (op instanceof DeliveryCountUpdated d) {
+            int queue = queueIndexes.getValue(DurableEntities.key(d.virtualHost(), d.queue()));
+            if (queue >= 0) {
+                table.deliveryCount(d.messageId(), queue, d.deliveryCount());
+            }
         } else {
-            state.apply(op);
-        }
-    }
-
-    private void forget(long messageId) {
-        Integer size = messageSizes.remove(messageId);
-        if (size != null) {
-            liveMessageBytes -= size + PER_MESSAGE_OVERHEAD;
-        }
-    }
-
-    /** After a queue deletion: forgets the messages {@link StoreState} released with it. */
-    private void forgetReleased() {
-        for (Iterator<Map.Entry<Long, Integer>> it = messageSizes.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Long, Integer> e = it.next();
-            if (!state.isLive(e.getKey()) && !neverEnqueued.contains(e.getKey())) {
-                liveMessageBytes -= e.getValue() + PER_MESSAGE_OVERHEAD;
-                it.remove();
+            entities.apply(op);
+            if (op instanceof QueueDeleted q) {
+                int queue = queueIndexes.getValue(DurableEntities.key(q.virtualHost(), q.name()));
+                if (queue >= 0) {
+                    table.releaseQueue(queue);
+                }
             }
         }
+    }
+
+    private int queueIndex(String virtualHost, String name) {
+        String key = DurableEntities.key(virtualHost, name);
+        int index = queueIndexes.getValue(key);
+        if (index < 0) {
+            index = queueNames.size();
+            queueNames.add(new String[] {virtualHost, name});
+            queueIndexes.put(key, index);
+        }
+        return index;
     }
 
     /** Drops messages stored but never held by a queue; recovery calls this once every record is applied. */
     void dropUnreferenced() {
-        state.dropUnreferenced();
-        neverEnqueued.forEach(this::forget);
-        neverEnqueued.clear();
+        table.dropUnreferenced();
     }
 
     /** Raises the highest message id to at least {@code messageId} (from a snapshot's begin record). */
@@ -165,23 +181,57 @@ final class LiveState {
     }
 
     long highestMessageId() {
-        return Math.max(highestMessageId, state.highestMessageId());
+        return highestMessageId;
     }
 
     /** Estimated size of a snapshot's message records: what compaction would have to rewrite. */
     long liveMessageBytes() {
-        return liveMessageBytes;
+        long count = table.size();
+        long average = storedCount == 0 ? 0 : storedBytes / storedCount;
+        return count * (average + PER_MESSAGE_OVERHEAD);
     }
 
     int messageCount() {
-        return messageSizes.size();
+        return table.size();
     }
 
-    StoreBatch snapshot() {
-        return state.snapshot();
+    MessageTable table() {
+        return table;
     }
 
-    void replay(RecoveryHandler handler) {
-        state.replay(handler);
+    DurableEntities entities() {
+        return entities;
+    }
+
+    /** The index of a queue that has held messages, or -1. */
+    int queueIndexOf(String virtualHost, String name) {
+        return queueIndexes.getValue(DurableEntities.key(virtualHost, name));
+    }
+
+    int queueCount() {
+        return queueNames.size();
+    }
+
+    String virtualHostOf(int queue) {
+        return queueNames.get(queue)[0];
+    }
+
+    String queueNameOf(int queue) {
+        return queueNames.get(queue)[1];
+    }
+
+    /** Finds what a queue needs of a message, without its content, for {@link #replay}. */
+    interface Summaries {
+        MessageSummary summary(long messageId, long location);
+    }
+
+    /**
+     * Replays the state into {@code handler} in the order {@link RecoveryHandler} documents, each message as a
+     * {@link MessageSummary}.
+     */
+    void replay(RecoveryHandler handler, Summaries summaries) {
+        entities.replayDeclarations(handler);
+        new QueueReplay(this, handler, summaries).run();
+        entities.replayPrepared(handler);
     }
 }

@@ -114,6 +114,10 @@ final class SegmentLog implements Closeable {
         return activePosition;
     }
 
+    long activeSequence() {
+        return activeSequence;
+    }
+
     Path activePath() {
         return activePath;
     }
@@ -148,9 +152,10 @@ final class SegmentLog implements Closeable {
 
     /**
      * Continues with {@code snapshot}, a complete segment already in place whose sequence is
-     * {@link #nextSequence()}, and deletes every older segment. Recovery deletes any that survive a crash here.
+     * {@link #nextSequence()}, runs {@code beforeDeleting} (which must stop reads of the older segments) and
+     * deletes every older segment. Recovery deletes any that survive a crash here.
      */
-    void replaceWith(SegmentFile snapshot) throws IOException {
+    void replaceWith(SegmentFile snapshot, Runnable beforeDeleting) throws IOException {
         FileChannel next = opener.open(snapshot.path(), StandardOpenOption.WRITE);
         next.position(snapshot.size());
         active.close();
@@ -162,6 +167,7 @@ final class SegmentLog implements Closeable {
         activePath = snapshot.path();
         activeSequence = snapshot.sequence();
         activePosition = snapshot.size();
+        beforeDeleting.run();
         for (SegmentFile old : obsolete) {
             try {
                 Files.deleteIfExists(old.path());

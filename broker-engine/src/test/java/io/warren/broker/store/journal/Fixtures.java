@@ -49,7 +49,7 @@ final class Fixtures {
 
     static JournalStore open(JournalConfig config, RecordingHandler handler) {
         JournalStore store = new JournalStore(config);
-        store.open(handler);
+        store.open(handler.reading(store));
         return store;
     }
 

@@ -64,7 +64,7 @@ class JournalCompactionTest {
         assertThat(Fixtures.directorySize(dir)).isLessThan(peakLive / 2);
 
         JournalStore reopened = new JournalStore(config);
-        RecordingHandler r = new RecordingHandler();
+        RecordingHandler r = new RecordingHandler().reading(reopened);
         assertThat(reopened.open(r)).as("highest id, although that message was dequeued").isEqualTo(lastId);
         reopened.close();
         List<Long> expected = new ArrayList<>();
