@@ -25,6 +25,19 @@ import java.util.zip.CRC32C;
  *
  * All integers are big-endian. One {@link io.warren.broker.store.StoreBatch} is one record, so a batch is
  * recovered whole or not at all.
+ *
+ * <p><b>Indexes.</b> Each segment has an index {@code journal-<sequence>.idx}, which lets recovery rebuild the
+ * state without reading message bodies. The writer appends to {@code journal-<sequence>.idx.tmp} as it appends to
+ * the segment and renames it once it seals the segment (rolls over, or compaction replaces it); a {@code .idx.tmp}
+ * left by a crash is deleted, and a segment without a valid index is scanned and indexed again. An index starts
+ * with a {@value #INDEX_HEADER_SIZE}-byte header: magic {@code "WRNX"} (int), index format version (short), flags
+ * (short, 0), the segment's sequence number (long), the size of the segment it indexes (long), CRC32C of the
+ * preceding 24 bytes (int); written last, so an index without it is not valid. Records follow, framed as the
+ * segment's: {@link #INDEX_BATCH} (long offset of the batch record in the segment, int operation count, then
+ * the operations as in the segment, except that a stored message is an {@link IndexBuilder#SUMMARY} operation
+ * with its location and summary instead of its content), {@link #SNAPSHOT_BEGIN} as in the segment,
+ * {@link #INDEX_SNAPSHOT_END} (int batch records in the snapshot, long offset where the snapshot ends) and last
+ * {@link #INDEX_END} (int number of records before it).
  */
 final class JournalFormat {
     static final int MAGIC = 0x57524E4A; // "WRNJ"
@@ -40,12 +53,24 @@ final class JournalFormat {
     /** Ends the snapshot part of a snapshot segment: int number of batch records in the snapshot. */
     static final byte SNAPSHOT_END = 3;
 
+    /** Index: a batch record of the segment, without message content. */
+    static final byte INDEX_BATCH = 5;
+    /** Index: the end of the snapshot a segment starts with. */
+    static final byte INDEX_SNAPSHOT_END = 6;
+    /** Index: the last record, counting those before it. */
+    static final byte INDEX_END = 7;
+    static final int INDEX_MAGIC = 0x57524E58; // "WRNX"
+    static final int INDEX_VERSION = 1;
+    static final int INDEX_HEADER_SIZE = 28;
+
     static final String LOCK_FILE = "lock";
+    static final String INDEX_SUFFIX = ".idx";
     static final String TMP_SUFFIX = ".tmp";
     private static final Pattern SEGMENT_NAME = Pattern.compile("journal-(\\d{20})\\.log");
+    private static final Pattern INDEX_NAME = Pattern.compile("journal-(\\d{20})\\.idx");
     /** What compaction ({@code journal-<sequence>.log.tmp}) and the disk probe leave behind when interrupted. */
     private static final Pattern TEMPORARY_NAME = Pattern.compile(
-            "journal-\\d{20}\\.log\\.tmp|warren-fsync-probe\\d*\\.tmp");
+            "journal-\\d{20}\\.(log|idx)\\.tmp|warren-fsync-probe\\d*\\.tmp");
 
     private JournalFormat() {
     }
@@ -56,6 +81,16 @@ final class JournalFormat {
 
     static Path segmentPath(Path directory, long sequence) {
         return directory.resolve(segmentFileName(sequence));
+    }
+
+    static Path indexPath(Path directory, long sequence) {
+        return directory.resolve(String.format("journal-%020d.idx", sequence));
+    }
+
+    /** The sequence number an index file name encodes, or empty when the name is not an index's. */
+    static OptionalLong parseIndexName(String fileName) {
+        Matcher m = INDEX_NAME.matcher(fileName);
+        return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
     }
 
     /** The sequence number a segment file name encodes, or empty when the name is not a segment's. */

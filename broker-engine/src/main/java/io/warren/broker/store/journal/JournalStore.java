@@ -3,7 +3,6 @@ package io.warren.broker.store.journal;
 import io.warren.thread.WarrenThreads;
 import io.warren.broker.BrokerException;
 import io.warren.broker.ErrorCode;
-import io.warren.broker.store.MessageSummary;
 import io.warren.broker.store.RecoveryHandler;
 import io.warren.message.Message;
 import io.warren.broker.store.Store;
@@ -112,11 +111,11 @@ public final class JournalStore implements Store {
             long started = System.nanoTime();
             RecoveredJournal recovered = JournalRecovery.recover(directory);
             boolean sync = config.syncPolicy() != SyncPolicy.NEVER;
-            segments = new SegmentLog(directory, opener, sync, recovered.segments());
+            segments = new SegmentLog(directory, opener, sync, recovered.segments(), recovered.activeIndex());
             readChannels = new SegmentChannels(directory);
             MessageReader r = new MessageReader(directory, recovered.state().table(), readChannels);
             reader = r;
-            recovered.state().replay(handler, (id, location) -> MessageSummary.of(id, r.read(id)));
+            recovered.state().replay(handler);
             JournalWriter w = new JournalWriter(config, recovered.state(), segments,
                     new Compactor(directory, opener, sync), r, readChannels, recovered.snapshotOverhead());
             observers.forEach(w::addObserver);
@@ -127,8 +126,9 @@ public final class JournalStore implements Store {
             writer = w;
             writerThread = t;
             phase = Phase.OPEN;
-            LOG.info("Opened journal in {}: {} messages, {} segment bytes, recovered in {} ms", directory,
-                    recovered.state().messageCount(), segments.journalBytes(),
+            LOG.info("Opened journal in {}: {} messages, {} segment bytes, {} of {} segments recovered from their "
+                    + "index, in {} ms", directory, recovered.state().messageCount(), segments.journalBytes(),
+                    recovered.indexedSegments(), recovered.segments().size(),
                     (System.nanoTime() - started) / 1_000_000);
             return recovered.state().highestMessageId();
         } catch (IOException e) {

@@ -3,6 +3,8 @@ package io.warren.broker.store.journal;
 import io.warren.broker.BrokerException;
 import io.warren.broker.ErrorCode;
 import io.warren.message.ByteWriter;
+import io.warren.message.Message;
+import io.warren.message.MessageCodec;
 import io.warren.broker.store.StoreObserver;
 import io.warren.broker.store.StoreOperation;
 import io.warren.broker.store.StoreStatistics;
@@ -210,8 +212,8 @@ final class JournalWriter implements Runnable {
             flushed = start;
             log.roll();
         }
+        long base = log.position() - flushed;
         try {
-            long base = log.position() - flushed;
             state.apply(ops, log.activeSequence(), base, opStarts, buffer.size());
         } catch (RuntimeException e) {
             discardFrom(start);
@@ -221,9 +223,35 @@ final class JournalWriter implements Runnable {
             enterFailed(error);
             return;
         }
+        index(ops, base, start, opStarts);
         unsynced.add(w.future());
         if (buffer.size() - flushed >= FLUSH_BYTES) {
             flushPending();
+        }
+    }
+
+    /** Adds the record just encoded at {@code start} of the buffer to the active segment's index. */
+    private void index(List<StoreOperation> ops, long base, int start, int[] opStarts) {
+        IndexBuilder index = log.index();
+        if (index == null) {
+            return;
+        }
+        index.batchStart(base + start);
+        for (int i = 0; i < ops.size(); i++) {
+            int end = i + 1 < ops.size() ? opStarts[i + 1] : buffer.size();
+            if (ops.get(i) instanceof StoreOperation.MessageStored m) {
+                Message message = m.message();
+                index.stored(m.messageId(), MessageLocation.of(log.activeSequence(), base + opStarts[i]),
+                        end - opStarts[i], new MessageCodec.Header(message.priority(), message.expiration(),
+                                message.deliveryTime(), message.bodySize()));
+            } else {
+                index.operation(buffer.array(), opStarts[i], end);
+            }
+        }
+        try {
+            index.batchEnd();
+        } catch (IOException e) {
+            log.dropIndex(e);
         }
     }
 
@@ -303,7 +331,7 @@ final class JournalWriter implements Runnable {
         Compactor.Snapshot written;
         try {
             written = compactor.writeSnapshot(state, reader, log.nextSequence(), buffer);
-        } catch (IOException | BrokerException e) {
+        } catch (IOException | BrokerException | java.io.UncheckedIOException e) {
             LOG.warn("Compacting the journal in {} failed; continuing with the existing segments and trying again "
                     + "once the journal has doubled: {}", directory, e.toString());
             retryCompactionAt = 2 * journalBytes;
@@ -313,12 +341,14 @@ final class JournalWriter implements Runnable {
         resetBuffer();
         SegmentFile snapshot = written.file();
         try {
-            log.replaceWith(snapshot, () -> {
+            log.replaceWith(snapshot, written.index(), () -> {
                 for (int i = 0; i < written.moved().size(); i += 2) {
                     state.table().move(written.moved().getLong(i), written.moved().getLong(i + 1));
                 }
                 channels.retireBelow(snapshot.sequence());
             });
+            // Sealed at once, the snapshot is recovered from its index rather than scanned as the last segment.
+            log.roll();
         } catch (IOException e) {
             enterFailed(ioError(e));
             return;

@@ -21,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.warren.message.MessageCodec;
+import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Object2IntHashMap;
 
 /**
@@ -36,12 +38,17 @@ final class LiveState {
     private static final int PER_MESSAGE_OVERHEAD = 64;
     /** Up to this many operations, a batch is searched for its stored messages instead of indexing them. */
     private static final int SMALL_BATCH = 16;
+    private static final long EXPIRES = 1L << 40;
+    private static final long DELAYED = 1L << 41;
 
     private final DurableEntities entities = new DurableEntities();
     private final MessageTable table = new MessageTable();
     private final Object2IntHashMap<String> queueIndexes = new Object2IntHashMap<>(-1);
     /** Virtual host and name of each queue index. */
     private final List<String[]> queueNames = new ArrayList<>();
+    /** Non-zero expirations and delivery times of recovered messages, until they are replayed. */
+    private final Long2LongHashMap expirations = new Long2LongHashMap(0);
+    private final Long2LongHashMap deliveryTimes = new Long2LongHashMap(0);
     private long storedCount;
     private long storedBytes;
     private long highestMessageId;
@@ -120,9 +127,47 @@ final class LiveState {
         }
     }
 
+    /**
+     * Keeps what {@link #replay} needs of each message recovered from now on, so that it reads no bodies; eight
+     * bytes a message more (and the non-zero expirations and delivery times) until the replay.
+     */
+    void keepSummaries() {
+        table.keepSummaries();
+    }
+
+    /** A stored message recovery found at {@code location}, with what a queue needs of it. */
+    void recovered(long messageId, long location, int length, MessageCodec.Header header) {
+        long summary = (header.bodySize() & 0xffffffffL) | (long) header.priority() << 32
+                | (header.expiration() != 0 ? EXPIRES : 0) | (header.deliveryTime() != 0 ? DELAYED : 0);
+        table.stored(messageId, location, summary);
+        if (header.expiration() != 0) {
+            expirations.put(messageId, header.expiration());
+        } else {
+            expirations.remove(messageId);
+        }
+        if (header.deliveryTime() != 0) {
+            deliveryTimes.put(messageId, header.deliveryTime());
+        } else {
+            deliveryTimes.remove(messageId);
+        }
+        count(messageId, length);
+    }
+
+    /** The summary {@link #recovered} kept of the message in {@code row}. */
+    MessageSummary summary(MessageTable.Row row) {
+        long packed = row.summary;
+        return new MessageSummary(row.id, (int) (packed >>> 32) & 0xff,
+                (packed & EXPIRES) != 0 ? expirations.get(row.id) : 0,
+                (packed & DELAYED) != 0 ? deliveryTimes.get(row.id) : 0, (int) packed);
+    }
+
     /** A stored message, now at {@code location}, its operation {@code length} bytes long. */
     void stored(long messageId, long location, int length) {
         table.stored(messageId, location);
+        count(messageId, length);
+    }
+
+    private void count(long messageId, int length) {
         storedCount++;
         storedBytes += length;
         highestMessageId = Math.max(highestMessageId, messageId);
@@ -220,18 +265,18 @@ final class LiveState {
         return queueNames.get(queue)[1];
     }
 
-    /** Finds what a queue needs of a message, without its content, for {@link #replay}. */
-    interface Summaries {
-        MessageSummary summary(long messageId, long location);
-    }
-
     /**
-     * Replays the state into {@code handler} in the order {@link RecoveryHandler} documents, each message as a
-     * {@link MessageSummary}.
+     * Replays the recovered state into {@code handler} in the order {@link RecoveryHandler} documents, each message
+     * as the {@link MessageSummary} recovery kept, then frees the summaries.
      */
-    void replay(RecoveryHandler handler, Summaries summaries) {
+    void replay(RecoveryHandler handler) {
         entities.replayDeclarations(handler);
-        new QueueReplay(this, handler, summaries).run();
+        new QueueReplay(this, handler).run();
         entities.replayPrepared(handler);
+        table.dropSummaries();
+        expirations.clear();
+        deliveryTimes.clear();
+        expirations.compact();
+        deliveryTimes.compact();
     }
 }

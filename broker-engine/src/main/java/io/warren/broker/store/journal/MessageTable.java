@@ -30,6 +30,7 @@ final class MessageTable {
     private final List<Block> blocks = new ArrayList<>();
     private final Long2ObjectHashMap<Holds> extended = new Long2ObjectHashMap<>();
     private int size;
+    private boolean keepSummaries;
 
     /** A run of messages in ascending id order. */
     private static final class Block {
@@ -37,13 +38,16 @@ final class MessageTable {
         long[] locations;
         long[] enqueuedAt;
         int[] holders;
+        /** Packed summaries while recovery keeps them, else null. */
+        long[] summaries;
         int count;
 
-        Block(int capacity) {
+        Block(int capacity, boolean withSummaries) {
             ids = new long[capacity];
             locations = new long[capacity];
             enqueuedAt = new long[capacity];
             holders = new int[capacity];
+            summaries = withSummaries ? new long[capacity] : null;
         }
 
         void resize(int capacity) {
@@ -51,6 +55,9 @@ final class MessageTable {
             locations = Arrays.copyOf(locations, capacity);
             enqueuedAt = Arrays.copyOf(enqueuedAt, capacity);
             holders = Arrays.copyOf(holders, capacity);
+            if (summaries != null) {
+                summaries = Arrays.copyOf(summaries, capacity);
+            }
         }
 
         void open(int at) {
@@ -58,6 +65,9 @@ final class MessageTable {
             System.arraycopy(locations, at, locations, at + 1, count - at);
             System.arraycopy(enqueuedAt, at, enqueuedAt, at + 1, count - at);
             System.arraycopy(holders, at, holders, at + 1, count - at);
+            if (summaries != null) {
+                System.arraycopy(summaries, at, summaries, at + 1, count - at);
+            }
             count++;
         }
 
@@ -66,6 +76,9 @@ final class MessageTable {
             System.arraycopy(locations, at + 1, locations, at, count - at - 1);
             System.arraycopy(enqueuedAt, at + 1, enqueuedAt, at, count - at - 1);
             System.arraycopy(holders, at + 1, holders, at, count - at - 1);
+            if (summaries != null) {
+                System.arraycopy(summaries, at + 1, summaries, at, count - at - 1);
+            }
             count--;
         }
 
@@ -76,6 +89,9 @@ final class MessageTable {
             System.arraycopy(locations, from, into.locations, 0, n);
             System.arraycopy(enqueuedAt, from, into.enqueuedAt, 0, n);
             System.arraycopy(holders, from, into.holders, 0, n);
+            if (summaries != null) {
+                System.arraycopy(summaries, from, into.summaries, 0, n);
+            }
             into.count = n;
             count = from;
         }
@@ -86,6 +102,9 @@ final class MessageTable {
             System.arraycopy(other.locations, 0, locations, count, other.count);
             System.arraycopy(other.enqueuedAt, 0, enqueuedAt, count, other.count);
             System.arraycopy(other.holders, 0, holders, count, other.count);
+            if (summaries != null) {
+                System.arraycopy(other.summaries, 0, summaries, count, other.count);
+            }
             count += other.count;
         }
 
@@ -137,6 +156,8 @@ final class MessageTable {
     static final class Row {
         long id;
         long location;
+        /** The packed summary recovery kept, 0 if it kept none. */
+        long summary;
         int holdCount;
         int[] queues = new int[4];
         long[] enqueuedAt = new long[4];
@@ -151,6 +172,26 @@ final class MessageTable {
             queues[i] = queue;
             enqueuedAt[i] = at;
             deliveryCounts[i] = deliveryCount;
+        }
+    }
+
+    /**
+     * Keeps a packed summary with each message stored from now on, as recovery needs for replaying without reading
+     * bodies: eight bytes a message more until {@link #dropSummaries}. Only on an empty table.
+     */
+    synchronized void keepSummaries() {
+        if (size > 0) {
+            throw new IllegalStateException("summaries must be kept from the start");
+        }
+        keepSummaries = true;
+        blocks.clear();
+    }
+
+    /** Stops keeping summaries and frees them. */
+    synchronized void dropSummaries() {
+        keepSummaries = false;
+        for (Block block : blocks) {
+            block.summaries = null;
         }
     }
 
@@ -176,17 +217,29 @@ final class MessageTable {
 
     /** Records a stored message, held by no queue yet; a message stored again keeps its holds and moves. */
     synchronized void stored(long id, long location) {
+        stored(id, location, 0);
+    }
+
+    /** As {@link #stored(long, long)}, with the packed summary to keep while {@link #keepSummaries} says so. */
+    synchronized void stored(long id, long location, long summary) {
         int b = blockOf(id);
         if (b >= 0) {
             Block block = blocks.get(b);
             int i = block.find(id);
             if (i >= 0) {
                 block.locations[i] = location;
+                if (block.summaries != null) {
+                    block.summaries[i] = summary;
+                }
                 return;
             }
         }
         insert(Math.max(b, 0), id, location);
         size++;
+        Block block = blocks.get(blockOf(id));
+        if (block.summaries != null) {
+            block.summaries[block.find(id)] = summary;
+        }
     }
 
     /** Moves a message to {@code location}; false if the table does not hold it. */
@@ -370,6 +423,7 @@ final class MessageTable {
             if (i < block.count) {
                 row.id = block.ids[i];
                 row.location = block.locations[i];
+                row.summary = block.summaries == null ? 0 : block.summaries[i];
                 int holder = block.holders[i];
                 if (holder == EXTENDED) {
                     Holds holds = extended.get(row.id);
@@ -409,7 +463,7 @@ final class MessageTable {
 
     private void insert(int b, long id, long location) {
         if (blocks.isEmpty()) {
-            blocks.add(new Block(MIN_BLOCK));
+            blocks.add(new Block(MIN_BLOCK, keepSummaries));
         }
         Block block = blocks.get(b);
         int at = -block.find(id) - 1;
@@ -417,7 +471,7 @@ final class MessageTable {
             if (block.ids.length < BLOCK) {
                 block.resize(Math.min(BLOCK, block.ids.length * 2));
             } else {
-                Block upper = new Block(BLOCK);
+                Block upper = new Block(BLOCK, block.summaries != null);
                 // Appending in id order fills blocks completely; a split in the middle leaves room for stragglers.
                 int from = at == block.count ? block.count : block.count / 2;
                 block.moveTail(from, upper);

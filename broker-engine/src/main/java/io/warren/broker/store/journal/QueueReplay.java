@@ -19,14 +19,12 @@ final class QueueReplay {
     private final LiveState state;
     private final MessageTable table;
     private final RecoveryHandler handler;
-    private final LiveState.Summaries summaries;
     private final MessageTable.Row row = new MessageTable.Row();
 
-    QueueReplay(LiveState state, RecoveryHandler handler, LiveState.Summaries summaries) {
+    QueueReplay(LiveState state, RecoveryHandler handler) {
         this.state = state;
         this.table = state.table();
         this.handler = handler;
-        this.summaries = summaries;
     }
 
     void run() {
@@ -84,7 +82,7 @@ final class QueueReplay {
     private void emit(int queue) {
         for (int h = 0; h < row.holdCount; h++) {
             if (row.queues[h] == queue) {
-                MessageSummary summary = summaries.summary(row.id, row.location);
+                MessageSummary summary = state.summary(row);
                 handler.message(state.virtualHostOf(queue), state.queueNameOf(queue), summary,
                         row.deliveryCounts[h], row.enqueuedAt[h]);
                 return;

@@ -70,7 +70,8 @@ final class RecordCodec {
          */
         void stored(long messageId, int at, int length, MessageCodec.Header header);
 
-        void operation(StoreOperation op);
+        /** Any other operation, encoded in the reader's array from {@code from} to {@code to}. */
+        void operation(StoreOperation op, int from, int to);
     }
 
     private RecordCodec() {
@@ -98,6 +99,11 @@ final class RecordCodec {
         int start = begin(w, JournalFormat.BATCH);
         w.writeInt(count);
         return start;
+    }
+
+    /** Starts a record of {@code type} whose payload the caller writes; {@link #endRecord} finishes it. */
+    static int beginRecord(ByteWriter w, byte type) {
+        return begin(w, type);
     }
 
     /** Fills in the length and checksum of the record begun at {@code start}. */
@@ -297,7 +303,7 @@ final class RecordCodec {
                 long id = r.readLong();
                 visitor.stored(id, -1, 0, MessageCodec.readHeader(r));
             } else {
-                visitor.operation(readOperation(tag, r));
+                visitor.operation(readOperation(tag, r), at, r.position());
             }
         }
         requireEnd(r);
@@ -327,7 +333,8 @@ final class RecordCodec {
         return readOperation(r.readByte(), r);
     }
 
-    private static StoreOperation readOperation(int tag, ByteReader r) {
+    /** Reads the operation whose tag was just read. */
+    static StoreOperation readOperation(int tag, ByteReader r) {
         return switch (tag) {
             case MESSAGE_STORED -> new MessageStored(r.readLong(), MessageCodec.decode(r));
             case MESSAGE_STORED_CHECKED -> readChecked(r);

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The segment files of a running journal: appends to the active segment, rolls to a new one, syncs, and
- * swaps everything for a snapshot segment. Used by the writer thread only.
+ * swaps everything for a snapshot segment. Keeps the active segment's index open ({@link IndexBuilder}) and seals
+ * it when the segment is sealed; a failure to index is logged and leaves the segment without an index, which
+ * recovery then scans. Used by the writer thread only.
  */
 final class SegmentLog implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentLog.class);
@@ -32,13 +34,15 @@ final class SegmentLog implements Closeable {
     private long activeSequence;
     private volatile long activePosition;
     private volatile long appendedBytes;
+    /** The active segment's index, or null when it could not be written. */
+    private IndexBuilder index;
 
     /**
      * @param syncMetadata whether creating, renaming and deleting files is synced to disk (not for
      *                     {@link SyncPolicy#NEVER})
      */
-    SegmentLog(Path directory, ChannelOpener opener, boolean syncMetadata, List<SegmentFile> recovered)
-            throws IOException {
+    SegmentLog(Path directory, ChannelOpener opener, boolean syncMetadata, List<SegmentFile> recovered,
+               IndexBuilder activeIndex) throws IOException {
         this.directory = directory;
         this.opener = opener;
         this.syncMetadata = syncMetadata;
@@ -51,6 +55,43 @@ final class SegmentLog implements Closeable {
             }
             SegmentFile last = recovered.get(recovered.size() - 1);
             openActive(last.path(), last.sequence(), last.size());
+            index = activeIndex != null ? activeIndex : startIndex(last.sequence());
+        }
+    }
+
+    private IndexBuilder startIndex(long sequence) {
+        try {
+            return IndexBuilder.create(directory, sequence, ChannelOpener.DEFAULT);
+        } catch (IOException e) {
+            LOG.warn("Cannot write the index of journal segment {} ({}); recovery will scan the segment instead",
+                    JournalFormat.segmentFileName(sequence), e.toString());
+            return null;
+        }
+    }
+
+    /** The active segment's index, or null if it has none. */
+    IndexBuilder index() {
+        return index;
+    }
+
+    /** Gives up the active segment's index after it failed. */
+    void dropIndex(IOException cause) {
+        LOG.warn("Writing the index of journal segment {} failed ({}); recovery will scan the segment instead",
+                activePath, cause.toString());
+        if (index != null) {
+            index.abandon();
+            index = null;
+        }
+    }
+
+    private void sealIndex() {
+        if (index != null) {
+            try {
+                index.seal(activePosition, false);
+            } catch (IOException e) {
+                dropIndex(e);
+            }
+            index = null;
         }
     }
 
@@ -71,6 +112,7 @@ final class SegmentLog implements Closeable {
         activePath = path;
         activeSequence = sequence;
         activePosition = SEGMENT_HEADER_SIZE;
+        index = startIndex(sequence);
     }
 
     private void openActive(Path path, long sequence, long size) throws IOException {
@@ -128,6 +170,7 @@ final class SegmentLog implements Closeable {
             active.force(false);
         }
         active.close();
+        sealIndex();
         sealed.add(new SegmentFile(activeSequence, activePath, activePosition));
         sealedBytes += activePosition;
         create(activeSequence + 1);
@@ -155,10 +198,14 @@ final class SegmentLog implements Closeable {
      * {@link #nextSequence()}, runs {@code beforeDeleting} (which must stop reads of the older segments) and
      * deletes every older segment. Recovery deletes any that survive a crash here.
      */
-    void replaceWith(SegmentFile snapshot, Runnable beforeDeleting) throws IOException {
+    void replaceWith(SegmentFile snapshot, IndexBuilder snapshotIndex, Runnable beforeDeleting) throws IOException {
         FileChannel next = opener.open(snapshot.path(), StandardOpenOption.WRITE);
         next.position(snapshot.size());
         active.close();
+        if (index != null) {
+            index.abandon();
+        }
+        index = snapshotIndex;
         List<SegmentFile> obsolete = new ArrayList<>(sealed);
         obsolete.add(new SegmentFile(activeSequence, activePath, activePosition));
         sealed.clear();
@@ -171,6 +218,7 @@ final class SegmentLog implements Closeable {
         for (SegmentFile old : obsolete) {
             try {
                 Files.deleteIfExists(old.path());
+                Files.deleteIfExists(JournalFormat.indexPath(directory, old.sequence()));
             } catch (IOException e) {
                 LOG.warn("Cannot delete obsolete journal segment {} ({}); it is removed when the journal next opens",
                         old.path(), e.toString());
@@ -183,6 +231,11 @@ final class SegmentLog implements Closeable {
 
     @Override
     public void close() throws IOException {
+        // The last segment is scanned on recovery whatever its index says, as it may have grown after it.
+        if (index != null) {
+            index.abandon();
+            index = null;
+        }
         active.close();
     }
 }
