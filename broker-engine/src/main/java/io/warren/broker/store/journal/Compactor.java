@@ -10,27 +10,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
-import org.agrona.collections.LongArrayList;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
- * Writes the live state as a snapshot segment: a header flagged as snapshot, a begin record carrying the
- * highest message id, a batch record per declaration, then one per live message (its stored-message operation
- * copied from the segment it is in, and the queues holding it), one per XA branch in doubt, and an end record
- * counting the batch records. The file is written under a temporary name, synced, and renamed into place, so a
- * crash leaves either no snapshot or a complete one. Its index is written alongside and left open, as the
- * snapshot becomes the active segment. Buffers about {@value #CHUNK_BYTES} bytes at a time.
+ * Writes a compaction's snapshot segment, on the compaction thread while the writer goes on: a header flagged as
+ * snapshot, a begin record carrying the highest message id, a batch record per declaration, then one per message
+ * still in the segments compacted (its stored-message operation copied from disk, and the queues holding it), one
+ * per XA branch in doubt, and an end record counting the batch records. Declarations and branches are those of
+ * when the compaction was planned; messages and their holds are read from the table as the copy goes, which is
+ * sound because every change made since is also in the segments after the snapshot, and recovery applies those
+ * after it. The segment is written under a temporary name and synced; the writer renames it into place. Its index
+ * is written alongside and sealed. Buffers about {@value #CHUNK_BYTES} bytes at a time.
  */
 final class Compactor {
     static final int CHUNK_BYTES = 1 << 20;
+    /** How many messages are copied between checks whether the store is closing. */
+    private static final int CHECK_EVERY = 1024;
 
     private final Path directory;
     private final ChannelOpener opener;
     private final boolean sync;
 
-    /** A snapshot in place, its open index, and where it put each message: id and location, pair after pair. */
-    record Snapshot(SegmentFile file, IndexBuilder index, LongArrayList moved) {
+    /**
+     * What a compaction copies: every segment up to {@code lastSequence}, into a snapshot at the sequence number
+     * {@code snapshotSequence} left free after them, with the declarations and branches in doubt of that moment.
+     */
+    record Plan(long lastSequence, long snapshotSequence, long highestMessageId, List<StoreOperation> declarations,
+                List<StoreOperation> prepared, long journalBytes, long startedNanos) {
+    }
+
+    /** A snapshot written and synced under {@code temporary}, {@code size} bytes, and its index in place. */
+    record Snapshot(Plan plan, Path temporary, long size) {
+        SegmentFile file(Path directory) {
+            return new SegmentFile(plan.snapshotSequence(), JournalFormat.segmentPath(directory,
+                    plan.snapshotSequence()), size);
+        }
     }
 
     Compactor(Path directory, ChannelOpener opener, boolean sync) {
@@ -40,38 +56,43 @@ final class Compactor {
     }
 
     /**
-     * Writes the snapshot as segment {@code sequence}, reading message content with {@code reader};
-     * {@code buffer} is scratch space, reset on return.
+     * Writes the snapshot {@code plan} describes, reading message content with {@code reader}; gives up with a
+     * {@link java.util.concurrent.CancellationException} once {@code cancelled} says so, and {@code progress} is
+     * told of each message copied (for tests).
      */
-    Snapshot writeSnapshot(LiveState state, MessageReader reader, long sequence, ByteWriter buffer)
+    Snapshot write(Plan plan, LiveState state, MessageReader reader, BooleanSupplier cancelled, Runnable progress)
             throws IOException {
-        Path target = JournalFormat.segmentPath(directory, sequence);
-        Path temporary = directory.resolve(target.getFileName() + JournalFormat.TMP_SUFFIX);
-        LongArrayList moved = new LongArrayList();
+        long sequence = plan.snapshotSequence();
+        Path temporary = directory.resolve(JournalFormat.segmentFileName(sequence) + JournalFormat.TMP_SUFFIX);
         IndexBuilder index = IndexBuilder.create(directory, sequence, ChannelOpener.DEFAULT);
+        ByteWriter buffer = new ByteWriter(CHUNK_BYTES + (64 << 10));
         Written out = new Written(buffer, index);
-        buffer.reset();
-        try (FileChannel ch = opener.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = opener.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
             buffer.writeBytes(new SegmentHeader(sequence, true).encode());
-            RecordCodec.writeSnapshotBegin(buffer, state.highestMessageId());
-            index.snapshotBegin(state.highestMessageId());
-            List<StoreOperation> declarations = new ArrayList<>();
-            state.entities().forEachDeclaration(declarations::add);
-            for (StoreOperation op : declarations) {
+            RecordCodec.writeSnapshotBegin(buffer, plan.highestMessageId());
+            index.snapshotBegin(plan.highestMessageId());
+            for (StoreOperation op : plan.declarations()) {
                 out.single(op);
             }
             MessageTable.Row row = new MessageTable.Row();
+            int copied = 0;
             for (long after = Long.MIN_VALUE; state.table().next(after, row); after = row.id) {
+                if (MessageLocation.sequence(row.location) > plan.lastSequence()) {
+                    continue;
+                }
+                if (++copied % CHECK_EVERY == 0 && cancelled.getAsBoolean()) {
+                    throw new CancellationException("the journal is closing");
+                }
                 long location = MessageLocation.of(sequence, out.drained + buffer.size()
                         + JournalFormat.RECORD_HEADER_SIZE + 1 + 4);
                 out.message(state, reader, row, location);
-                moved.addLong(row.id);
-                moved.addLong(location);
+                progress.run();
                 if (buffer.size() >= CHUNK_BYTES) {
                     out.drain(ch);
                 }
             }
-            for (StoreOperation op : state.entities().prepared()) {
+            for (StoreOperation op : plan.prepared()) {
                 out.single(op);
             }
             RecordCodec.writeSnapshotEnd(buffer, out.batches);
@@ -80,17 +101,34 @@ final class Compactor {
             if (sync) {
                 ch.force(true);
             }
+            index.seal(out.drained, false);
         } catch (IOException | RuntimeException e) {
-            buffer.reset();
             index.abandon();
             Files.deleteIfExists(temporary);
+            Files.deleteIfExists(JournalFormat.indexPath(directory, sequence));
             throw e;
         }
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        return new Snapshot(plan, temporary, out.drained);
+    }
+
+    /** Puts a written snapshot in place: from now on recovery starts with it. */
+    SegmentFile install(Snapshot snapshot) throws IOException {
+        SegmentFile file = snapshot.file(directory);
+        Files.move(snapshot.temporary(), file.path(), StandardCopyOption.ATOMIC_MOVE);
         if (sync) {
             SegmentLog.syncDirectory(directory);
         }
-        return new Snapshot(new SegmentFile(sequence, target, out.drained), index, moved);
+        return file;
+    }
+
+    /** Deletes a snapshot that will not be installed, and its index. */
+    void discard(Snapshot snapshot) {
+        try {
+            Files.deleteIfExists(snapshot.temporary());
+            Files.deleteIfExists(JournalFormat.indexPath(directory, snapshot.plan().snapshotSequence()));
+        } catch (IOException ignored) {
+            // recovery deletes both: a temporary file and an index without its segment
+        }
     }
 
     /** The snapshot's records as they are written: to the buffer, then the file, and to the index. */

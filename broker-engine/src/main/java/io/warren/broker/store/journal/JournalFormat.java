@@ -13,7 +13,8 @@ import java.util.zip.CRC32C;
  * a moment temporary files ({@code journal-<sequence>.log.tmp} while compaction writes a snapshot). Anything else
  * in it is not the journal's: recovery leaves it alone and warns.
  * A segment starts with a {@value #SEGMENT_HEADER_SIZE}-byte header: magic {@code "WRNJ"} (int), format
- * version (short), flags (short; {@link #FLAG_SNAPSHOT} when the segment starts with a snapshot), sequence
+ * version (short), flags (short; {@link #FLAG_SNAPSHOT} when the segment starts with a snapshot,
+ * {@link #FLAG_AFTER_GAP} when the sequence number before it was reserved for a compaction's snapshot), sequence
  * number (long), CRC32C of the preceding 16 bytes (int). Records follow back to back:
  *
  * <pre>
@@ -44,6 +45,8 @@ final class JournalFormat {
     static final int VERSION = 1;
     static final int SEGMENT_HEADER_SIZE = 20;
     static final int FLAG_SNAPSHOT = 1;
+    /** The segment follows a sequence number left free for a compaction's snapshot, which may never appear. */
+    static final int FLAG_AFTER_GAP = 2;
 
     static final int RECORD_HEADER_SIZE = 8;
     /** A {@link io.warren.broker.store.StoreBatch}: int operation count, then the operations. */

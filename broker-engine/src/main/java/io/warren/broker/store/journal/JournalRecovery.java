@@ -77,7 +77,9 @@ final class JournalRecovery {
             for (int i = first; i < all.size(); i++) {
                 boolean last = i == all.size() - 1;
                 SegmentFile segment = all.get(i);
-                long size = headers.get(i) == null ? rewriteHeader(segment) : recover(segment, headers.get(i), last);
+                long size = headers.get(i) == null
+                        ? rewriteHeader(segment, i > 0 && all.get(i - 1).sequence() == segment.sequence() - 2)
+                        : recover(segment, headers.get(i), last);
                 kept.add(new SegmentFile(segment.sequence(), segment.path(), size));
             }
         } catch (IOException | RuntimeException | Error e) {
@@ -217,8 +219,10 @@ final class JournalRecovery {
         if (segment.size() >= SEGMENT_HEADER_SIZE) {
             return isAllZero(content) && isAllZero(segment);
         }
-        byte[] expected = new SegmentHeader(segment.sequence(), false).encode();
-        return isAllZero(content) || Arrays.equals(content, 0, content.length, expected, 0, content.length);
+        byte[] plain = new SegmentHeader(segment.sequence(), false).encode();
+        byte[] afterGap = new SegmentHeader(segment.sequence(), false, true).encode();
+        return isAllZero(content) || Arrays.equals(content, 0, content.length, plain, 0, content.length)
+                || Arrays.equals(content, 0, content.length, afterGap, 0, content.length);
     }
 
     /** A file with a segment's name whose start is not a segment header: someone else's file, or damage. */
@@ -267,19 +271,22 @@ final class JournalRecovery {
                     + JournalFormat.segmentFileName(1) + " is missing");
         }
         for (int i = first + 1; i < all.size(); i++) {
-            if (all.get(i).sequence() != all.get(i - 1).sequence() + 1) {
+            long gap = all.get(i).sequence() - all.get(i - 1).sequence();
+            // The last segment may have been caught being created after such a gap, before its header was written.
+            boolean reserved = gap == 2 && (headers.get(i) == null || headers.get(i).afterGap());
+            if (gap != 1 && !reserved) {
                 throw new BrokerException(ErrorCode.STORE_ERROR, "journal in " + directory + " is incomplete: "
                         + "segment " + JournalFormat.segmentFileName(all.get(i - 1).sequence() + 1) + " is missing");
             }
         }
     }
 
-    private static long rewriteHeader(SegmentFile segment) throws IOException {
+    private static long rewriteHeader(SegmentFile segment, boolean afterGap) throws IOException {
         LOG.warn("Journal segment {} has no complete header ({} bytes): it was being created when the broker "
                 + "stopped; starting it afresh", segment.path(), segment.size());
         try (FileChannel ch = FileChannel.open(segment.path(), StandardOpenOption.WRITE)) {
             ch.truncate(0);
-            ByteBuffer header = ByteBuffer.wrap(new SegmentHeader(segment.sequence(), false).encode());
+            ByteBuffer header = ByteBuffer.wrap(new SegmentHeader(segment.sequence(), false, afterGap).encode());
             while (header.hasRemaining()) {
                 ch.write(header, header.position());
             }

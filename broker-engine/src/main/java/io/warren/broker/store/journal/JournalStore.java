@@ -53,6 +53,7 @@ public final class JournalStore implements Store {
 
     private final JournalConfig config;
     private final ChannelOpener opener;
+    private final CompactionHook hook;
     private volatile Phase phase = Phase.NEW;
     private DirectoryLock lock;
     private SegmentLog log;
@@ -73,8 +74,13 @@ public final class JournalStore implements Store {
     }
 
     JournalStore(JournalConfig config, ChannelOpener opener) {
+        this(config, opener, CompactionHook.NONE);
+    }
+
+    JournalStore(JournalConfig config, ChannelOpener opener, CompactionHook hook) {
         this.config = Objects.requireNonNull(config, "config");
         this.opener = opener;
+        this.hook = hook;
     }
 
     public JournalConfig config() {
@@ -117,7 +123,7 @@ public final class JournalStore implements Store {
             reader = r;
             recovered.state().replay(handler);
             JournalWriter w = new JournalWriter(config, recovered.state(), segments,
-                    new Compactor(directory, opener, sync), r, readChannels, recovered.snapshotOverhead());
+                    new Compactor(directory, opener, sync), r, readChannels, hook, recovered.snapshotOverhead());
             observers.forEach(w::addObserver);
             Thread t = WarrenThreads.newThread(w, "warren-journal-writer-" + directory.getFileName());
             t.start();
@@ -272,6 +278,7 @@ public final class JournalStore implements Store {
                 interrupted = true;
             }
         }
+        writer.closeCompaction();
         writer.failQueued(notOpen());
         reader = null;
         readChannels.close();

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class JournalWriter implements Runnable {
     /** Queued by {@link JournalStore#close()}: finish what came before, sync, and stop. */
     static final PendingWrite CLOSE = new PendingWrite(List.of(), new CompletableFuture<>());
+    /** Queued by the compaction thread when a snapshot is ready, so that an idle writer installs it. */
+    private static final PendingWrite WAKE = new PendingWrite(List.of(), new CompletableFuture<>());
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
     private static final int INITIAL_BUFFER = 64 << 10;
@@ -44,8 +46,7 @@ final class JournalWriter implements Runnable {
     private final LiveState state;
     private final SegmentLog log;
     private final Compactor compactor;
-    private final MessageReader reader;
-    private final SegmentChannels channels;
+    private final BackgroundCompaction compaction;
     private final long syncWindowNanos;
     private final List<PendingWrite> drained = new ArrayList<>();
     /** Futures of batches written but not yet synced. */
@@ -66,14 +67,14 @@ final class JournalWriter implements Runnable {
     private volatile BrokerException failure;
 
     JournalWriter(JournalConfig config, LiveState state, SegmentLog log, Compactor compactor, MessageReader reader,
-                  SegmentChannels channels, long snapshotOverhead) {
+                  SegmentChannels channels, CompactionHook hook, long snapshotOverhead) {
         this.directory = config.directory();
         this.config = config;
         this.state = state;
         this.log = log;
         this.compactor = compactor;
-        this.reader = reader;
-        this.channels = channels;
+        this.compaction = new BackgroundCompaction(config.directory(), compactor, state, reader, channels,
+                config.syncPolicy() != SyncPolicy.NEVER, hook, () -> queue.add(WAKE));
         this.syncWindowNanos = config.syncWindow().toNanos();
         this.lastSyncNanos = System.nanoTime() - syncWindowNanos;
         this.snapshotOverhead = snapshotOverhead;
@@ -158,6 +159,9 @@ final class JournalWriter implements Runnable {
     private boolean writeGroup() {
         boolean closing = false;
         for (PendingWrite w : drained) {
+            if (w == WAKE) {
+                continue;
+            }
             if (w == CLOSE) {
                 closing = true;
             } else if (closing) {
@@ -316,8 +320,24 @@ final class JournalWriter implements Runnable {
         unsynced.clear();
     }
 
+    /**
+     * Between groups, when everything applied is durable: installs a snapshot the compaction thread finished, and
+     * starts a compaction when live data has become a small part of the journal.
+     */
     private void maybeCompact() {
         if (failure != null || !unsynced.isEmpty()) {
+            return;
+        }
+        Object outcome = compaction.takeOutcome();
+        if (outcome instanceof Compactor.Snapshot snapshot) {
+            install(snapshot);
+        } else if (outcome instanceof Exception e) {
+            LOG.warn("Compacting the journal in {} failed; continuing with the existing segments and trying again "
+                    + "once the journal has doubled: {}", directory, e.toString());
+            retryCompactionAt = 2 * log.journalBytes();
+            compaction.failed();
+        }
+        if (compaction.busy() || failure != null) {
             return;
         }
         long journalBytes = log.journalBytes();
@@ -326,43 +346,52 @@ final class JournalWriter implements Runnable {
                 || snapshotEstimate > journalBytes * config.compactionLiveRatio()) {
             return;
         }
-        long started = System.nanoTime();
-        int segments = log.segmentCount();
-        Compactor.Snapshot written;
+        List<StoreOperation> declarations = new ArrayList<>();
+        state.entities().forEachDeclaration(declarations::add);
+        List<StoreOperation> prepared = new ArrayList<>();
+        state.entities().prepared().forEach(prepared::add);
+        long last = log.activeSequence();
+        long reserved;
         try {
-            written = compactor.writeSnapshot(state, reader, log.nextSequence(), buffer);
-        } catch (IOException | BrokerException | java.io.UncheckedIOException e) {
-            LOG.warn("Compacting the journal in {} failed; continuing with the existing segments and trying again "
-                    + "once the journal has doubled: {}", directory, e.toString());
-            retryCompactionAt = 2 * journalBytes;
-            resetBuffer();
-            return;
-        }
-        resetBuffer();
-        SegmentFile snapshot = written.file();
-        try {
-            log.replaceWith(snapshot, written.index(), () -> {
-                for (int i = 0; i < written.moved().size(); i += 2) {
-                    state.table().move(written.moved().getLong(i), written.moved().getLong(i + 1));
-                }
-                channels.retireBelow(snapshot.sequence());
-            });
-            // Sealed at once, the snapshot is recovered from its index rather than scanned as the last segment.
-            log.roll();
+            reserved = log.rollLeavingGap();
         } catch (IOException e) {
             enterFailed(ioError(e));
             return;
         }
-        snapshotOverhead = Math.max(0, snapshot.size() - state.liveMessageBytes());
+        compaction.start(new Compactor.Plan(last, reserved, state.highestMessageId(), declarations, prepared,
+                journalBytes, System.nanoTime()));
+    }
+
+    /** Renames the snapshot into place and stops counting the segments it replaces; a short pause for writers. */
+    private void install(Compactor.Snapshot snapshot) {
+        SegmentFile file;
+        try {
+            file = compactor.install(snapshot);
+        } catch (IOException e) {
+            LOG.warn("Installing the compacted journal segment in {} failed; continuing with the existing segments: "
+                    + "{}", directory, e.toString());
+            compactor.discard(snapshot);
+            retryCompactionAt = 2 * log.journalBytes();
+            compaction.failed();
+            return;
+        }
+        List<SegmentFile> obsolete = log.installSnapshot(file);
+        compaction.cleanUp(snapshot, obsolete);
+        snapshotOverhead = Math.max(0, file.size() - state.liveMessageBytes());
         retryCompactionAt = 0;
         compactions.incrementAndGet();
-        long took = System.nanoTime() - started;
+        long took = System.nanoTime() - snapshot.plan().startedNanos();
         for (StoreObserver o : observers) {
-            o.compacted(took, journalBytes, snapshot.size());
+            o.compacted(took, snapshot.plan().journalBytes(), log.journalBytes());
         }
-        LOG.debug("Compacted the journal in {}: {} bytes in {} segments became a snapshot of {} bytes ({} messages) "
-                        + "in {} ms", directory, journalBytes, segments, snapshot.size(), state.messageCount(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        LOG.debug("Compacted the journal in {}: {} segments of {} bytes became a snapshot of {} bytes in {} ms",
+                directory, obsolete.size(), snapshot.plan().journalBytes(), file.size(),
+                TimeUnit.NANOSECONDS.toMillis(took));
+    }
+
+    /** Stops compacting; called once the writer thread has stopped. */
+    void closeCompaction() {
+        compaction.close();
     }
 
     private void enterFailed(BrokerException error) {

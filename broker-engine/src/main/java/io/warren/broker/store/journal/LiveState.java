@@ -16,11 +16,11 @@ import io.warren.broker.store.StoreOperation.MessageStored;
 import io.warren.broker.store.StoreOperation.QueueCreated;
 import io.warren.broker.store.StoreOperation.QueueDeleted;
 import io.warren.message.Values;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import io.warren.message.MessageCodec;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Object2IntHashMap;
@@ -31,7 +31,8 @@ import org.agrona.collections.Object2IntHashMap;
  * highest message id ever stored, which a snapshot must keep even when that message is gone, and the average size
  * of a stored message, from which compaction estimates what a snapshot would rewrite.
  *
- * <p>Changed by one thread at a time (recovery, then the writer). The message table may be read concurrently.
+ * <p>Changed by one thread at a time (recovery, then the writer). The message table and the queue names may be
+ * read concurrently (by readers and compaction); the entities may not.
  */
 final class LiveState {
     /** Rough encoded size of a message's enqueue operation and record overhead in a snapshot. */
@@ -45,7 +46,7 @@ final class LiveState {
     private final MessageTable table = new MessageTable();
     private final Object2IntHashMap<String> queueIndexes = new Object2IntHashMap<>(-1);
     /** Virtual host and name of each queue index. */
-    private final List<String[]> queueNames = new ArrayList<>();
+    private final List<String[]> queueNames = new CopyOnWriteArrayList<>();
     /** Non-zero expirations and delivery times of recovered messages, until they are replayed. */
     private final Long2LongHashMap expirations = new Long2LongHashMap(0);
     private final Long2LongHashMap deliveryTimes = new Long2LongHashMap(0);

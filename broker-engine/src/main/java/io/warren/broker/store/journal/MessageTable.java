@@ -242,30 +242,18 @@ final class MessageTable {
         }
     }
 
-    /** Moves a message to {@code location}; false if the table does not hold it. */
-    synchronized boolean move(long id, long location) {
+    /**
+     * Moves a message to {@code location} if it is still in a segment up to {@code maxSequence}, where compaction
+     * copied it from; false if it went or was stored again since.
+     */
+    synchronized boolean relocate(long id, long maxSequence, long location) {
         int b = blockOf(id);
         if (b < 0) {
             return false;
         }
         Block block = blocks.get(b);
         int i = block.find(id);
-        if (i < 0) {
-            return false;
-        }
-        block.locations[i] = location;
-        return true;
-    }
-
-    /** Moves a message to {@code location} if it is still at {@code expected}; false if it moved or went. */
-    synchronized boolean relocate(long id, long expected, long location) {
-        int b = blockOf(id);
-        if (b < 0) {
-            return false;
-        }
-        Block block = blocks.get(b);
-        int i = block.find(id);
-        if (i < 0 || block.locations[i] != expected) {
+        if (i < 0 || MessageLocation.sequence(block.locations[i]) > maxSequence) {
             return false;
         }
         block.locations[i] = location;

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The segment files of a running journal: appends to the active segment, rolls to a new one, syncs, and
- * swaps everything for a snapshot segment. Keeps the active segment's index open ({@link IndexBuilder}) and seals
+ * puts a compaction's snapshot segment in the place of the segments it replaces. Keeps the active segment's index open ({@link IndexBuilder}) and seals
  * it when the segment is sealed; a failure to index is logged and leaves the segment without an index, which
  * recovery then scans. Used by the writer thread only.
  */
@@ -47,7 +47,7 @@ final class SegmentLog implements Closeable {
         this.opener = opener;
         this.syncMetadata = syncMetadata;
         if (recovered.isEmpty()) {
-            create(1);
+            create(1, false);
         } else {
             for (int i = 0; i < recovered.size() - 1; i++) {
                 sealed.add(recovered.get(i));
@@ -95,11 +95,11 @@ final class SegmentLog implements Closeable {
         }
     }
 
-    private void create(long sequence) throws IOException {
+    private void create(long sequence, boolean afterGap) throws IOException {
         Path path = JournalFormat.segmentPath(directory, sequence);
         FileChannel ch = opener.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
-            writeFully(ch, new SegmentHeader(sequence, false).encode(), 0, SEGMENT_HEADER_SIZE);
+            writeFully(ch, new SegmentHeader(sequence, false, afterGap).encode(), 0, SEGMENT_HEADER_SIZE);
             if (syncMetadata) {
                 ch.force(true);
                 syncDirectory(directory);
@@ -173,7 +173,7 @@ final class SegmentLog implements Closeable {
         sealIndex();
         sealed.add(new SegmentFile(activeSequence, activePath, activePosition));
         sealedBytes += activePosition;
-        create(activeSequence + 1);
+        create(activeSequence + 1, false);
     }
 
     void sync() throws IOException {
@@ -189,32 +189,44 @@ final class SegmentLog implements Closeable {
         return sealed.size() + 1;
     }
 
-    long nextSequence() {
-        return activeSequence + 1;
+    /**
+     * Seals the active segment like {@link #roll} but continues with the segment after next, leaving a sequence
+     * number free for the snapshot of a compaction of every segment up to the one just sealed; returns that number.
+     */
+    long rollLeavingGap() throws IOException {
+        if (syncMetadata) {
+            active.force(false);
+        }
+        active.close();
+        sealIndex();
+        sealed.add(new SegmentFile(activeSequence, activePath, activePosition));
+        sealedBytes += activePosition;
+        long reserved = activeSequence + 1;
+        create(activeSequence + 2, true);
+        return reserved;
     }
 
     /**
-     * Continues with {@code snapshot}, a complete segment already in place whose sequence is
-     * {@link #nextSequence()}, runs {@code beforeDeleting} (which must stop reads of the older segments) and
-     * deletes every older segment. Recovery deletes any that survive a crash here.
+     * Counts {@code snapshot}, now in place at the sequence number {@link #rollLeavingGap} reserved, instead of
+     * every segment before it, and returns those for the caller to {@link #delete} once nothing reads them.
      */
-    void replaceWith(SegmentFile snapshot, IndexBuilder snapshotIndex, Runnable beforeDeleting) throws IOException {
-        FileChannel next = opener.open(snapshot.path(), StandardOpenOption.WRITE);
-        next.position(snapshot.size());
-        active.close();
-        if (index != null) {
-            index.abandon();
+    List<SegmentFile> installSnapshot(SegmentFile snapshot) {
+        List<SegmentFile> obsolete = new ArrayList<>();
+        for (var it = sealed.iterator(); it.hasNext(); ) {
+            SegmentFile s = it.next();
+            if (s.sequence() < snapshot.sequence()) {
+                obsolete.add(s);
+                sealedBytes -= s.size();
+                it.remove();
+            }
         }
-        index = snapshotIndex;
-        List<SegmentFile> obsolete = new ArrayList<>(sealed);
-        obsolete.add(new SegmentFile(activeSequence, activePath, activePosition));
-        sealed.clear();
-        sealedBytes = 0;
-        active = next;
-        activePath = snapshot.path();
-        activeSequence = snapshot.sequence();
-        activePosition = snapshot.size();
-        beforeDeleting.run();
+        sealed.add(0, snapshot);
+        sealedBytes += snapshot.size();
+        return obsolete;
+    }
+
+    /** Deletes segments and their indexes; recovery deletes any that survive a crash as predating a snapshot. */
+    static void delete(Path directory, List<SegmentFile> obsolete, boolean syncMetadata) {
         for (SegmentFile old : obsolete) {
             try {
                 Files.deleteIfExists(old.path());

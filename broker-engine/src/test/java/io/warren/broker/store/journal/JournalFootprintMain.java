@@ -48,6 +48,19 @@ public final class JournalFootprintMain {
         System.out.printf("heap: %d messages of %d bytes, %.1f bytes of heap per live message (%d -> %d bytes)%n",
                 count, body, (after - before) / (double) count, before, after);
 
+        System.out.println(recover(config, "from indexes"));
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                if (JournalFormat.parseIndexName(f.getFileName().toString()).isPresent()) {
+                    Files.delete(f);
+                }
+            }
+        }
+        System.out.println(recover(config, "scanning every segment"));
+        System.out.println(recover(config, "from the indexes written again"));
+    }
+
+    private static String recover(JournalConfig config, String how) {
         long started = System.nanoTime();
         CountingHandler handler = new CountingHandler();
         JournalStore reopened = new JournalStore(config);
@@ -55,8 +68,8 @@ public final class JournalFootprintMain {
         long took = System.nanoTime() - started;
         long afterRecovery = usedHeap();
         reopened.close();
-        System.out.printf("recovery: %d messages in %d ms (%d segment bytes); heap after recovery %d bytes%n",
-                handler.messages, took / 1_000_000, Fixtures.directorySize(dir), afterRecovery);
+        return String.format("recovery %s: %d messages in %d ms (%d bytes in the directory); heap after it %d bytes",
+                how, handler.messages, took / 1_000_000, Fixtures.directorySize(config.directory()), afterRecovery);
     }
 
     private static long usedHeap() {
