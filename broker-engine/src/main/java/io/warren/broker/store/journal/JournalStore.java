@@ -38,11 +38,18 @@ import org.slf4j.LoggerFactory;
  * <p><b>Reading.</b> The store keeps no message content in memory, only where each live message is on disk and
  * which queues hold it; {@link #read} reads the content back with a positional read and checks its checksum.
  *
- * <p><b>Compaction.</b> Once the journal is at least
- * {@link JournalConfig#compactionMinBytes()} and the estimated snapshot (live message records plus what the
- * previous snapshot held besides them) is at most {@link JournalConfig#compactionLiveRatio()} of it, the
- * writer thread writes that state as a snapshot segment, copying each live message from the segment it is in, renames it into place and deletes the older
- * segments, so disk use stays proportional to live data. Writes wait while it does.
+ * <p><b>Recovery</b> reads each sealed segment's index rather than the segment, so it takes time in proportion to
+ * the number of records, not their bytes; only the last segment, and one whose index is missing or damaged, is
+ * scanned. Messages are replayed to the handler as {@link io.warren.broker.store.MessageSummary summaries}; the
+ * handler may {@link #read} them while it is called.
+ *
+ * <p><b>Compaction.</b> Once the journal is at least {@link JournalConfig#compactionMinBytes()} and the estimated
+ * snapshot (live messages times their average size, plus what the previous snapshot held besides them) is at most
+ * {@link JournalConfig#compactionLiveRatio()} of it, the writer seals the active segment and a compaction thread
+ * copies the live messages of every sealed segment, from disk, into a snapshot segment, while writers go on
+ * appending. The writer then renames the snapshot into place (a pause for writers of a rename, not of a copy),
+ * and the old segments are deleted once every message points at its copy. A crash at any point recovers the same
+ * state. {@link #close} stops a compaction under way; its files are deleted.
  *
  * <p>The on-disk format is described in {@code JournalFormat}.
  */
@@ -245,6 +252,12 @@ public final class JournalStore implements Store {
         if (w != null) {
             w.addObserver(observer);
         }
+    }
+
+    /** Whether a compaction is under way (for tests: compaction runs beside the writer). */
+    boolean compacting() {
+        JournalWriter w = writer;
+        return w != null && w.compacting();
     }
 
     /** How many times the journal was compacted since it opened. */

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The journal's single writer. It takes every batch waiting in its queue, encodes them into one buffer,
  * appends them with as few writes as the segment boundaries allow, syncs once according to the
- * {@link SyncPolicy}, and then completes their futures (group commit). Between groups it compacts the journal
- * when live data has become a small part of it. Futures complete on this thread: dependent stages must not
- * block on the store.
+ * {@link SyncPolicy}, and then completes their futures (group commit). Between groups it starts a compaction when
+ * live data has become a small part of the journal, and installs the snapshot once the compaction thread has
+ * written it ({@link BackgroundCompaction}); it indexes each record it appends ({@link IndexBuilder}). Futures
+ * complete on this thread: dependent stages must not block on the store.
  */
 final class JournalWriter implements Runnable {
     /** Queued by {@link JournalStore#close()}: finish what came before, sync, and stop. */
@@ -387,6 +388,10 @@ final class JournalWriter implements Runnable {
         LOG.debug("Compacted the journal in {}: {} segments of {} bytes became a snapshot of {} bytes in {} ms",
                 directory, obsolete.size(), snapshot.plan().journalBytes(), file.size(),
                 TimeUnit.NANOSECONDS.toMillis(took));
+    }
+
+    boolean compacting() {
+        return compaction.busy();
     }
 
     /** Stops compacting; called once the writer thread has stopped. */
