@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The durable state that a sequence of {@link StoreOperation}s amounts to: what the memory store holds and
- * what a journal rebuilds on recovery before handing it to the broker. Not thread-safe: callers serialise.
+ * The durable state that a sequence of {@link StoreOperation}s amounts to, message content included: what the
+ * memory store holds. (The journal keeps the same state without the content: {@code LiveState}.) Not thread-safe:
+ * callers serialise.
  */
 public final class StoreState {
     private final DurableEntities entities = new DurableEntities();

@@ -4,6 +4,7 @@ import io.warren.broker.store.StoreOperation;
 import io.warren.message.ByteWriter;
 import io.warren.message.MessageCodec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -167,7 +168,7 @@ final class IndexBuilder {
                 try {
                     IndexBuilder.this.batchEnd();
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }
 

@@ -44,8 +44,4 @@ final class MessageLocation {
     static boolean isRecord(long location) {
         return (location & RECORD_FLAG) != 0;
     }
-
-    static String describe(long location) {
-        return "segment " + JournalFormat.segmentFileName(sequence(location)) + " offset " + offset(location);
-    }
 }

@@ -18,6 +18,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads stored messages back from the segments, from any thread, with positional reads that share the segments'
@@ -105,13 +106,13 @@ final class MessageReader {
         byte[] op = head;
         int total = RecordCodec.STORED_HEADER + length;
         if (total > got) {
-            op = java.util.Arrays.copyOf(head, total);
+            op = Arrays.copyOf(head, total);
             readFully(ch, op, got, offset + got);
         }
         if (!RecordCodec.storedIntact(op, 0, length)) {
             throw corrupt(messageId, location, "checksum mismatch");
         }
-        return java.util.Arrays.copyOfRange(op, RecordCodec.STORED_HEADER, total);
+        return Arrays.copyOfRange(op, RecordCodec.STORED_HEADER, total);
     }
 
     /** Reads a message of the earlier format: checks its whole record and finds the message in it. */

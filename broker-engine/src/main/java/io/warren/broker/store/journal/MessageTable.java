@@ -13,7 +13,7 @@ import org.agrona.collections.Long2ObjectHashMap;
  * <p>Store ids are allocated in ascending order and mostly written in that order, so the table is a sorted run of
  * blocks of parallel primitive arrays (id, location, enqueue time, holder) rather than a hash map: 28 bytes a
  * message while it is held by one queue with no redelivery, which is nearly always. A message held by several
- * queues, or delivered and returned, keeps its holders in a small {@link Holds} object on the side. Blocks shrink
+ * queues, or delivered and returned, keeps its holders in a small {@link QueueHolds} object on the side. Blocks shrink
  * and merge as messages go, so a table thinned by random acknowledgements stays at least about half full.
  *
  * <p>Thread-safe: every method locks the table for a lookup or one change; the writer thread changes it, any thread
@@ -27,127 +27,10 @@ final class MessageTable {
     private static final int BLOCK = 1024;
     private static final int MIN_BLOCK = 8;
 
-    private final List<Block> blocks = new ArrayList<>();
-    private final Long2ObjectHashMap<Holds> extended = new Long2ObjectHashMap<>();
+    private final List<MessageBlock> blocks = new ArrayList<>();
+    private final Long2ObjectHashMap<QueueHolds> extended = new Long2ObjectHashMap<>();
     private int size;
     private boolean keepSummaries;
-
-    /** A run of messages in ascending id order. */
-    private static final class Block {
-        long[] ids;
-        long[] locations;
-        long[] enqueuedAt;
-        int[] holders;
-        /** Packed summaries while recovery keeps them, else null. */
-        long[] summaries;
-        int count;
-
-        Block(int capacity, boolean withSummaries) {
-            ids = new long[capacity];
-            locations = new long[capacity];
-            enqueuedAt = new long[capacity];
-            holders = new int[capacity];
-            summaries = withSummaries ? new long[capacity] : null;
-        }
-
-        void resize(int capacity) {
-            ids = Arrays.copyOf(ids, capacity);
-            locations = Arrays.copyOf(locations, capacity);
-            enqueuedAt = Arrays.copyOf(enqueuedAt, capacity);
-            holders = Arrays.copyOf(holders, capacity);
-            if (summaries != null) {
-                summaries = Arrays.copyOf(summaries, capacity);
-            }
-        }
-
-        void open(int at) {
-            System.arraycopy(ids, at, ids, at + 1, count - at);
-            System.arraycopy(locations, at, locations, at + 1, count - at);
-            System.arraycopy(enqueuedAt, at, enqueuedAt, at + 1, count - at);
-            System.arraycopy(holders, at, holders, at + 1, count - at);
-            if (summaries != null) {
-                System.arraycopy(summaries, at, summaries, at + 1, count - at);
-            }
-            count++;
-        }
-
-        void close(int at) {
-            System.arraycopy(ids, at + 1, ids, at, count - at - 1);
-            System.arraycopy(locations, at + 1, locations, at, count - at - 1);
-            System.arraycopy(enqueuedAt, at + 1, enqueuedAt, at, count - at - 1);
-            System.arraycopy(holders, at + 1, holders, at, count - at - 1);
-            if (summaries != null) {
-                System.arraycopy(summaries, at + 1, summaries, at, count - at - 1);
-            }
-            count--;
-        }
-
-        /** Moves entries {@code [from, count)} to the start of {@code into}, which is empty. */
-        void moveTail(int from, Block into) {
-            int n = count - from;
-            System.arraycopy(ids, from, into.ids, 0, n);
-            System.arraycopy(locations, from, into.locations, 0, n);
-            System.arraycopy(enqueuedAt, from, into.enqueuedAt, 0, n);
-            System.arraycopy(holders, from, into.holders, 0, n);
-            if (summaries != null) {
-                System.arraycopy(summaries, from, into.summaries, 0, n);
-            }
-            into.count = n;
-            count = from;
-        }
-
-        /** Appends every entry of {@code other}; the capacity must suffice. */
-        void append(Block other) {
-            System.arraycopy(other.ids, 0, ids, count, other.count);
-            System.arraycopy(other.locations, 0, locations, count, other.count);
-            System.arraycopy(other.enqueuedAt, 0, enqueuedAt, count, other.count);
-            System.arraycopy(other.holders, 0, holders, count, other.count);
-            if (summaries != null) {
-                System.arraycopy(other.summaries, 0, summaries, count, other.count);
-            }
-            count += other.count;
-        }
-
-        int find(long id) {
-            return Arrays.binarySearch(ids, 0, count, id);
-        }
-    }
-
-    /** The queues holding a message when there are several, or when one delivered it and took it back. */
-    private static final class Holds {
-        int[] queues = new int[2];
-        long[] enqueuedAt = new long[2];
-        int[] deliveryCounts = new int[2];
-        int count;
-
-        int indexOf(int queue) {
-            for (int i = 0; i < count; i++) {
-                if (queues[i] == queue) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        void add(int queue, long at, int deliveryCount) {
-            if (count == queues.length) {
-                queues = Arrays.copyOf(queues, count * 2);
-                enqueuedAt = Arrays.copyOf(enqueuedAt, count * 2);
-                deliveryCounts = Arrays.copyOf(deliveryCounts, count * 2);
-            }
-            queues[count] = queue;
-            enqueuedAt[count] = at;
-            deliveryCounts[count] = deliveryCount;
-            count++;
-        }
-
-        void remove(int i) {
-            count--;
-            queues[i] = queues[count];
-            enqueuedAt[i] = enqueuedAt[count];
-            deliveryCounts[i] = deliveryCounts[count];
-        }
-    }
 
     /**
      * One message as {@link #next} copies it out: id, location and its holds ({@code holdCount} entries of the
@@ -190,7 +73,7 @@ final class MessageTable {
     /** Stops keeping summaries and frees them. */
     synchronized void dropSummaries() {
         keepSummaries = false;
-        for (Block block : blocks) {
+        for (MessageBlock block : blocks) {
             block.summaries = null;
         }
     }
@@ -210,7 +93,7 @@ final class MessageTable {
         if (b < 0) {
             return MessageLocation.NONE;
         }
-        Block block = blocks.get(b);
+        MessageBlock block = blocks.get(b);
         int i = block.find(id);
         return i < 0 ? MessageLocation.NONE : block.locations[i];
     }
@@ -224,7 +107,7 @@ final class MessageTable {
     synchronized void stored(long id, long location, long summary) {
         int b = blockOf(id);
         if (b >= 0) {
-            Block block = blocks.get(b);
+            MessageBlock block = blocks.get(b);
             int i = block.find(id);
             if (i >= 0) {
                 block.locations[i] = location;
@@ -236,7 +119,7 @@ final class MessageTable {
         }
         insert(Math.max(b, 0), id, location);
         size++;
-        Block block = blocks.get(blockOf(id));
+        MessageBlock block = blocks.get(blockOf(id));
         if (block.summaries != null) {
             block.summaries[block.find(id)] = summary;
         }
@@ -251,7 +134,7 @@ final class MessageTable {
         if (b < 0) {
             return false;
         }
-        Block block = blocks.get(b);
+        MessageBlock block = blocks.get(b);
         int i = block.find(id);
         if (i < 0 || MessageLocation.sequence(block.locations[i]) > maxSequence) {
             return false;
@@ -267,7 +150,7 @@ final class MessageTable {
      */
     synchronized void enqueue(long id, int queue, long enqueuedAt) {
         int b = blockOf(id);
-        Block block = b < 0 ? null : blocks.get(b);
+        MessageBlock block = b < 0 ? null : blocks.get(b);
         int i = block == null ? -1 : block.find(id);
         if (i < 0) {
             throw new IllegalStateException("message " + id + " enqueued on queue " + queue + " was never stored");
@@ -277,12 +160,12 @@ final class MessageTable {
             block.holders[i] = queue;
             block.enqueuedAt[i] = enqueuedAt;
         } else if (holder == EXTENDED) {
-            Holds holds = extended.get(id);
+            QueueHolds holds = extended.get(id);
             if (holds.indexOf(queue) < 0) {
                 holds.add(queue, enqueuedAt, 0);
             }
         } else if (holder != queue) {
-            Holds holds = new Holds();
+            QueueHolds holds = new QueueHolds();
             holds.add(holder, block.enqueuedAt[i], 0);
             holds.add(queue, enqueuedAt, 0);
             extended.put(id, holds);
@@ -300,14 +183,14 @@ final class MessageTable {
         if (b < 0) {
             return false;
         }
-        Block block = blocks.get(b);
+        MessageBlock block = blocks.get(b);
         int i = block.find(id);
         if (i < 0) {
             return false;
         }
         int holder = block.holders[i];
         if (holder == EXTENDED) {
-            Holds holds = extended.get(id);
+            QueueHolds holds = extended.get(id);
             int h = holds.indexOf(queue);
             if (h < 0) {
                 return false;
@@ -330,20 +213,20 @@ final class MessageTable {
         if (b < 0) {
             return;
         }
-        Block block = blocks.get(b);
+        MessageBlock block = blocks.get(b);
         int i = block.find(id);
         if (i < 0) {
             return;
         }
         int holder = block.holders[i];
         if (holder == EXTENDED) {
-            Holds holds = extended.get(id);
+            QueueHolds holds = extended.get(id);
             int h = holds.indexOf(queue);
             if (h >= 0) {
                 holds.deliveryCounts[h] = count;
             }
         } else if (holder == queue && count != 0) {
-            Holds holds = new Holds();
+            QueueHolds holds = new QueueHolds();
             holds.add(queue, block.enqueuedAt[i], count);
             extended.put(id, holds);
             block.holders[i] = EXTENDED;
@@ -356,13 +239,13 @@ final class MessageTable {
      */
     synchronized void releaseQueue(int queue) {
         for (int b = 0; b < blocks.size(); b++) {
-            Block block = blocks.get(b);
+            MessageBlock block = blocks.get(b);
             for (int i = 0; i < block.count; ) {
                 long id = block.ids[i];
                 int holder = block.holders[i];
                 boolean gone = holder == queue;
                 if (holder == EXTENDED) {
-                    Holds holds = extended.get(id);
+                    QueueHolds holds = extended.get(id);
                     int h = holds.indexOf(queue);
                     if (h >= 0) {
                         holds.remove(h);
@@ -385,7 +268,7 @@ final class MessageTable {
 
     /** Removes the messages stored but never enqueued; recovery calls this once every record is applied. */
     synchronized void dropUnreferenced() {
-        for (Block block : blocks) {
+        for (MessageBlock block : blocks) {
             for (int i = 0; i < block.count; ) {
                 if (block.holders[i] == NO_QUEUE) {
                     block.close(i);
@@ -405,7 +288,7 @@ final class MessageTable {
     synchronized boolean next(long afterId, Row row) {
         int b = Math.max(blockOf(afterId), 0);
         for (; b < blocks.size(); b++) {
-            Block block = blocks.get(b);
+            MessageBlock block = blocks.get(b);
             int i = block.find(afterId);
             i = i >= 0 ? i + 1 : -i - 1;
             if (i < block.count) {
@@ -414,7 +297,7 @@ final class MessageTable {
                 row.summary = block.summaries == null ? 0 : block.summaries[i];
                 int holder = block.holders[i];
                 if (holder == EXTENDED) {
-                    Holds holds = extended.get(row.id);
+                    QueueHolds holds = extended.get(row.id);
                     for (int h = 0; h < holds.count; h++) {
                         row.hold(h, holds.queues[h], holds.enqueuedAt[h], holds.deliveryCounts[h]);
                     }
@@ -451,15 +334,15 @@ final class MessageTable {
 
     private void insert(int b, long id, long location) {
         if (blocks.isEmpty()) {
-            blocks.add(new Block(MIN_BLOCK, keepSummaries));
+            blocks.add(new MessageBlock(MIN_BLOCK, keepSummaries));
         }
-        Block block = blocks.get(b);
+        MessageBlock block = blocks.get(b);
         int at = -block.find(id) - 1;
         if (block.count == block.ids.length) {
             if (block.ids.length < BLOCK) {
                 block.resize(Math.min(BLOCK, block.ids.length * 2));
             } else {
-                Block upper = new Block(BLOCK, block.summaries != null);
+                MessageBlock upper = new MessageBlock(BLOCK, block.summaries != null);
                 // Appending in id order fills blocks completely; a split in the middle leaves room for stragglers.
                 int from = at == block.count ? block.count : block.count / 2;
                 block.moveTail(from, upper);
@@ -485,7 +368,7 @@ final class MessageTable {
 
     /** Drops an empty block, merges a thin one into its successor, or shrinks it, keeping blocks half full. */
     private void tidy(int b) {
-        Block block = blocks.get(b);
+        MessageBlock block = blocks.get(b);
         if (block.count == 0) {
             blocks.remove(b);
             return;
@@ -500,8 +383,8 @@ final class MessageTable {
     }
 
     private void merge(int b) {
-        Block first = blocks.get(b);
-        Block second = blocks.remove(b + 1);
+        MessageBlock first = blocks.get(b);
+        MessageBlock second = blocks.remove(b + 1);
         int total = first.count + second.count;
         if (first.ids.length < total) {
             first.resize(Math.min(BLOCK, total + total / 4));

@@ -111,23 +111,6 @@ final class RecordCodec {
         end(w, start);
     }
 
-    /**
-     * Writes operations from {@code from} on as one batch record, stopping once the record holds at least
-     * {@code maxBytes}; returns the index of the first operation not written.
-     */
-    static int writeBatchChunk(ByteWriter w, List<StoreOperation> ops, int from, int maxBytes) {
-        int start = begin(w, JournalFormat.BATCH);
-        int countAt = w.size();
-        w.writeInt(0);
-        int next = from;
-        while (next < ops.size() && w.size() - start < maxBytes) {
-            writeOperation(w, ops.get(next++));
-        }
-        w.putInt(countAt, next - from);
-        end(w, start);
-        return next;
-    }
-
     static void writeSnapshotBegin(ByteWriter w, long highestMessageId) {
         int start = begin(w, JournalFormat.SNAPSHOT_BEGIN);
         w.writeLong(highestMessageId);

@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The segment files of a running journal: appends to the active segment, rolls to a new one, syncs, and
- * puts a compaction's snapshot segment in the place of the segments it replaces. Keeps the active segment's index open ({@link IndexBuilder}) and seals
- * it when the segment is sealed; a failure to index is logged and leaves the segment without an index, which
- * recovery then scans. Used by the writer thread only.
+ * The segment files of a running journal: appends to the active segment, rolls to a new one, syncs, and puts a
+ * compaction's snapshot segment in the place of the segments it replaces. Keeps the active segment's index open
+ * ({@link IndexBuilder}) and seals it when the segment is sealed; a failure to index is logged and leaves the
+ * segment without an index, which recovery then scans. Used by the writer thread only.
  */
 final class SegmentLog implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentLog.class);
