@@ -124,7 +124,14 @@ public final class JournalStore implements Store {
             long started = System.nanoTime();
             RecoveredJournal recovered = JournalRecovery.recover(directory);
             boolean sync = config.syncPolicy() != SyncPolicy.NEVER;
-            segments = new SegmentLog(directory, opener, sync, recovered.segments(), recovered.activeIndex());
+            try {
+                segments = new SegmentLog(directory, opener, sync, recovered.segments(), recovered.activeIndex());
+            } catch (IOException | RuntimeException e) {
+                if (recovered.activeIndex() != null) {
+                    recovered.activeIndex().abandon();
+                }
+                throw e;
+            }
             readChannels = new SegmentChannels(directory);
             MessageReader r = new MessageReader(directory, recovered.state().table(), readChannels);
             reader = r;
