@@ -9,9 +9,10 @@ import java.util.zip.CRC32C;
 /**
  * The on-disk layout of the journal.
  *
- * <p>A data directory holds segment files {@code journal-<20-digit sequence>.log} and a {@code lock} file, and for
- * a moment temporary files ({@code journal-<sequence>.log.tmp} while compaction writes a snapshot). Anything else
- * in it is not the journal's: recovery leaves it alone and warns.
+ * <p>A data directory holds segment files {@code journal-<20-digit sequence>.log}, their indexes
+ * {@code journal-<sequence>.idx}, a {@code lock} file, and temporary files: {@code journal-<sequence>.log.tmp} while
+ * compaction writes a snapshot, {@code journal-<sequence>.idx.tmp} while a segment's index is written. Anything
+ * else in it is not the journal's: recovery leaves it alone and warns.
  * A segment starts with a {@value #SEGMENT_HEADER_SIZE}-byte header: magic {@code "WRNJ"} (int), format
  * version (short), flags (short; {@link #FLAG_SNAPSHOT} when the segment starts with a snapshot,
  * {@link #FLAG_AFTER_GAP} when the sequence number before it was reserved for a compaction's snapshot), sequence
@@ -25,12 +26,20 @@ import java.util.zip.CRC32C;
  * </pre>
  *
  * All integers are big-endian. One {@link io.warren.broker.store.StoreBatch} is one record, so a batch is
- * recovered whole or not at all.
+ * recovered whole or not at all. A stored message within a record carries its own length and checksum (see
+ * {@link RecordCodec}), so it can be read back alone.
+ *
+ * <p><b>Compaction.</b> The writer seals the active segment {@code k} and continues with {@code k + 2}, flagged
+ * {@link #FLAG_AFTER_GAP}; the compaction writes the live state of segments up to {@code k} as a snapshot segment
+ * {@code k + 1} (flagged {@link #FLAG_SNAPSHOT}) under its temporary name, then renames it into place. Recovery
+ * starts at the newest snapshot segment and deletes the segments before it; a gap of one sequence number before a
+ * segment flagged {@link #FLAG_AFTER_GAP} is a compaction that never finished.
  *
  * <p><b>Indexes.</b> Each segment has an index {@code journal-<sequence>.idx}, which lets recovery rebuild the
  * state without reading message bodies. The writer appends to {@code journal-<sequence>.idx.tmp} as it appends to
- * the segment and renames it once it seals the segment (rolls over, or compaction replaces it); a {@code .idx.tmp}
- * left by a crash is deleted, and a segment without a valid index is scanned and indexed again. An index starts
+ * the segment and renames it once it seals the segment, and compaction writes a snapshot's index whole; a
+ * {@code .idx.tmp} left by a crash is deleted, and a segment without a valid index is scanned and indexed again.
+ * Indexes are not synced: one a crash damaged is found invalid and written again. An index starts
  * with a {@value #INDEX_HEADER_SIZE}-byte header: magic {@code "WRNX"} (int), index format version (short), flags
  * (short, 0), the segment's sequence number (long), the size of the segment it indexes (long), CRC32C of the
  * preceding 24 bytes (int); written last, so an index without it is not valid. Records follow, framed as the
@@ -87,7 +96,7 @@ final class JournalFormat {
     }
 
     static Path indexPath(Path directory, long sequence) {
-        return directory.resolve(String.format("journal-%020d.idx", sequence));
+        return directory.resolve(String.format("journal-%020d", sequence) + INDEX_SUFFIX);
     }
 
     /** The sequence number an index file name encodes, or empty when the name is not an index's. */
