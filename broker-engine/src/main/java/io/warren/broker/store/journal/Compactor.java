@@ -156,9 +156,9 @@ final class Compactor {
 
         /** Writes the message in {@code row} as one batch record, its stored operation at {@code location}. */
         void message(LiveState state, MessageReader reader, MessageTable.Row row, long location) throws IOException {
-            int count = 1 + row.holdCount;
-            for (int h = 0; h < row.holdCount; h++) {
-                count += row.deliveryCounts[h] != 0 ? 1 : 0;
+            int count = 1 + row.holds.count;
+            for (int h = 0; h < row.holds.count; h++) {
+                count += row.holds.deliveryCounts[h] != 0 ? 1 : 0;
             }
             int start = RecordCodec.beginBatch(buffer, count);
             index.batchStart(drained + start);
@@ -168,13 +168,13 @@ final class Compactor {
             MessageCodec.Header header = MessageCodec.readHeader(new ByteReader(buffer.array(),
                     opAt + RecordCodec.STORED_HEADER, length - RecordCodec.STORED_HEADER));
             index.stored(row.id, location, length, header);
-            for (int h = 0; h < row.holdCount; h++) {
-                String virtualHost = state.virtualHostOf(row.queues[h]);
-                String queue = state.queueNameOf(row.queues[h]);
-                operation(new StoreOperation.MessageEnqueued(virtualHost, queue, row.id, row.enqueuedAt[h]));
-                if (row.deliveryCounts[h] != 0) {
+            for (int h = 0; h < row.holds.count; h++) {
+                String virtualHost = state.virtualHostOf(row.holds.queues[h]);
+                String queue = state.queueNameOf(row.holds.queues[h]);
+                operation(new StoreOperation.MessageEnqueued(virtualHost, queue, row.id, row.holds.enqueuedAt[h]));
+                if (row.holds.deliveryCounts[h] != 0) {
                     operation(new StoreOperation.DeliveryCountUpdated(virtualHost, queue, row.id,
-                            row.deliveryCounts[h]));
+                            row.holds.deliveryCounts[h]));
                 }
             }
             RecordCodec.endRecord(buffer, start);

@@ -33,29 +33,16 @@ final class MessageTable {
     private boolean keepSummaries;
 
     /**
-     * One message as {@link #next} copies it out: id, location and its holds ({@code holdCount} entries of the
-     * arrays, in no particular order). Reused from call to call by one thread.
+     * One message as {@link #next} copies it out: id, location and its holds. Reused from call to call by one
+     * thread.
      */
     static final class Row {
         long id;
         long location;
         /** The packed summary recovery kept, 0 if it kept none. */
         long summary;
-        int holdCount;
-        int[] queues = new int[4];
-        long[] enqueuedAt = new long[4];
-        int[] deliveryCounts = new int[4];
-
-        private void hold(int i, int queue, long at, int deliveryCount) {
-            if (i == queues.length) {
-                queues = Arrays.copyOf(queues, i * 2);
-                enqueuedAt = Arrays.copyOf(enqueuedAt, i * 2);
-                deliveryCounts = Arrays.copyOf(deliveryCounts, i * 2);
-            }
-            queues[i] = queue;
-            enqueuedAt[i] = at;
-            deliveryCounts[i] = deliveryCount;
-        }
+        /** The queues holding it; a copy, in no particular order. */
+        final QueueHolds holds = new QueueHolds();
     }
 
     /**
@@ -296,17 +283,14 @@ final class MessageTable {
                 row.location = block.locations[i];
                 row.summary = block.summaries == null ? 0 : block.summaries[i];
                 int holder = block.holders[i];
+                row.holds.count = 0;
                 if (holder == EXTENDED) {
                     QueueHolds holds = extended.get(row.id);
                     for (int h = 0; h < holds.count; h++) {
-                        row.hold(h, holds.queues[h], holds.enqueuedAt[h], holds.deliveryCounts[h]);
+                        row.holds.add(holds.queues[h], holds.enqueuedAt[h], holds.deliveryCounts[h]);
                     }
-                    row.holdCount = holds.count;
-                } else if (holder == NO_QUEUE) {
-                    row.holdCount = 0;
-                } else {
-                    row.hold(0, holder, block.enqueuedAt[i], 0);
-                    row.holdCount = 1;
+                } else if (holder != NO_QUEUE) {
+                    row.holds.add(holder, block.enqueuedAt[i], 0);
                 }
                 return true;
             }

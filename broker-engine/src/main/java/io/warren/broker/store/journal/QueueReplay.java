@@ -30,8 +30,8 @@ final class QueueReplay {
     void run() {
         int[] counts = new int[state.queueCount()];
         for (long after = Long.MIN_VALUE; table.next(after, row); after = row.id) {
-            for (int h = 0; h < row.holdCount; h++) {
-                counts[row.queues[h]]++;
+            for (int h = 0; h < row.holds.count; h++) {
+                counts[row.holds.queues[h]]++;
             }
         }
         List<Integer> queues = new ArrayList<>();
@@ -61,8 +61,8 @@ final class QueueReplay {
             ids[q] = new long[counts[q]];
         }
         for (long after = Long.MIN_VALUE; table.next(after, row); after = row.id) {
-            for (int h = 0; h < row.holdCount; h++) {
-                int q = row.queues[h];
+            for (int h = 0; h < row.holds.count; h++) {
+                int q = row.holds.queues[h];
                 if (ids[q] != null && filled[q] < ids[q].length) {
                     ids[q][filled[q]++] = row.id;
                 }
@@ -80,11 +80,11 @@ final class QueueReplay {
 
     /** Replays the message in {@link #row} if {@code queue} holds it. */
     private void emit(int queue) {
-        for (int h = 0; h < row.holdCount; h++) {
-            if (row.queues[h] == queue) {
+        for (int h = 0; h < row.holds.count; h++) {
+            if (row.holds.queues[h] == queue) {
                 MessageSummary summary = state.summary(row);
                 handler.message(state.virtualHostOf(queue), state.queueNameOf(queue), summary,
-                        row.deliveryCounts[h], row.enqueuedAt[h]);
+                        row.holds.deliveryCounts[h], row.holds.enqueuedAt[h]);
                 return;
             }
         }

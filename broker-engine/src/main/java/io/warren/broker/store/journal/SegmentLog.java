@@ -166,6 +166,11 @@ final class SegmentLog implements Closeable {
 
     /** Seals the active segment (syncing it first unless nothing is synced) and starts the next one. */
     void roll() throws IOException {
+        seal();
+        create(activeSequence + 1, false);
+    }
+
+    private void seal() throws IOException {
         if (syncMetadata) {
             active.force(false);
         }
@@ -173,7 +178,6 @@ final class SegmentLog implements Closeable {
         sealIndex();
         sealed.add(new SegmentFile(activeSequence, activePath, activePosition));
         sealedBytes += activePosition;
-        create(activeSequence + 1, false);
     }
 
     void sync() throws IOException {
@@ -194,13 +198,7 @@ final class SegmentLog implements Closeable {
      * number free for the snapshot of a compaction of every segment up to the one just sealed; returns that number.
      */
     long rollLeavingGap() throws IOException {
-        if (syncMetadata) {
-            active.force(false);
-        }
-        active.close();
-        sealIndex();
-        sealed.add(new SegmentFile(activeSequence, activePath, activePosition));
-        sealedBytes += activePosition;
+        seal();
         long reserved = activeSequence + 1;
         create(activeSequence + 2, true);
         return reserved;

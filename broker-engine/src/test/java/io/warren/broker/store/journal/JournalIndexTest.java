@@ -10,7 +10,6 @@ import io.warren.broker.store.StoreBatch;
 import io.warren.broker.store.StoreOperation;
 import io.warren.message.Message;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,13 +143,13 @@ class JournalIndexTest {
         RecordingHandler expected = recoverWithoutReading();
         List<Path> indexes = indexes();
         Path damaged = indexes.get(2);
-        flip(damaged, Files.size(damaged) / 2);
+        Fixtures.flip(damaged, Files.size(damaged) / 2);
         Path truncated = indexes.get(4);
         try (FileChannel ch = FileChannel.open(truncated, StandardOpenOption.WRITE)) {
             ch.truncate(Files.size(truncated) - 3);
         }
         Path headerless = indexes.get(5);
-        flip(headerless, 3);
+        Fixtures.flip(headerless, 3);
 
         assertThat(recoverWithoutReading().calls).isEqualTo(expected.calls);
 
@@ -172,7 +171,7 @@ class JournalIndexTest {
         for (long after = Long.MIN_VALUE; recovered.state().table().next(after, row); after = row.id) {
             if (MessageLocation.sequence(row.location) == sequence) {
                 victim = row.id;
-                flip(second, MessageLocation.offset(row.location) + RecordCodec.STORED_HEADER + 30);
+                Fixtures.flip(second, MessageLocation.offset(row.location) + RecordCodec.STORED_HEADER + 30);
                 break;
             }
         }
@@ -214,15 +213,5 @@ class JournalIndexTest {
         assertThat(r.summaries("r")).hasSize(24);
         assertThat(Fixtures.recover(compacting).messages("r")).allSatisfy(
                 m -> assertThat(m.message()).isEqualTo(message(m.messageId())));
-    }
-
-    private static void flip(Path file, long offset) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer b = ByteBuffer.allocate(1);
-            ch.read(b, offset);
-            b.put(0, (byte) (b.get(0) ^ 0xFF));
-            b.rewind();
-            ch.write(b, offset);
-        }
     }
 }

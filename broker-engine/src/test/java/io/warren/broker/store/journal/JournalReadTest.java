@@ -9,11 +9,8 @@ import io.warren.broker.ErrorCode;
 import io.warren.broker.store.StoreBatch;
 import io.warren.broker.store.StoreOperation;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +96,7 @@ class JournalReadTest {
         Path segment = Fixtures.segments(dir).get(0);
         long size = Files.size(segment);
         Fixtures.await(store.write(Fixtures.publish("q", 2, BODY)));
-        flip(segment, size + 300);
+        Fixtures.flip(segment, size + 300);
 
         assertThat(store.read(1)).isEqualTo(Fixtures.message(1, BODY));
         assertThatThrownBy(() -> store.read(2))
@@ -109,15 +106,5 @@ class JournalReadTest {
                 .hasMessageContaining(segment.toString())
                 .hasMessageMatching("(?s).*is corrupt at offset \\d+: checksum mismatch.*");
         store.close();
-    }
-
-    private static void flip(Path file, long offset) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer b = ByteBuffer.allocate(1);
-            ch.read(b, offset);
-            b.put(0, (byte) (b.get(0) ^ 0xFF));
-            b.rewind();
-            ch.write(b, offset);
-        }
     }
 }

@@ -19,8 +19,8 @@ class MessageTableTest {
         MessageTable.Row row = new MessageTable.Row();
         for (long after = Long.MIN_VALUE; table.next(after, row); after = row.id) {
             TreeMap<Integer, String> holds = new TreeMap<>();
-            for (int h = 0; h < row.holdCount; h++) {
-                holds.put(row.queues[h], row.queues[h] + "@" + row.enqueuedAt[h] + "#" + row.deliveryCounts[h]);
+            for (int h = 0; h < row.holds.count; h++) {
+                holds.put(row.holds.queues[h], row.holds.queues[h] + "@" + row.holds.enqueuedAt[h] + "#" + row.holds.deliveryCounts[h]);
             }
             content.put(row.id, row.location + ":" + String.join(",", holds.values()));
         }
