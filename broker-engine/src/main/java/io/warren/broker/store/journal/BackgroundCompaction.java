@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a compaction on a thread of its own while the writer goes on appending, so writers never wait for a copy of
  * the live data. The writer plans it ({@link #start}), the compaction thread writes the snapshot ({@link Compactor})
- * and wakes the writer, the writer installs it at a moment when everything it applied is durable (a rename and a
- * change to its list of segments) and hands back ({@link #cleanUp}); the compaction thread then points every copied
- * message at its copy, retires the old segments' read channels and deletes the old segments. One compaction at a
+ * and wakes the writer, the writer installs it at a moment when everything it applied is durable (a rename, a
+ * change to its list of segments, and deleting the old segments, whose channels stay open) and hands back
+ * ({@link #cleanUp}); the compaction thread then points every copied message at its copy and retires the old
+ * segments' read channels. One compaction at a
  * time: {@link #busy} from start to clean-up.
  */
 final class BackgroundCompaction implements AutoCloseable {
@@ -98,17 +99,27 @@ final class BackgroundCompaction implements AutoCloseable {
      */
     void cleanUp(Compactor.Snapshot snapshot, List<SegmentFile> obsolete) {
         hook.reached(CompactionHook.Phase.INSTALLED);
+        long sequence = snapshot.plan().snapshotSequence();
+        // Deleted at once, as recovery would: readers go on through the channels held open until messages move.
+        boolean held = channels.beginMove(obsolete);
+        if (held) {
+            SegmentLog.delete(directory, obsolete, syncMetadata);
+        }
         executor.execute(() -> {
+            boolean moved = false;
             try {
                 relocate(snapshot.plan());
+                moved = true;
                 hook.reached(CompactionHook.Phase.RELOCATED);
-                channels.retireBelow(snapshot.plan().snapshotSequence());
-                SegmentLog.delete(directory, obsolete, syncMetadata);
-                hook.reached(CompactionHook.Phase.DONE);
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Cleaning up after compacting the journal in {} failed; reads go on from the old segments, "
-                        + "which are deleted when the journal next opens: {}", directory, e.toString());
+                LOG.warn("Pointing messages at the compacted journal segment in {} failed; they are read from the "
+                        + "old segments until the journal next opens: {}", directory, e.toString());
             } finally {
+                channels.endMove(sequence, moved);
+                if (moved && !held) {
+                    SegmentLog.delete(directory, obsolete, syncMetadata);
+                }
+                hook.reached(CompactionHook.Phase.DONE);
                 busy = false;
             }
         });

@@ -17,11 +17,11 @@ interface CompactionHook {
         COPYING,
         /** The snapshot and its index are complete and synced, under a temporary name. */
         WRITTEN,
-        /** The writer renamed the snapshot into place: recovery now starts with it. */
+        /** The writer renamed the snapshot into place: recovery now starts with it; the old segments go next. */
         INSTALLED,
-        /** The compaction thread pointed the messages at their copies; the old segments are still there. */
+        /** The compaction thread pointed the messages at their copies; the old segments are deleted. */
         RELOCATED,
-        /** The old segments are deleted. */
+        /** The old segments' read channels are closed: the compaction is over. */
         DONE
     }
 

@@ -64,7 +64,7 @@ final class Compactor {
             throws IOException {
         long sequence = plan.snapshotSequence();
         Path temporary = directory.resolve(JournalFormat.segmentFileName(sequence) + JournalFormat.TMP_SUFFIX);
-        IndexBuilder index = IndexBuilder.create(directory, sequence, ChannelOpener.DEFAULT);
+        IndexBuilder index = IndexBuilder.createInPlace(directory, sequence, ChannelOpener.DEFAULT);
         ByteWriter buffer = new ByteWriter(CHUNK_BYTES + (64 << 10));
         Written out = new Written(buffer, index);
         try (FileChannel ch = opener.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,

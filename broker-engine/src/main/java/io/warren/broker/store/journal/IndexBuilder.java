@@ -34,10 +34,10 @@ final class IndexBuilder {
     private int countAt;
     private int operations;
 
-    private IndexBuilder(long sequence, Path target, FileChannel channel) {
+    private IndexBuilder(long sequence, Path target, Path temporary, FileChannel channel) {
         this.sequence = sequence;
         this.target = target;
-        this.temporary = temporaryPath(target);
+        this.temporary = temporary;
         this.channel = channel;
     }
 
@@ -49,9 +49,21 @@ final class IndexBuilder {
     static IndexBuilder create(Path directory, long sequence, ChannelOpener opener) throws IOException {
         Path target = JournalFormat.indexPath(directory, sequence);
         Files.deleteIfExists(target);
-        FileChannel ch = opener.open(temporaryPath(target), StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        return new IndexBuilder(sequence, target, ch);
+        Path temporary = temporaryPath(target);
+        FileChannel ch = opener.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        return new IndexBuilder(sequence, target, temporary, ch);
+    }
+
+    /**
+     * Starts the index of a segment not in place yet (a compaction's snapshot) under its final name: until its
+     * header is written last it is not valid, and without its segment recovery deletes it.
+     */
+    static IndexBuilder createInPlace(Path directory, long sequence, ChannelOpener opener) throws IOException {
+        Path target = JournalFormat.indexPath(directory, sequence);
+        FileChannel ch = opener.open(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        return new IndexBuilder(sequence, target, target, ch);
     }
 
     long sequence() {
@@ -132,7 +144,9 @@ final class IndexBuilder {
             channel.force(true);
         }
         channel.close();
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        if (!temporary.equals(target)) {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Gives the index up: closes and deletes it. */

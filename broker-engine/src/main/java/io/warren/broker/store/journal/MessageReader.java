@@ -62,15 +62,29 @@ final class MessageReader {
             } catch (ClosedByInterruptException e) {
                 Thread.currentThread().interrupt();
                 throw readError(messageId, location, e);
-            } catch (ClosedChannelException | NoSuchFileException e) {
+            } catch (ClosedChannelException e) {
                 // compaction retired the segment, or another reader was interrupted: look again
                 last = e;
+            } catch (NoSuchFileException e) {
+                // compaction deleted the segment: the message is found where it moved once the move ends
+                last = e;
+                awaitMoves(messageId, e);
             } catch (IOException e) {
                 throw readError(messageId, location, e);
             }
         }
         throw new BrokerException(ErrorCode.STORE_ERROR, "cannot read message " + messageId + " from the journal in "
                 + directory + ": its segment kept going away (" + last + ")", last);
+    }
+
+    private void awaitMoves(long messageId, NoSuchFileException cause) {
+        try {
+            channels.awaitMoves();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerException(ErrorCode.STORE_ERROR, "interrupted while reading message " + messageId
+                    + " from the journal in " + directory + " (" + cause + ")", e);
+        }
     }
 
     /**

@@ -29,6 +29,8 @@ final class SegmentLog implements Closeable {
     private final List<SegmentFile> sealed = new ArrayList<>();
     // volatile: metrics read the journal's size from other threads; only the writer thread changes them
     private volatile long sealedBytes;
+    /** Bytes of the sealed segments' indexes, which take disk space too. */
+    private volatile long indexBytes;
     private FileChannel active;
     private Path activePath;
     private long activeSequence;
@@ -52,6 +54,7 @@ final class SegmentLog implements Closeable {
             for (int i = 0; i < recovered.size() - 1; i++) {
                 sealed.add(recovered.get(i));
                 sealedBytes += recovered.get(i).size();
+                indexBytes += indexSize(recovered.get(i).sequence());
             }
             SegmentFile last = recovered.get(recovered.size() - 1);
             openActive(last.path(), last.sequence(), last.size());
@@ -84,10 +87,19 @@ final class SegmentLog implements Closeable {
         }
     }
 
+    private long indexSize(long sequence) {
+        try {
+            return Files.size(JournalFormat.indexPath(directory, sequence));
+        } catch (IOException e) {
+            return 0; // no index: recovery scans the segment
+        }
+    }
+
     private void sealIndex() {
         if (index != null) {
             try {
                 index.seal(activePosition, false);
+                indexBytes += indexSize(activeSequence);
             } catch (IOException e) {
                 dropIndex(e);
             }
@@ -184,9 +196,9 @@ final class SegmentLog implements Closeable {
         active.force(false);
     }
 
-    /** Bytes in all segments since the last snapshot, the active one included. */
+    /** Bytes in all segments since the last snapshot, the active one included, and in their indexes. */
     long journalBytes() {
-        return sealedBytes + activePosition;
+        return sealedBytes + indexBytes + activePosition;
     }
 
     int segmentCount() {
@@ -215,11 +227,13 @@ final class SegmentLog implements Closeable {
             if (s.sequence() < snapshot.sequence()) {
                 obsolete.add(s);
                 sealedBytes -= s.size();
+                indexBytes -= indexSize(s.sequence());
                 it.remove();
             }
         }
         sealed.add(0, snapshot);
         sealedBytes += snapshot.size();
+        indexBytes += indexSize(snapshot.sequence());
         return obsolete;
     }
 
