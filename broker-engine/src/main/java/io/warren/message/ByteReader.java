@@ -75,6 +75,20 @@ public final class ByteReader {
         return s;
     }
 
+    /** Moves past {@code n} bytes without reading them. */
+    public void skip(int n) {
+        need(n);
+        pos += n;
+    }
+
+    /** Moves past a string written by {@link ByteWriter#writeString} without decoding it. */
+    public void skipString() {
+        int n = readInt();
+        if (n != -1) {
+            skip(n);
+        }
+    }
+
     public boolean hasRemaining() {
         return pos < limit;
     }

@@ -37,6 +37,40 @@ public final class MessageCodec {
         return w.toByteArray();
     }
 
+    /**
+     * What a store indexes of an encoded message, read without copying its body.
+     *
+     * @param priority     0..255
+     * @param expiration   absolute epoch milliseconds, 0 for never
+     * @param deliveryTime absolute epoch milliseconds, 0 for at once
+     * @param bodySize     bytes of the body
+     */
+    public record Header(int priority, long expiration, long deliveryTime, int bodySize) {
+    }
+
+    /** Reads past one encoded message, returning its {@link Header}; the body is skipped, not copied. */
+    public static Header readHeader(ByteReader r) {
+        int version = r.readByte();
+        if (version != VERSION && version != VERSION_1) {
+            throw new CorruptDataException("unknown message format version " + version);
+        }
+        r.skipString();
+        r.skipString();
+        r.skip(1);
+        int priority = r.readByte() & 0xff;
+        for (int i = 0; i < (version >= VERSION ? 9 : 7); i++) {
+            r.skipString();
+        }
+        r.skip(8);
+        long expiration = r.readLong();
+        long deliveryTime = r.readLong();
+        r.skipString();
+        ValueCodec.readMap(r);
+        int bodySize = r.readInt();
+        r.skip(bodySize);
+        return new Header(priority, expiration, deliveryTime, bodySize);
+    }
+
     public static Message decode(byte[] data) {
         return decode(new ByteReader(data));
     }

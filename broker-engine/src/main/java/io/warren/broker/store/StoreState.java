@@ -3,24 +3,19 @@ package io.warren.broker.store;
 import io.warren.message.Message;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The durable state that a sequence of {@link StoreOperation}s amounts to: what the memory store holds and
- * what a journal rebuilds on recovery before handing it to the broker. Not thread-safe: callers serialise.
+ * The durable state that a sequence of {@link StoreOperation}s amounts to, message content included: what the
+ * memory store holds. (The journal keeps the same state without the content: {@code LiveState}.) Not thread-safe:
+ * callers serialise.
  */
 public final class StoreState {
-    private final Map<String, ExchangeRecord> exchanges = new LinkedHashMap<>();
-    private final Map<String, QueueRecord> queues = new LinkedHashMap<>();
-    private final Set<BindingRecord> bindings = new LinkedHashSet<>();
+    private final DurableEntities entities = new DurableEntities();
     private final Map<Long, Message> messages = new HashMap<>();
     private final Map<Long, Integer> references = new HashMap<>();
     private final Map<String, TreeMap<Long, Held>> queueMessages = new HashMap<>();
-    private final Map<String, StoreOperation.TransactionPrepared> prepared = new LinkedHashMap<>();
     private long highestMessageId;
 
     /** A queue's hold on a stored message. */
@@ -34,7 +29,7 @@ public final class StoreState {
     }
 
     private static String key(String virtualHost, String name) {
-        return virtualHost + '\u0000' + name;
+        return DurableEntities.key(virtualHost, name);
     }
 
     public void apply(StoreBatch batch) {
@@ -44,27 +39,12 @@ public final class StoreState {
     }
 
     public void apply(StoreOperation op) {
-        if (op instanceof StoreOperation.ExchangeCreated e) {
-            exchanges.put(key(e.exchange().virtualHost(), e.exchange().name()), e.exchange());
-        } else if (op instanceof StoreOperation.ExchangeDeleted e) {
-            exchanges.remove(key(e.virtualHost(), e.name()));
-            bindings.removeIf(b -> b.virtualHost().equals(e.virtualHost())
-                    && (b.source().equals(e.name()) || !b.destinationIsQueue() && b.destination().equals(e.name())));
-        } else if (op instanceof StoreOperation.QueueCreated q) {
-            queues.put(key(q.queue().virtualHost(), q.queue().name()), q.queue());
-        } else if (op instanceof StoreOperation.QueueDeleted q) {
-            String k = key(q.virtualHost(), q.name());
-            queues.remove(k);
-            bindings.removeIf(b -> b.virtualHost().equals(q.virtualHost()) && b.destinationIsQueue()
-                    && b.destination().equals(q.name()));
-            TreeMap<Long, Held> held = queueMessages.remove(k);
+        entities.apply(op);
+        if (op instanceof StoreOperation.QueueDeleted q) {
+            TreeMap<Long, Held> held = queueMessages.remove(key(q.virtualHost(), q.name()));
             if (held != null) {
                 held.keySet().forEach(this::release);
             }
-        } else if (op instanceof StoreOperation.BindingCreated b) {
-            bindings.add(b.binding());
-        } else if (op instanceof StoreOperation.BindingDeleted b) {
-            bindings.remove(b.binding());
         } else if (op instanceof StoreOperation.MessageStored m) {
             messages.put(m.messageId(), m.message());
             highestMessageId = Math.max(highestMessageId, m.messageId());
@@ -82,10 +62,6 @@ public final class StoreState {
             if (held != null && held.remove(m.messageId()) != null) {
                 release(m.messageId());
             }
-        } else if (op instanceof StoreOperation.TransactionPrepared t) {
-            prepared.put(key(t.virtualHost(), t.xid().toString()), t);
-        } else if (op instanceof StoreOperation.TransactionEnded t) {
-            prepared.remove(key(t.virtualHost(), t.xid().toString()));
         } else if (op instanceof StoreOperation.DeliveryCountUpdated d) {
             TreeMap<Long, Held> held = queueMessages.get(key(d.virtualHost(), d.queue()));
             if (held != null) {
@@ -137,22 +113,20 @@ public final class StoreState {
 
     /** Replays the state into {@code handler} in the order {@link RecoveryHandler} documents. */
     public void replay(RecoveryHandler handler) {
-        exchanges.values().forEach(handler::exchange);
-        queues.values().forEach(handler::queue);
-        bindings.forEach(handler::binding);
-        for (QueueRecord q : queues.values()) {
+        entities.replayDeclarations(handler);
+        for (QueueRecord q : entities.queues()) {
             TreeMap<Long, Held> held = queueMessages.get(key(q.virtualHost(), q.name()));
             if (held != null) {
                 held.forEach((id, h) -> handler.message(q.virtualHost(), q.name(), id, messages.get(id),
                         h.deliveryCount, h.enqueuedAt));
             }
         }
-        prepared.values().forEach(handler::preparedTransaction);
+        entities.replayPrepared(handler);
     }
 
     /** The XA branches prepared and not yet committed or rolled back. */
     public int preparedCount() {
-        return prepared.size();
+        return entities.preparedCount();
     }
 
     /**
@@ -160,11 +134,9 @@ public final class StoreState {
      */
     public StoreBatch snapshot() {
         StoreBatch b = new StoreBatch();
-        exchanges.values().forEach(e -> b.add(new StoreOperation.ExchangeCreated(e)));
-        queues.values().forEach(q -> b.add(new StoreOperation.QueueCreated(q)));
-        bindings.forEach(x -> b.add(new StoreOperation.BindingCreated(x)));
+        entities.forEachDeclaration(b::add);
         new TreeMap<>(messages).forEach((id, m) -> b.add(new StoreOperation.MessageStored(id, m)));
-        for (QueueRecord q : queues.values()) {
+        for (QueueRecord q : entities.queues()) {
             TreeMap<Long, Held> held = queueMessages.get(key(q.virtualHost(), q.name()));
             if (held != null) {
                 held.forEach((id, h) -> {
@@ -175,7 +147,7 @@ public final class StoreState {
                 });
             }
         }
-        prepared.values().forEach(b::add);
+        entities.prepared().forEach(b::add);
         return b;
     }
 }

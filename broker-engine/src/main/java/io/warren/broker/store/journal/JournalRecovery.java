@@ -6,6 +6,8 @@ import io.warren.broker.BrokerException;
 import io.warren.broker.ErrorCode;
 import io.warren.message.ByteReader;
 import io.warren.message.CorruptDataException;
+import io.warren.message.MessageCodec;
+import io.warren.broker.store.StoreOperation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,7 +18,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +43,12 @@ final class JournalRecovery {
 
     private final Path directory;
     private final LiveState state = new LiveState();
+    private final StateSink stateSink = new StateSink(state);
     private final List<Path> ignored = new ArrayList<>();
-    private long snapshotOverhead;
+    /** Index files by the sequence of the segment they index. */
+    private final Map<Long, Path> indexes = new HashMap<>();
+    private IndexBuilder activeIndex;
+    private int indexed;
 
     private JournalRecovery(Path directory) {
         this.directory = directory;
@@ -63,20 +71,76 @@ final class JournalRecovery {
             }
         }
         checkContiguous(all, headers, first);
+        state.keepSummaries();
         List<SegmentFile> kept = new ArrayList<>();
-        for (int i = first; i < all.size(); i++) {
-            boolean last = i == all.size() - 1;
-            SegmentFile segment = all.get(i);
-            long size = headers.get(i) == null ? rewriteHeader(segment) : replay(segment, headers.get(i), last);
-            kept.add(new SegmentFile(segment.sequence(), segment.path(), size));
+        try {
+            for (int i = first; i < all.size(); i++) {
+                boolean last = i == all.size() - 1;
+                SegmentFile segment = all.get(i);
+                long size = headers.get(i) == null
+                        ? rewriteHeader(segment, i > 0 && all.get(i - 1).sequence() == segment.sequence() - 2)
+                        : recover(segment, headers.get(i), last);
+                kept.add(new SegmentFile(segment.sequence(), segment.path(), size));
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            if (activeIndex != null) {
+                activeIndex.abandon();
+            }
+            throw e;
         }
         for (int i = 0; i < first; i++) {
             LOG.info("Deleting journal segment {}: it predates the snapshot in {}", all.get(i).path(),
                     all.get(first).path().getFileName());
             Files.deleteIfExists(all.get(i).path());
         }
+        for (Map.Entry<Long, Path> index : indexes.entrySet()) {
+            if (kept.stream().noneMatch(k -> k.sequence() == index.getKey())) {
+                Files.deleteIfExists(index.getValue());
+            }
+        }
         state.dropUnreferenced();
-        return new RecoveredJournal(state, kept, snapshotOverhead, List.copyOf(ignored));
+        return new RecoveredJournal(state, kept, stateSink.snapshotOverhead(), List.copyOf(ignored), activeIndex,
+                indexed);
+    }
+
+    /**
+     * Recovers a segment: a sealed one from its index if it has a valid one, otherwise (and the last one always)
+     * by scanning it, writing its index as it goes; the last one's index is left open for the writer to continue.
+     */
+    private long recover(SegmentFile segment, SegmentHeader header, boolean last) throws IOException {
+        Path index = indexes.get(segment.sequence());
+        if (!last) {
+            String problem = index == null ? "it has no index"
+                    : IndexReader.problem(index, segment.sequence(), segment.size());
+            if (problem == null) {
+                try {
+                    IndexReader.replay(index, stateSink);
+                } catch (CorruptDataException | IllegalStateException | IllegalArgumentException e) {
+                    throw new BrokerException(ErrorCode.STORE_ERROR, "journal index " + index + " is intact but "
+                            + "cannot be applied: " + e.getMessage() + ". Delete it: the broker then scans the "
+                            + "segment " + segment.path() + " and writes the index again");
+                }
+                indexed++;
+                return segment.size();
+            }
+            LOG.warn("Scanning journal segment {} because {}{}; the index is written again", segment.path(),
+                    index == null ? problem : "its index " + index.getFileName() + " is not usable: ",
+                    index == null ? "" : problem);
+        }
+        IndexBuilder builder = IndexBuilder.create(directory, segment.sequence(), ChannelOpener.DEFAULT);
+        long size;
+        try {
+            size = replay(segment, header, last, RecordSink.both(stateSink, builder.sink()));
+        } catch (IOException | RuntimeException e) {
+            builder.abandon();
+            throw e;
+        }
+        if (last) {
+            activeIndex = builder;
+        } else {
+            builder.seal(size, false);
+        }
+        return size;
     }
 
     /**
@@ -90,8 +154,11 @@ final class JournalRecovery {
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 OptionalLong sequence = JournalFormat.parseSegmentName(name);
+                OptionalLong indexOf = JournalFormat.parseIndexName(name);
                 if (sequence.isPresent() && Files.isRegularFile(f)) {
                     segments.add(new SegmentFile(sequence.getAsLong(), f, Files.size(f)));
+                } else if (indexOf.isPresent() && Files.isRegularFile(f)) {
+                    indexes.put(indexOf.getAsLong(), f);
                 } else if (JournalFormat.isTemporaryName(name) && Files.isRegularFile(f)) {
                     LOG.info("Deleting {}: an unfinished journal compaction", f);
                     Files.deleteIfExists(f);
@@ -152,8 +219,10 @@ final class JournalRecovery {
         if (segment.size() >= SEGMENT_HEADER_SIZE) {
             return isAllZero(content) && isAllZero(segment);
         }
-        byte[] expected = new SegmentHeader(segment.sequence(), false).encode();
-        return isAllZero(content) || Arrays.equals(content, 0, content.length, expected, 0, content.length);
+        byte[] plain = new SegmentHeader(segment.sequence(), false).encode();
+        byte[] afterGap = new SegmentHeader(segment.sequence(), false, true).encode();
+        return isAllZero(content) || Arrays.equals(content, 0, content.length, plain, 0, content.length)
+                || Arrays.equals(content, 0, content.length, afterGap, 0, content.length);
     }
 
     /** A file with a segment's name whose start is not a segment header: someone else's file, or damage. */
@@ -202,19 +271,22 @@ final class JournalRecovery {
                     + JournalFormat.segmentFileName(1) + " is missing");
         }
         for (int i = first + 1; i < all.size(); i++) {
-            if (all.get(i).sequence() != all.get(i - 1).sequence() + 1) {
+            long gap = all.get(i).sequence() - all.get(i - 1).sequence();
+            // The last segment may have been caught being created after such a gap, before its header was written.
+            boolean reserved = gap == 2 && (headers.get(i) == null || headers.get(i).afterGap());
+            if (gap != 1 && !reserved) {
                 throw new BrokerException(ErrorCode.STORE_ERROR, "journal in " + directory + " is incomplete: "
                         + "segment " + JournalFormat.segmentFileName(all.get(i - 1).sequence() + 1) + " is missing");
             }
         }
     }
 
-    private static long rewriteHeader(SegmentFile segment) throws IOException {
+    private static long rewriteHeader(SegmentFile segment, boolean afterGap) throws IOException {
         LOG.warn("Journal segment {} has no complete header ({} bytes): it was being created when the broker "
                 + "stopped; starting it afresh", segment.path(), segment.size());
         try (FileChannel ch = FileChannel.open(segment.path(), StandardOpenOption.WRITE)) {
             ch.truncate(0);
-            ByteBuffer header = ByteBuffer.wrap(new SegmentHeader(segment.sequence(), false).encode());
+            ByteBuffer header = ByteBuffer.wrap(new SegmentHeader(segment.sequence(), false, afterGap).encode());
             while (header.hasRemaining()) {
                 ch.write(header, header.position());
             }
@@ -224,7 +296,8 @@ final class JournalRecovery {
     }
 
     /** Applies a segment's records; returns the segment's valid size. */
-    private long replay(SegmentFile segment, SegmentHeader header, boolean last) throws IOException {
+    private long replay(SegmentFile segment, SegmentHeader header, boolean last, RecordSink sink)
+            throws IOException {
         boolean inSnapshot = header.snapshot();
         int snapshotBatches = 0;
         long position = SEGMENT_HEADER_SIZE;
@@ -254,12 +327,13 @@ final class JournalRecovery {
                     ByteReader in = new ByteReader(reader.array(), reader.payloadOffset(), reader.payloadLength());
                     switch (reader.type()) {
                         case JournalFormat.BATCH -> {
-                            state.apply(RecordCodec.readBatch(in));
+                            applyBatch(in, segment.sequence(), position, reader, sink);
                             snapshotBatches++;
                         }
                         case JournalFormat.SNAPSHOT_BEGIN -> {
-                            state.noteHighestMessageId(in.readLong());
+                            long highest = in.readLong();
                             RecordCodec.requireEnd(in);
+                            sink.snapshotBegin(highest);
                             snapshotBatches = 0;
                         }
                         case JournalFormat.SNAPSHOT_END -> {
@@ -270,7 +344,7 @@ final class JournalRecovery {
                                         + " batch records but holds " + snapshotBatches : "unexpected snapshot end");
                             }
                             inSnapshot = false;
-                            snapshotOverhead = Math.max(0, reader.end() - state.liveMessageBytes());
+                            sink.snapshotEnd(expected, reader.end());
                         }
                         default -> throw new CorruptDataException("unknown record type " + reader.type()
                                 + " (written by a newer broker version?)");
@@ -285,6 +359,32 @@ final class JournalRecovery {
             throw corrupt(segment.path(), position, "the snapshot the segment starts with is incomplete");
         }
         return position;
+    }
+
+    /** Hands a batch record at {@code recordStart} to {@code sink}. */
+    private static void applyBatch(ByteReader in, long sequence, long recordStart, SegmentReader reader,
+                                   RecordSink sink) {
+        int payloadStart = reader.payloadOffset();
+        byte[] array = reader.array();
+        long payloadPosition = recordStart + JournalFormat.RECORD_HEADER_SIZE + 1;
+        sink.batchStart(recordStart);
+        RecordCodec.readBatch(in, payloadStart, new RecordCodec.BatchVisitor() {
+            @Override
+            public void stored(long messageId, int at, int length, MessageCodec.Header header) {
+                if (at < 0) {
+                    // the earlier format: the size of the record's message is not known, the body's is close
+                    sink.stored(messageId, MessageLocation.ofRecord(sequence, recordStart), header.bodySize(), header);
+                } else {
+                    sink.stored(messageId, MessageLocation.of(sequence, payloadPosition + at), length, header);
+                }
+            }
+
+            @Override
+            public void operation(StoreOperation op, int from, int to) {
+                sink.operation(op, array, from, to);
+            }
+        });
+        sink.batchEnd();
     }
 
     private static void truncateTornTail(SegmentFile segment, long position, long size, String problem)

@@ -35,12 +35,21 @@ import org.slf4j.LoggerFactory;
  * cuts off a torn tail of the last one (a write the crash interrupted, which was never acknowledged) and
  * refuses to start on damage anywhere else, naming the file and offset.
  *
- * <p><b>Compaction.</b> The store keeps the state the journal amounts to in memory, message bodies included
- * (a later version may keep only their file positions). Once the journal is at least
- * {@link JournalConfig#compactionMinBytes()} and the estimated snapshot (live message records plus what the
- * previous snapshot held besides them) is at most {@link JournalConfig#compactionLiveRatio()} of it, the
- * writer thread writes that state as a snapshot segment, renames it into place and deletes the older
- * segments, so disk use stays proportional to live data. Writes wait while it does.
+ * <p><b>Reading.</b> The store keeps no message content in memory, only where each live message is on disk and
+ * which queues hold it; {@link #read} reads the content back with a positional read and checks its checksum.
+ *
+ * <p><b>Recovery</b> reads each sealed segment's index rather than the segment, so it takes time in proportion to
+ * the number of records, not their bytes; only the last segment, and one whose index is missing or damaged, is
+ * scanned. Messages are replayed to the handler as {@link io.warren.broker.store.MessageSummary summaries}; the
+ * handler may {@link #read} them while it is called.
+ *
+ * <p><b>Compaction.</b> Once the journal is at least {@link JournalConfig#compactionMinBytes()} and the estimated
+ * snapshot (live messages times their average size, plus what the previous snapshot held besides them) is at most
+ * {@link JournalConfig#compactionLiveRatio()} of it, the writer seals the active segment and a compaction thread
+ * copies the live messages of every sealed segment, from disk, into a snapshot segment, while writers go on
+ * appending. The writer then renames the snapshot into place (a pause for writers of a rename, not of a copy),
+ * and the old segments are deleted once every message points at its copy. A crash at any point recovers the same
+ * state. {@link #close} stops a compaction under way; its files are deleted.
  *
  * <p>The on-disk format is described in {@code JournalFormat}.
  */
@@ -51,12 +60,16 @@ public final class JournalStore implements Store {
 
     private final JournalConfig config;
     private final ChannelOpener opener;
+    private final CompactionHook hook;
     private volatile Phase phase = Phase.NEW;
     private DirectoryLock lock;
     private SegmentLog log;
     private volatile JournalWriter writer;
     private final List<StoreObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Thread writerThread;
+    private SegmentChannels readChannels;
+    /** Set once recovery has rebuilt the message table, so the recovery handler may read already. */
+    private volatile MessageReader reader;
 
     public JournalStore(JournalConfig config) {
         this(config, ChannelOpener.DEFAULT);
@@ -68,8 +81,13 @@ public final class JournalStore implements Store {
     }
 
     JournalStore(JournalConfig config, ChannelOpener opener) {
+        this(config, opener, CompactionHook.NONE);
+    }
+
+    JournalStore(JournalConfig config, ChannelOpener opener, CompactionHook hook) {
         this.config = Objects.requireNonNull(config, "config");
         this.opener = opener;
+        this.hook = hook;
     }
 
     public JournalConfig config() {
@@ -106,10 +124,20 @@ public final class JournalStore implements Store {
             long started = System.nanoTime();
             RecoveredJournal recovered = JournalRecovery.recover(directory);
             boolean sync = config.syncPolicy() != SyncPolicy.NEVER;
-            segments = new SegmentLog(directory, opener, sync, recovered.segments());
-            recovered.state().replay(readableWhileReplayed(handler));
+            try {
+                segments = new SegmentLog(directory, opener, sync, recovered.segments(), recovered.activeIndex());
+            } catch (IOException | RuntimeException e) {
+                if (recovered.activeIndex() != null) {
+                    recovered.activeIndex().abandon();
+                }
+                throw e;
+            }
+            readChannels = new SegmentChannels(directory);
+            MessageReader r = new MessageReader(directory, recovered.state().table(), readChannels);
+            reader = r;
+            recovered.state().replay(handler);
             JournalWriter w = new JournalWriter(config, recovered.state(), segments,
-                    new Compactor(directory, opener, sync), recovered.snapshotOverhead());
+                    new Compactor(directory, opener, sync), r, readChannels, hook, recovered.snapshotOverhead());
             observers.forEach(w::addObserver);
             Thread t = WarrenThreads.newThread(w, "warren-journal-writer-" + directory.getFileName());
             t.start();
@@ -118,8 +146,9 @@ public final class JournalStore implements Store {
             writer = w;
             writerThread = t;
             phase = Phase.OPEN;
-            LOG.info("Opened journal in {}: {} messages, {} segment bytes, recovered in {} ms", directory,
-                    recovered.state().messageCount(), segments.journalBytes(),
+            LOG.info("Opened journal in {}: {} messages, {} segment bytes, {} of {} segments recovered from their "
+                    + "index, in {} ms", directory, recovered.state().messageCount(), segments.journalBytes(),
+                    recovered.indexedSegments(), recovered.segments().size(),
                     (System.nanoTime() - started) / 1_000_000);
             return recovered.state().highestMessageId();
         } catch (IOException e) {
@@ -133,6 +162,10 @@ public final class JournalStore implements Store {
 
     private void abandonOpen(SegmentLog segments, DirectoryLock acquired, Throwable cause) {
         phase = Phase.CLOSED;
+        reader = null;
+        if (readChannels != null) {
+            readChannels.close();
+        }
         if (segments != null) {
             try {
                 segments.close();
@@ -172,16 +205,6 @@ public final class JournalStore implements Store {
             return future;
         }
         PendingWrite pending = new PendingWrite(ops, future);
-        synchronized (readable) {
-            for (StoreOperation op : ops) {
-                try {
-                    readable.apply(op);
-                } catch (RuntimeException invalid) {
-                    // The writer's validation rejects this batch and says why.
-                    break;
-                }
-            }
-        }
         writer.submit(pending);
         if (phase != Phase.OPEN && writer.withdraw(pending)) {
             future.completeExceptionally(notOpen());
@@ -194,69 +217,23 @@ public final class JournalStore implements Store {
                 + (phase == Phase.NEW ? "not open yet" : "closed"));
     }
 
-    // ---- Integration placeholder for issue 13, branch i13-queue: the live messages' bodies, shared with the
-    // journal's own state, so paged queues can be tested on the journal. The merge takes the journal
-    // engineer's read from disk instead of all of this.
-    private final io.warren.broker.store.StoreState readable = new io.warren.broker.store.StoreState();
-
-    private RecoveryHandler readableWhileReplayed(RecoveryHandler handler) {
-        return new RecoveryHandler() {
-            @Override
-            public void exchange(io.warren.broker.store.ExchangeRecord exchange) {
-                handler.exchange(exchange);
-            }
-
-            @Override
-            public void queue(io.warren.broker.store.QueueRecord queue) {
-                handler.queue(queue);
-            }
-
-            @Override
-            public void binding(io.warren.broker.store.BindingRecord binding) {
-                handler.binding(binding);
-            }
-
-            @Override
-            public void message(String virtualHost, String queue, long messageId, Message message, int deliveryCount) {
-                message(virtualHost, queue, messageId, message, deliveryCount, System.currentTimeMillis());
-            }
-
-            @Override
-            public void message(String virtualHost, String queue, long messageId, Message message, int deliveryCount,
-                                long enqueuedAt) {
-                synchronized (readable) {
-                    readable.apply(new StoreOperation.MessageStored(messageId, message));
-                    readable.apply(new StoreOperation.MessageEnqueued(virtualHost, queue, messageId, enqueuedAt));
-                }
-                handler.message(virtualHost, queue, messageId, message, deliveryCount, enqueuedAt);
-            }
-
-            @Override
-            public void message(String virtualHost, String queue, io.warren.broker.store.MessageSummary summary,
-                                int deliveryCount, long enqueuedAt) {
-                handler.message(virtualHost, queue, summary, deliveryCount, enqueuedAt);
-            }
-
-            @Override
-            public void preparedTransaction(StoreOperation.TransactionPrepared transaction) {
-                handler.preparedTransaction(transaction);
-            }
-        };
-    }
-
+    /**
+     * Reads a stored message some queue holds back from its segment, from any thread, concurrently with writes and
+     * compaction. Its write must have completed (the record is on disk only then). Works from the moment recovery
+     * replays messages into the handler until the store closes.
+     *
+     * @throws BrokerException {@code STORE_ERROR} naming the id if no queue holds the message, naming segment and
+     *                         offset if its record fails its checksum or cannot be read
+     */
     @Override
     public Message read(long messageId) {
-        Message m;
-        synchronized (readable) {
-            m = readable.message(messageId);
+        MessageReader r = reader;
+        if (r == null || phase == Phase.CLOSED) {
+            throw new BrokerException(ErrorCode.STORE_ERROR, "cannot read message " + messageId + ": "
+                    + notOpen().getMessage());
         }
-        if (m == null) {
-            throw new BrokerException(ErrorCode.STORE_ERROR, "message " + messageId + " is not in the journal in "
-                    + config.directory());
-        }
-        return m;
+        return r.read(messageId);
     }
-    // ---- end of the placeholder
 
     @Override
     public boolean isDurable() {
@@ -282,6 +259,12 @@ public final class JournalStore implements Store {
         if (w != null) {
             w.addObserver(observer);
         }
+    }
+
+    /** Whether a compaction is under way (for tests: compaction runs beside the writer). */
+    boolean compacting() {
+        JournalWriter w = writer;
+        return w != null && w.compacting();
     }
 
     /** How many times the journal was compacted since it opened. */
@@ -315,7 +298,10 @@ public final class JournalStore implements Store {
                 interrupted = true;
             }
         }
+        writer.closeCompaction();
         writer.failQueued(notOpen());
+        reader = null;
+        readChannels.close();
         try {
             log.close();
         } catch (IOException e) {

@@ -3,6 +3,8 @@ package io.warren.broker.store.journal;
 import io.warren.broker.BrokerException;
 import io.warren.broker.ErrorCode;
 import io.warren.message.ByteWriter;
+import io.warren.message.Message;
+import io.warren.message.MessageCodec;
 import io.warren.broker.store.StoreObserver;
 import io.warren.broker.store.StoreOperation;
 import io.warren.broker.store.StoreStatistics;
@@ -21,13 +23,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The journal's single writer. It takes every batch waiting in its queue, encodes them into one buffer,
  * appends them with as few writes as the segment boundaries allow, syncs once according to the
- * {@link SyncPolicy}, and then completes their futures (group commit). Between groups it compacts the journal
- * when live data has become a small part of it. Futures complete on this thread: dependent stages must not
- * block on the store.
+ * {@link SyncPolicy}, and then completes their futures (group commit). Between groups it starts a compaction when
+ * live data has become a small part of the journal, and installs the snapshot once the compaction thread has
+ * written it ({@link BackgroundCompaction}); it indexes each record it appends ({@link IndexBuilder}). Futures
+ * complete on this thread: dependent stages must not block on the store.
  */
 final class JournalWriter implements Runnable {
     /** Queued by {@link JournalStore#close()}: finish what came before, sync, and stop. */
     static final PendingWrite CLOSE = new PendingWrite(List.of(), new CompletableFuture<>());
+    /** Queued by the compaction thread when a snapshot is ready, so that an idle writer installs it. */
+    private static final PendingWrite WAKE = new PendingWrite(List.of(), new CompletableFuture<>());
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
     private static final int INITIAL_BUFFER = 64 << 10;
@@ -42,6 +47,7 @@ final class JournalWriter implements Runnable {
     private final LiveState state;
     private final SegmentLog log;
     private final Compactor compactor;
+    private final BackgroundCompaction compaction;
     private final long syncWindowNanos;
     private final List<PendingWrite> drained = new ArrayList<>();
     /** Futures of batches written but not yet synced. */
@@ -61,12 +67,15 @@ final class JournalWriter implements Runnable {
     private long retryCompactionAt;
     private volatile BrokerException failure;
 
-    JournalWriter(JournalConfig config, LiveState state, SegmentLog log, Compactor compactor, long snapshotOverhead) {
+    JournalWriter(JournalConfig config, LiveState state, SegmentLog log, Compactor compactor, MessageReader reader,
+                  SegmentChannels channels, CompactionHook hook, long snapshotOverhead) {
         this.directory = config.directory();
         this.config = config;
         this.state = state;
         this.log = log;
         this.compactor = compactor;
+        this.compaction = new BackgroundCompaction(config.directory(), compactor, state, reader, channels,
+                config.syncPolicy() != SyncPolicy.NEVER, hook, () -> queue.add(WAKE));
         this.syncWindowNanos = config.syncWindow().toNanos();
         this.lastSyncNanos = System.nanoTime() - syncWindowNanos;
         this.snapshotOverhead = snapshotOverhead;
@@ -151,6 +160,9 @@ final class JournalWriter implements Runnable {
     private boolean writeGroup() {
         boolean closing = false;
         for (PendingWrite w : drained) {
+            if (w == WAKE) {
+                continue;
+            }
             if (w == CLOSE) {
                 closing = true;
             } else if (closing) {
@@ -190,8 +202,9 @@ final class JournalWriter implements Runnable {
             return;
         }
         int start = buffer.size();
+        int[] opStarts = new int[ops.size()];
         try {
-            RecordCodec.writeBatch(buffer, ops);
+            RecordCodec.writeBatch(buffer, ops, opStarts);
         } catch (RuntimeException e) {
             discardFrom(start);
             reject(w, e);
@@ -204,8 +217,9 @@ final class JournalWriter implements Runnable {
             flushed = start;
             log.roll();
         }
+        long base = log.position() - flushed;
         try {
-            state.apply(ops);
+            state.apply(ops, log.activeSequence(), base, opStarts, buffer.size());
         } catch (RuntimeException e) {
             discardFrom(start);
             BrokerException error = new BrokerException(ErrorCode.STORE_ERROR, "journal state in " + directory
@@ -214,9 +228,35 @@ final class JournalWriter implements Runnable {
             enterFailed(error);
             return;
         }
+        index(ops, base, start, opStarts);
         unsynced.add(w.future());
         if (buffer.size() - flushed >= FLUSH_BYTES) {
             flushPending();
+        }
+    }
+
+    /** Adds the record just encoded at {@code start} of the buffer to the active segment's index. */
+    private void index(List<StoreOperation> ops, long base, int start, int[] opStarts) {
+        IndexBuilder index = log.index();
+        if (index == null) {
+            return;
+        }
+        index.batchStart(base + start);
+        for (int i = 0; i < ops.size(); i++) {
+            int end = i + 1 < ops.size() ? opStarts[i + 1] : buffer.size();
+            if (ops.get(i) instanceof StoreOperation.MessageStored m) {
+                Message message = m.message();
+                index.stored(m.messageId(), MessageLocation.of(log.activeSequence(), base + opStarts[i]),
+                        end - opStarts[i], new MessageCodec.Header(message.priority(), message.expiration(),
+                                message.deliveryTime(), message.bodySize()));
+            } else {
+                index.operation(buffer.array(), opStarts[i], end);
+            }
+        }
+        try {
+            index.batchEnd();
+        } catch (IOException e) {
+            log.dropIndex(e);
         }
     }
 
@@ -281,8 +321,24 @@ final class JournalWriter implements Runnable {
         unsynced.clear();
     }
 
+    /**
+     * Between groups, when everything applied is durable: installs a snapshot the compaction thread finished, and
+     * starts a compaction when live data has become a small part of the journal.
+     */
     private void maybeCompact() {
         if (failure != null || !unsynced.isEmpty()) {
+            return;
+        }
+        Object outcome = compaction.takeOutcome();
+        if (outcome instanceof Compactor.Snapshot snapshot) {
+            install(snapshot);
+        } else if (outcome instanceof Exception e) {
+            LOG.warn("Compacting the journal in {} failed; continuing with the existing segments and trying again "
+                    + "once the journal has doubled: {}", directory, e.toString());
+            retryCompactionAt = 2 * log.journalBytes();
+            compaction.failed();
+        }
+        if (compaction.busy() || failure != null) {
             return;
         }
         long journalBytes = log.journalBytes();
@@ -291,35 +347,56 @@ final class JournalWriter implements Runnable {
                 || snapshotEstimate > journalBytes * config.compactionLiveRatio()) {
             return;
         }
-        long started = System.nanoTime();
-        int segments = log.segmentCount();
-        SegmentFile snapshot;
+        List<StoreOperation> declarations = new ArrayList<>();
+        state.entities().forEachDeclaration(declarations::add);
+        List<StoreOperation> prepared = new ArrayList<>();
+        state.entities().prepared().forEach(prepared::add);
+        long last = log.activeSequence();
+        long reserved;
         try {
-            snapshot = compactor.writeSnapshot(state, log.nextSequence(), buffer);
-        } catch (IOException e) {
-            LOG.warn("Compacting the journal in {} failed; continuing with the existing segments and trying again "
-                    + "once the journal has doubled: {}", directory, e.toString());
-            retryCompactionAt = 2 * journalBytes;
-            resetBuffer();
-            return;
-        }
-        resetBuffer();
-        try {
-            log.replaceWith(snapshot);
+            reserved = log.rollLeavingGap();
         } catch (IOException e) {
             enterFailed(ioError(e));
             return;
         }
-        snapshotOverhead = Math.max(0, snapshot.size() - state.liveMessageBytes());
+        compaction.start(new Compactor.Plan(last, reserved, state.highestMessageId(), declarations, prepared,
+                journalBytes, System.nanoTime()));
+    }
+
+    /** Renames the snapshot into place and stops counting the segments it replaces; a short pause for writers. */
+    private void install(Compactor.Snapshot snapshot) {
+        SegmentFile file;
+        try {
+            file = compactor.install(snapshot);
+        } catch (IOException e) {
+            LOG.warn("Installing the compacted journal segment in {} failed; continuing with the existing segments: "
+                    + "{}", directory, e.toString());
+            compactor.discard(snapshot);
+            retryCompactionAt = 2 * log.journalBytes();
+            compaction.failed();
+            return;
+        }
+        List<SegmentFile> obsolete = log.installSnapshot(file);
+        compaction.cleanUp(snapshot, obsolete);
+        snapshotOverhead = Math.max(0, file.size() - state.liveMessageBytes());
         retryCompactionAt = 0;
         compactions.incrementAndGet();
-        long took = System.nanoTime() - started;
+        long took = System.nanoTime() - snapshot.plan().startedNanos();
         for (StoreObserver o : observers) {
-            o.compacted(took, journalBytes, snapshot.size());
+            o.compacted(took, snapshot.plan().journalBytes(), log.journalBytes());
         }
-        LOG.debug("Compacted the journal in {}: {} bytes in {} segments became a snapshot of {} bytes ({} messages) "
-                        + "in {} ms", directory, journalBytes, segments, snapshot.size(), state.messageCount(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        LOG.debug("Compacted the journal in {}: {} segments of {} bytes became a snapshot of {} bytes in {} ms",
+                directory, obsolete.size(), snapshot.plan().journalBytes(), file.size(),
+                TimeUnit.NANOSECONDS.toMillis(took));
+    }
+
+    boolean compacting() {
+        return compaction.busy();
+    }
+
+    /** Stops compacting; called once the writer thread has stopped. */
+    void closeCompaction() {
+        compaction.close();
     }
 
     private void enterFailed(BrokerException error) {

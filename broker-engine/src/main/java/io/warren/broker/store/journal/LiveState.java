@@ -2,44 +2,56 @@ package io.warren.broker.store.journal;
 
 import io.warren.broker.BrokerException;
 import io.warren.broker.ErrorCode;
-import io.warren.message.Values;
+import io.warren.broker.store.DurableEntities;
+import io.warren.broker.store.MessageSummary;
 import io.warren.broker.store.RecoveryHandler;
-import io.warren.broker.store.StoreBatch;
 import io.warren.broker.store.StoreOperation;
 import io.warren.broker.store.StoreOperation.BindingCreated;
 import io.warren.broker.store.StoreOperation.BindingDeleted;
+import io.warren.broker.store.StoreOperation.DeliveryCountUpdated;
 import io.warren.broker.store.StoreOperation.ExchangeCreated;
 import io.warren.broker.store.StoreOperation.MessageDequeued;
 import io.warren.broker.store.StoreOperation.MessageEnqueued;
 import io.warren.broker.store.StoreOperation.MessageStored;
 import io.warren.broker.store.StoreOperation.QueueCreated;
 import io.warren.broker.store.StoreOperation.QueueDeleted;
-import io.warren.broker.store.StoreState;
-import java.util.HashMap;
+import io.warren.message.Values;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import io.warren.message.MessageCodec;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.Object2IntHashMap;
 
 /**
- * The journal's in-memory view of what its records amount to: a {@link StoreState} plus the size of the live
- * message records, which decides when compaction pays off, and the highest message id ever stored, which a
- * snapshot must keep even when that message is gone. Holds message bodies (through {@link StoreState}).
- * Confined to one thread at a time: recovery, then the writer.
+ * The journal's in-memory view of what its records amount to: the durable entities, and for each stored message
+ * still held only where it is on disk and which queues hold it ({@link MessageTable}), never its content. Also the
+ * highest message id ever stored, which a snapshot must keep even when that message is gone, and the average size
+ * of a stored message, from which compaction estimates what a snapshot would rewrite.
+ *
+ * <p>Changed by one thread at a time (recovery, then the writer). The message table and the queue names may be
+ * read concurrently (by readers and compaction); the entities may not.
  */
 final class LiveState {
     /** Rough encoded size of a message's enqueue operation and record overhead in a snapshot. */
     private static final int PER_MESSAGE_OVERHEAD = 64;
     /** Up to this many operations, a batch is searched for its stored messages instead of indexing them. */
     private static final int SMALL_BATCH = 16;
+    private static final long EXPIRES = 1L << 40;
+    private static final long DELAYED = 1L << 41;
 
-    private final StoreState state = new StoreState();
-    /** Every message {@link #state} holds, with its encoded size. */
-    private final Map<Long, Integer> messageSizes = new HashMap<>();
-    /** Stored messages no queue has held yet; they stay in {@link #state} until {@link #dropUnreferenced}. */
-    private final Set<Long> neverEnqueued = new HashSet<>();
-    private long liveMessageBytes;
+    private final DurableEntities entities = new DurableEntities();
+    private final MessageTable table = new MessageTable();
+    private final Object2IntHashMap<String> queueIndexes = new Object2IntHashMap<>(-1);
+    /** Virtual host and name of each queue index. */
+    private final List<String[]> queueNames = new CopyOnWriteArrayList<>();
+    /** Non-zero expirations and delivery times of recovered messages, until they are replayed. */
+    private final Long2LongHashMap expirations = new Long2LongHashMap(0);
+    private final Long2LongHashMap deliveryTimes = new Long2LongHashMap(0);
+    private long storedCount;
+    private long storedBytes;
     private long highestMessageId;
 
     /**
@@ -62,7 +74,7 @@ final class LiveState {
                 }
             } else if (op instanceof MessageEnqueued m) {
                 long id = m.messageId();
-                boolean known = messageSizes.containsKey(id)
+                boolean known = table.contains(id)
                         || (storedSoFar != null ? storedSoFar.contains(id) : storedEarlier(ops, i, id));
                 if (!known) {
                     throw storeError("message " + id + " enqueued on '" + m.queue() + "' was never stored");
@@ -100,63 +112,113 @@ final class LiveState {
         return new BrokerException(ErrorCode.STORE_ERROR, "cannot store batch: " + message);
     }
 
-    void apply(List<StoreOperation> ops) {
-        for (StoreOperation op : ops) {
-            apply(op);
+    /**
+     * Applies a batch just encoded into a buffer: {@code opStarts[i]} is where operation {@code i} starts in the
+     * buffer, {@code end} where the record ends, and {@code base} the segment offset of the buffer's first byte.
+     */
+    void apply(List<StoreOperation> ops, long sequence, long base, int[] opStarts, int end) {
+        for (int i = 0; i < ops.size(); i++) {
+            StoreOperation op = ops.get(i);
+            if (op instanceof MessageStored m) {
+                int length = (i + 1 < ops.size() ? opStarts[i + 1] : end) - opStarts[i];
+                stored(m.messageId(), MessageLocation.of(sequence, base + opStarts[i]), length);
+            } else {
+                apply(op);
+            }
         }
     }
 
+    /**
+     * Keeps what {@link #replay} needs of each message recovered from now on, so that it reads no bodies; eight
+     * bytes a message more (and the non-zero expirations and delivery times) until the replay.
+     */
+    void keepSummaries() {
+        table.keepSummaries();
+    }
+
+    /** A stored message recovery found at {@code location}, with what a queue needs of it. */
+    void recovered(long messageId, long location, int length, MessageCodec.Header header) {
+        long summary = (header.bodySize() & 0xffffffffL) | (long) header.priority() << 32
+                | (header.expiration() != 0 ? EXPIRES : 0) | (header.deliveryTime() != 0 ? DELAYED : 0);
+        table.stored(messageId, location, summary);
+        if (header.expiration() != 0) {
+            expirations.put(messageId, header.expiration());
+        } else {
+            expirations.remove(messageId);
+        }
+        if (header.deliveryTime() != 0) {
+            deliveryTimes.put(messageId, header.deliveryTime());
+        } else {
+            deliveryTimes.remove(messageId);
+        }
+        count(messageId, length);
+    }
+
+    /** The summary {@link #recovered} kept of the message in {@code row}. */
+    MessageSummary summary(MessageTable.Row row) {
+        long packed = row.summary;
+        return new MessageSummary(row.id, (int) (packed >>> 32) & 0xff,
+                (packed & EXPIRES) != 0 ? expirations.get(row.id) : 0,
+                (packed & DELAYED) != 0 ? deliveryTimes.get(row.id) : 0, (int) packed);
+    }
+
+    /** A stored message, now at {@code location}, its operation {@code length} bytes long. */
+    void stored(long messageId, long location, int length) {
+        table.stored(messageId, location);
+        count(messageId, length);
+    }
+
+    private void count(long messageId, int length) {
+        storedCount++;
+        storedBytes += length;
+        highestMessageId = Math.max(highestMessageId, messageId);
+    }
+
+    /**
+     * Applies any operation but a stored message.
+     *
+     * @throws IllegalStateException if it enqueues a message that was never stored
+     */
     void apply(StoreOperation op) {
         if (op instanceof MessageStored m) {
-            state.apply(op);
-            // footprint, not encoded(): encoding a recovered message would keep a second copy of it in memory
-            int size = (int) Math.min(Integer.MAX_VALUE - PER_MESSAGE_OVERHEAD, m.message().footprint());
-            Integer old = messageSizes.put(m.messageId(), size);
-            liveMessageBytes += old == null ? size + PER_MESSAGE_OVERHEAD : size - old;
-            if (!state.isLive(m.messageId())) {
-                neverEnqueued.add(m.messageId());
-            }
-            highestMessageId = Math.max(highestMessageId, m.messageId());
+            throw new IllegalArgumentException("message " + m.messageId() + " stored without a location");
         } else if (op instanceof MessageEnqueued m) {
-            state.apply(op);
-            neverEnqueued.remove(m.messageId());
+            table.enqueue(m.messageId(), queueIndex(m.virtualHost(), m.queue()), m.enqueuedAt());
         } else if (op instanceof MessageDequeued m) {
-            boolean wasLive = state.isLive(m.messageId());
-            state.apply(op);
-            if (wasLive && !state.isLive(m.messageId())) {
-                forget(m.messageId());
+            int queue = queueIndexes.getValue(DurableEntities.key(m.virtualHost(), m.queue()));
+            if (queue >= 0) {
+                table.dequeue(m.messageId(), queue);
             }
-        } else if (op instanceof QueueDeleted) {
-            state.apply(op);
-            forgetReleased();
+        } else if (op instanceof DeliveryCountUpdated d) {
+            int queue = queueIndexes.getValue(DurableEntities.key(d.virtualHost(), d.queue()));
+            if (queue >= 0) {
+                table.deliveryCount(d.messageId(), queue, d.deliveryCount());
+            }
         } else {
-            state.apply(op);
-        }
-    }
-
-    private void forget(long messageId) {
-        Integer size = messageSizes.remove(messageId);
-        if (size != null) {
-            liveMessageBytes -= size + PER_MESSAGE_OVERHEAD;
-        }
-    }
-
-    /** After a queue deletion: forgets the messages {@link StoreState} released with it. */
-    private void forgetReleased() {
-        for (Iterator<Map.Entry<Long, Integer>> it = messageSizes.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Long, Integer> e = it.next();
-            if (!state.isLive(e.getKey()) && !neverEnqueued.contains(e.getKey())) {
-                liveMessageBytes -= e.getValue() + PER_MESSAGE_OVERHEAD;
-                it.remove();
+            entities.apply(op);
+            if (op instanceof QueueDeleted q) {
+                int queue = queueIndexes.getValue(DurableEntities.key(q.virtualHost(), q.name()));
+                if (queue >= 0) {
+                    table.releaseQueue(queue);
+                }
             }
         }
+    }
+
+    private int queueIndex(String virtualHost, String name) {
+        String key = DurableEntities.key(virtualHost, name);
+        int index = queueIndexes.getValue(key);
+        if (index < 0) {
+            index = queueNames.size();
+            queueNames.add(new String[] {virtualHost, name});
+            queueIndexes.put(key, index);
+        }
+        return index;
     }
 
     /** Drops messages stored but never held by a queue; recovery calls this once every record is applied. */
     void dropUnreferenced() {
-        state.dropUnreferenced();
-        neverEnqueued.forEach(this::forget);
-        neverEnqueued.clear();
+        table.dropUnreferenced();
     }
 
     /** Raises the highest message id to at least {@code messageId} (from a snapshot's begin record). */
@@ -165,23 +227,57 @@ final class LiveState {
     }
 
     long highestMessageId() {
-        return Math.max(highestMessageId, state.highestMessageId());
+        return highestMessageId;
     }
 
     /** Estimated size of a snapshot's message records: what compaction would have to rewrite. */
     long liveMessageBytes() {
-        return liveMessageBytes;
+        long count = table.size();
+        long average = storedCount == 0 ? 0 : storedBytes / storedCount;
+        return count * (average + PER_MESSAGE_OVERHEAD);
     }
 
     int messageCount() {
-        return messageSizes.size();
+        return table.size();
     }
 
-    StoreBatch snapshot() {
-        return state.snapshot();
+    MessageTable table() {
+        return table;
     }
 
+    DurableEntities entities() {
+        return entities;
+    }
+
+    /** The index of a queue that has held messages, or -1. */
+    int queueIndexOf(String virtualHost, String name) {
+        return queueIndexes.getValue(DurableEntities.key(virtualHost, name));
+    }
+
+    int queueCount() {
+        return queueNames.size();
+    }
+
+    String virtualHostOf(int queue) {
+        return queueNames.get(queue)[0];
+    }
+
+    String queueNameOf(int queue) {
+        return queueNames.get(queue)[1];
+    }
+
+    /**
+     * Replays the recovered state into {@code handler} in the order {@link RecoveryHandler} documents, each message
+     * as the {@link MessageSummary} recovery kept, then frees the summaries.
+     */
     void replay(RecoveryHandler handler) {
-        state.replay(handler);
+        entities.replayDeclarations(handler);
+        new QueueReplay(this, handler).run();
+        entities.replayPrepared(handler);
+        table.dropSummaries();
+        expirations.clear();
+        deliveryTimes.clear();
+        expirations.compact();
+        deliveryTimes.compact();
     }
 }

@@ -30,8 +30,12 @@ import java.util.List;
 /**
  * Encodes journal records into a {@link ByteWriter} and decodes their payloads. A batch payload is an int
  * operation count followed by the operations, each a tag byte and its fields: strings as
- * {@link ByteWriter#writeString}, argument maps as {@link ValueCodec#writeMap}, a stored message as its
- * id (long) followed by {@link io.warren.message.Message#encoded()} inline.
+ * {@link ByteWriter#writeString}, argument maps as {@link ValueCodec#writeMap}. A stored message is its id (long),
+ * the CRC32C (int) and length (int) of its {@link io.warren.message.Message#encoded()} form, then that form inline
+ * (checksum before length, so that the operation never looks like a record to the search for intact records):
+ * checked on its own, it can be read back from the segment without the rest of its record
+ * ({@value #STORED_HEADER} bytes before the content). Journals of the earlier format hold stored messages as the id
+ * followed by the encoded form, unchecked; they are still read.
  */
 final class RecordCodec {
     private static final int EXCHANGE_CREATED = 1;
@@ -46,34 +50,65 @@ final class RecordCodec {
     private static final int DELIVERY_COUNT_UPDATED = 10;
     private static final int TRANSACTION_PREPARED = 11;
     private static final int TRANSACTION_ENDED = 12;
+    /** A stored message with its own length and checksum. */
+    static final int MESSAGE_STORED_CHECKED = 13;
+    /** Bytes of a checked stored-message operation before the encoded message: tag, id, CRC, length. */
+    static final int STORED_HEADER = 17;
+
+    /**
+     * Receives the operations of a batch as recovery decodes them: stored messages without their content, every
+     * other operation whole.
+     */
+    interface BatchVisitor {
+        /**
+         * A stored message.
+         *
+         * @param at      where its operation starts, relative to the payload; -1 for the earlier format, whose
+         *                operation can only be read back with its whole record
+         * @param length  bytes of the operation
+         * @param header  what the queue needs of it without the body
+         */
+        void stored(long messageId, int at, int length, MessageCodec.Header header);
+
+        /** Any other operation, encoded in the reader's array from {@code from} to {@code to}. */
+        void operation(StoreOperation op, int from, int to);
+    }
 
     private RecordCodec() {
     }
 
     static void writeBatch(ByteWriter w, List<StoreOperation> ops) {
+        writeBatch(w, ops, null);
+    }
+
+    /** Writes a batch record; {@code opStarts}, when given, receives where each operation starts in {@code w}. */
+    static void writeBatch(ByteWriter w, List<StoreOperation> ops, int[] opStarts) {
         int start = begin(w, JournalFormat.BATCH);
         w.writeInt(ops.size());
-        for (StoreOperation op : ops) {
-            writeOperation(w, op);
+        for (int i = 0; i < ops.size(); i++) {
+            if (opStarts != null) {
+                opStarts[i] = w.size();
+            }
+            writeOperation(w, ops.get(i));
         }
         end(w, start);
     }
 
-    /**
-     * Writes operations from {@code from} on as one batch record, stopping once the record holds at least
-     * {@code maxBytes}; returns the index of the first operation not written.
-     */
-    static int writeBatchChunk(ByteWriter w, List<StoreOperation> ops, int from, int maxBytes) {
+    /** Starts a batch record of {@code count} operations the caller writes; {@link #endRecord} finishes it. */
+    static int beginBatch(ByteWriter w, int count) {
         int start = begin(w, JournalFormat.BATCH);
-        int countAt = w.size();
-        w.writeInt(0);
-        int next = from;
-        while (next < ops.size() && w.size() - start < maxBytes) {
-            writeOperation(w, ops.get(next++));
-        }
-        w.putInt(countAt, next - from);
+        w.writeInt(count);
+        return start;
+    }
+
+    /** Starts a record of {@code type} whose payload the caller writes; {@link #endRecord} finishes it. */
+    static int beginRecord(ByteWriter w, byte type) {
+        return begin(w, type);
+    }
+
+    /** Fills in the length and checksum of the record begun at {@code start}. */
+    static void endRecord(ByteWriter w, int start) {
         end(w, start);
-        return next;
     }
 
     static void writeSnapshotBegin(ByteWriter w, long highestMessageId) {
@@ -102,7 +137,8 @@ final class RecordCodec {
 
     static void writeOperation(ByteWriter w, StoreOperation op) {
         if (op instanceof MessageStored m) {
-            w.writeByte(MESSAGE_STORED).writeLong(m.messageId()).writeBytes(m.message().encoded());
+            byte[] encoded = m.message().encoded();
+            writeStored(w, m.messageId(), encoded);
             m.message().discardEncoded();
         } else if (op instanceof MessageEnqueued m) {
             w.writeByte(MESSAGE_ENQUEUED).writeString(m.virtualHost()).writeString(m.queue()).writeLong(m.messageId())
@@ -150,6 +186,12 @@ final class RecordCodec {
         } else {
             throw new IllegalArgumentException("unknown store operation " + op);
         }
+    }
+
+    /** Writes a checked stored-message operation holding {@code encoded}. */
+    static void writeStored(ByteWriter w, long messageId, byte[] encoded) {
+        w.writeByte(MESSAGE_STORED_CHECKED).writeLong(messageId).writeInt(JournalFormat.crc(encoded, 0, encoded.length))
+                .writeInt(encoded.length).writeBytes(encoded);
     }
 
     private static void writeTransactionId(ByteWriter w, TransactionId xid) {
@@ -217,10 +259,68 @@ final class RecordCodec {
         }
     }
 
+    /**
+     * Reads a batch payload (after the type byte) for recovery, handing stored messages to {@code visitor} without
+     * decoding their content; {@code payloadStart} is where the payload starts in {@code r}'s array.
+     */
+    static void readBatch(ByteReader r, int payloadStart, BatchVisitor visitor) {
+        int count = r.readInt();
+        if (count < 0) {
+            throw new CorruptDataException("negative operation count " + count);
+        }
+        for (int i = 0; i < count; i++) {
+            int at = r.position();
+            int tag = r.readByte();
+            if (tag == MESSAGE_STORED_CHECKED) {
+                long id = r.readLong();
+                r.readInt();
+                int length = r.readInt();
+                int contentStart = r.position();
+                MessageCodec.Header header = MessageCodec.readHeader(r);
+                if (r.position() - contentStart != length) {
+                    throw new CorruptDataException("stored message " + id + " is " + (r.position() - contentStart)
+                            + " bytes, its operation says " + length);
+                }
+                visitor.stored(id, at - payloadStart, r.position() - at, header);
+            } else if (tag == MESSAGE_STORED) {
+                long id = r.readLong();
+                visitor.stored(id, -1, 0, MessageCodec.readHeader(r));
+            } else {
+                visitor.operation(readOperation(tag, r), at, r.position());
+            }
+        }
+        requireEnd(r);
+    }
+
+    /**
+     * Checks that the {@value #STORED_HEADER} bytes at {@code b[at]} begin the checked stored-message operation of
+     * {@code messageId} and returns the length of the encoded message that follows them.
+     */
+    static int storedLength(byte[] b, int at, long messageId) {
+        int tag = b[at];
+        long id = ((long) JournalFormat.readInt(b, at + 1) << 32) | (JournalFormat.readInt(b, at + 5) & 0xffffffffL);
+        int length = JournalFormat.readInt(b, at + 13);
+        if (tag != MESSAGE_STORED_CHECKED || id != messageId || length < 0) {
+            throw new CorruptDataException("expected the stored message " + messageId + ", found operation " + tag
+                    + (tag == MESSAGE_STORED_CHECKED ? " of message " + id + " (" + length + " bytes)" : ""));
+        }
+        return length;
+    }
+
+    /** Whether the encoded message after the stored-message operation header at {@code b[at]} matches its CRC. */
+    static boolean storedIntact(byte[] b, int at, int length) {
+        return JournalFormat.crc(b, at + STORED_HEADER, length) == JournalFormat.readInt(b, at + 9);
+    }
+
     static StoreOperation readOperation(ByteReader r) {
-        int tag = r.readByte();
+        return readOperation(r.readByte(), r);
+    }
+
+    /** Reads the operation whose tag was just read. */
+    static StoreOperation readOperation(int tag, ByteReader r) {
         return switch (tag) {
             case MESSAGE_STORED -> new MessageStored(r.readLong(), MessageCodec.decode(r));
+            case MESSAGE_STORED_CHECKED -> readChecked(r);
             case MESSAGE_ENQUEUED -> new MessageEnqueued(r.readString(), r.readString(), r.readLong(), r.readLong());
             case MESSAGE_DEQUEUED -> new MessageDequeued(r.readString(), r.readString(), r.readLong());
             case DELIVERY_COUNT_UPDATED -> new DeliveryCountUpdated(r.readString(), r.readString(), r.readLong(),
@@ -237,6 +337,19 @@ final class RecordCodec {
             case TRANSACTION_ENDED -> new TransactionEnded(r.readString(), readTransactionId(r));
             default -> throw new CorruptDataException("unknown store operation tag " + tag);
         };
+    }
+
+    private static MessageStored readChecked(ByteReader r) {
+        long id = r.readLong();
+        r.readInt();
+        int length = r.readInt();
+        int start = r.position();
+        Message m = MessageCodec.decode(r);
+        if (r.position() - start != length) {
+            throw new CorruptDataException("stored message " + id + " is " + (r.position() - start)
+                    + " bytes, its operation says " + length);
+        }
+        return new MessageStored(id, m);
     }
 
     private static BindingRecord readBinding(ByteReader r) {

@@ -15,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The segment files of a running journal: appends to the active segment, rolls to a new one, syncs, and
- * swaps everything for a snapshot segment. Used by the writer thread only.
+ * The segment files of a running journal: appends to the active segment, rolls to a new one, syncs, and puts a
+ * compaction's snapshot segment in the place of the segments it replaces. Keeps the active segment's index open
+ * ({@link IndexBuilder}) and seals it when the segment is sealed; a failure to index is logged and leaves the
+ * segment without an index, which recovery then scans. Used by the writer thread only.
  */
 final class SegmentLog implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentLog.class);
@@ -27,38 +29,89 @@ final class SegmentLog implements Closeable {
     private final List<SegmentFile> sealed = new ArrayList<>();
     // volatile: metrics read the journal's size from other threads; only the writer thread changes them
     private volatile long sealedBytes;
+    /** Bytes of the sealed segments' indexes, which take disk space too. */
+    private volatile long indexBytes;
     private FileChannel active;
     private Path activePath;
     private long activeSequence;
     private volatile long activePosition;
     private volatile long appendedBytes;
+    /** The active segment's index, or null when it could not be written. */
+    private IndexBuilder index;
 
     /**
      * @param syncMetadata whether creating, renaming and deleting files is synced to disk (not for
      *                     {@link SyncPolicy#NEVER})
      */
-    SegmentLog(Path directory, ChannelOpener opener, boolean syncMetadata, List<SegmentFile> recovered)
-            throws IOException {
+    SegmentLog(Path directory, ChannelOpener opener, boolean syncMetadata, List<SegmentFile> recovered,
+               IndexBuilder activeIndex) throws IOException {
         this.directory = directory;
         this.opener = opener;
         this.syncMetadata = syncMetadata;
         if (recovered.isEmpty()) {
-            create(1);
+            create(1, false);
         } else {
             for (int i = 0; i < recovered.size() - 1; i++) {
                 sealed.add(recovered.get(i));
                 sealedBytes += recovered.get(i).size();
+                indexBytes += indexSize(recovered.get(i).sequence());
             }
             SegmentFile last = recovered.get(recovered.size() - 1);
             openActive(last.path(), last.sequence(), last.size());
+            index = activeIndex != null ? activeIndex : startIndex(last.sequence());
         }
     }
 
-    private void create(long sequence) throws IOException {
+    private IndexBuilder startIndex(long sequence) {
+        try {
+            return IndexBuilder.create(directory, sequence, ChannelOpener.DEFAULT);
+        } catch (IOException e) {
+            LOG.warn("Cannot write the index of journal segment {} ({}); recovery will scan the segment instead",
+                    JournalFormat.segmentFileName(sequence), e.toString());
+            return null;
+        }
+    }
+
+    /** The active segment's index, or null if it has none. */
+    IndexBuilder index() {
+        return index;
+    }
+
+    /** Gives up the active segment's index after it failed. */
+    void dropIndex(IOException cause) {
+        LOG.warn("Writing the index of journal segment {} failed ({}); recovery will scan the segment instead",
+                activePath, cause.toString());
+        if (index != null) {
+            index.abandon();
+            index = null;
+        }
+    }
+
+    private long indexSize(long sequence) {
+        try {
+            return Files.size(JournalFormat.indexPath(directory, sequence));
+        } catch (IOException e) {
+            return 0; // no index: recovery scans the segment
+        }
+    }
+
+    private void sealIndex() {
+        if (index != null) {
+            try {
+                index.seal(activePosition, false);
+                indexBytes += indexSize(activeSequence);
+            } catch (IOException e) {
+                dropIndex(e);
+            }
+            index = null;
+        }
+    }
+
+    private void create(long sequence, boolean afterGap) throws IOException {
         Path path = JournalFormat.segmentPath(directory, sequence);
         FileChannel ch = opener.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
-            writeFully(ch, new SegmentHeader(sequence, false).encode(), 0, SEGMENT_HEADER_SIZE);
+            writeFully(ch, new SegmentHeader(sequence, false, afterGap).encode(), 0, SEGMENT_HEADER_SIZE);
             if (syncMetadata) {
                 ch.force(true);
                 syncDirectory(directory);
@@ -71,6 +124,7 @@ final class SegmentLog implements Closeable {
         activePath = path;
         activeSequence = sequence;
         activePosition = SEGMENT_HEADER_SIZE;
+        index = startIndex(sequence);
     }
 
     private void openActive(Path path, long sequence, long size) throws IOException {
@@ -114,57 +168,81 @@ final class SegmentLog implements Closeable {
         return activePosition;
     }
 
+    long activeSequence() {
+        return activeSequence;
+    }
+
     Path activePath() {
         return activePath;
     }
 
     /** Seals the active segment (syncing it first unless nothing is synced) and starts the next one. */
     void roll() throws IOException {
+        seal();
+        create(activeSequence + 1, false);
+    }
+
+    private void seal() throws IOException {
         if (syncMetadata) {
             active.force(false);
         }
         active.close();
+        sealIndex();
         sealed.add(new SegmentFile(activeSequence, activePath, activePosition));
         sealedBytes += activePosition;
-        create(activeSequence + 1);
     }
 
     void sync() throws IOException {
         active.force(false);
     }
 
-    /** Bytes in all segments since the last snapshot, the active one included. */
+    /** Bytes in all segments since the last snapshot, the active one included, and in their indexes. */
     long journalBytes() {
-        return sealedBytes + activePosition;
+        return sealedBytes + indexBytes + activePosition;
     }
 
     int segmentCount() {
         return sealed.size() + 1;
     }
 
-    long nextSequence() {
-        return activeSequence + 1;
+    /**
+     * Seals the active segment like {@link #roll} but continues with the segment after next, leaving a sequence
+     * number free for the snapshot of a compaction of every segment up to the one just sealed; returns that number.
+     */
+    long rollLeavingGap() throws IOException {
+        seal();
+        long reserved = activeSequence + 1;
+        create(activeSequence + 2, true);
+        return reserved;
     }
 
     /**
-     * Continues with {@code snapshot}, a complete segment already in place whose sequence is
-     * {@link #nextSequence()}, and deletes every older segment. Recovery deletes any that survive a crash here.
+     * Counts {@code snapshot}, now in place at the sequence number {@link #rollLeavingGap} reserved, instead of
+     * every segment before it, and returns those for the caller to {@link #delete} once nothing reads them.
      */
-    void replaceWith(SegmentFile snapshot) throws IOException {
-        FileChannel next = opener.open(snapshot.path(), StandardOpenOption.WRITE);
-        next.position(snapshot.size());
-        active.close();
-        List<SegmentFile> obsolete = new ArrayList<>(sealed);
-        obsolete.add(new SegmentFile(activeSequence, activePath, activePosition));
-        sealed.clear();
-        sealedBytes = 0;
-        active = next;
-        activePath = snapshot.path();
-        activeSequence = snapshot.sequence();
-        activePosition = snapshot.size();
+    List<SegmentFile> installSnapshot(SegmentFile snapshot) {
+        List<SegmentFile> obsolete = new ArrayList<>();
+        for (var it = sealed.iterator(); it.hasNext(); ) {
+            SegmentFile s = it.next();
+            if (s.sequence() < snapshot.sequence()) {
+                obsolete.add(s);
+                sealedBytes -= s.size();
+                indexBytes -= indexSize(s.sequence());
+                it.remove();
+            }
+        }
+        sealed.add(0, snapshot);
+        sealedBytes += snapshot.size();
+        indexBytes += indexSize(snapshot.sequence());
+        return obsolete;
+    }
+
+    /** Deletes segments and their indexes; recovery deletes any that survive a crash as predating a snapshot. */
+    static void delete(Path directory, List<SegmentFile> obsolete, boolean syncMetadata) {
         for (SegmentFile old : obsolete) {
             try {
                 Files.deleteIfExists(old.path());
+                Files.deleteIfExists(JournalFormat.indexPath(directory, old.sequence()));
             } catch (IOException e) {
                 LOG.warn("Cannot delete obsolete journal segment {} ({}); it is removed when the journal next opens",
                         old.path(), e.toString());
@@ -177,6 +255,11 @@ final class SegmentLog implements Closeable {
 
     @Override
     public void close() throws IOException {
+        // The last segment is scanned on recovery whatever its index says, as it may have grown after it.
+        if (index != null) {
+            index.abandon();
+            index = null;
+        }
         active.close();
     }
 }

@@ -6,6 +6,9 @@ import io.warren.broker.store.StoreBatch;
 import io.warren.broker.store.StoreOperation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +52,7 @@ final class Fixtures {
 
     static JournalStore open(JournalConfig config, RecordingHandler handler) {
         JournalStore store = new JournalStore(config);
-        store.open(handler);
+        store.open(handler.reading(store));
         return store;
     }
 
@@ -92,6 +95,17 @@ final class Fixtures {
             }).sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Inverts the byte at {@code offset} of {@code file}: damage a checksum must catch. */
+    static void flip(Path file, long offset) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer b = ByteBuffer.allocate(1);
+            ch.read(b, offset);
+            b.put(0, (byte) (b.get(0) ^ 0xFF));
+            b.rewind();
+            ch.write(b, offset);
         }
     }
 

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,17 @@ class JournalCompactionTest {
 
     private static boolean kept(long id) {
         return id % 200 == 7;
+    }
+
+    /**
+     * The directory's size once a compaction the writes so far started has finished. Compaction runs beside the
+     * writer, which starts it after a write completes: an empty write shows it has had the chance.
+     */
+    private long settledDirectorySize(JournalStore store) {
+        Fixtures.await(store.write(new StoreBatch()));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> !store.compacting());
+        return Fixtures.directorySize(dir);
     }
 
     @Test
@@ -43,7 +56,7 @@ class JournalCompactionTest {
                 futures.add(store.write(Fixtures.publish("q", ++id, BODY)));
             }
             Fixtures.awaitAll(futures);
-            largest = Math.max(largest, Fixtures.directorySize(dir));
+            largest = Math.max(largest, settledDirectorySize(store));
             futures.clear();
             for (long m = first; m <= id; m++) {
                 if (!kept(m)) {
@@ -51,10 +64,11 @@ class JournalCompactionTest {
                 }
             }
             Fixtures.awaitAll(futures);
-            largest = Math.max(largest, Fixtures.directorySize(dir));
+            largest = Math.max(largest, settledDirectorySize(store));
         }
         long lastId = id;
         await().atMost(Duration.ofSeconds(10)).until(() -> store.compactionCount() >= ROUNDS / 2);
+        settledDirectorySize(store);
         store.close();
         System.out.printf("compaction: largest directory %d bytes (bound %d), %d compactions, %d bytes at the end%n",
                 largest, bound, store.compactionCount(), Fixtures.directorySize(dir));
@@ -64,7 +78,7 @@ class JournalCompactionTest {
         assertThat(Fixtures.directorySize(dir)).isLessThan(peakLive / 2);
 
         JournalStore reopened = new JournalStore(config);
-        RecordingHandler r = new RecordingHandler();
+        RecordingHandler r = new RecordingHandler().reading(reopened);
         assertThat(reopened.open(r)).as("highest id, although that message was dequeued").isEqualTo(lastId);
         reopened.close();
         List<Long> expected = new ArrayList<>();
@@ -118,6 +132,55 @@ class JournalCompactionTest {
         try (var files = Files.list(data)) {
             assertThat(files).noneMatch(f -> f.toString().endsWith(JournalFormat.TMP_SUFFIX));
         }
+    }
+
+    @Test
+    void writesCompleteWhileACompactionIsCopying() throws Exception {
+        CountDownLatch copying = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        JournalConfig config = Fixtures.config(dir).segmentSize(4096).compactionMinBytes(16 << 10).build();
+        JournalStore store = new JournalStore(config, ChannelOpener.DEFAULT, phase -> {
+            if (phase == CompactionHook.Phase.COPYING && copying.getCount() > 0) {
+                copying.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        store.open(new RecordingHandler().reading(store));
+        try {
+            Fixtures.await(store.write(Fixtures.declareQueue("q")));
+            for (long m = 1; m <= 60; m++) {
+                Fixtures.await(store.write(Fixtures.publish("q", m, 500)));
+            }
+            for (long m = 1; m <= 60; m++) {
+                if (m % 10 != 0) {
+                    Fixtures.await(store.write(Fixtures.ack("q", m)));
+                }
+            }
+            assertThat(copying.await(10, TimeUnit.SECONDS)).as("a compaction started copying").isTrue();
+
+            List<CompletableFuture<Void>> futures = new ArrayList<>();
+            for (long m = 61; m <= 200; m++) {
+                futures.add(store.write(Fixtures.publish("q", m, 500)));
+            }
+            Fixtures.awaitAll(futures);
+            assertThat(store.read(10)).isEqualTo(Fixtures.message(10, 500));
+            assertThat(store.compactionCount()).as("still copying").isZero();
+        } finally {
+            release.countDown();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.compactionCount() > 0);
+        assertThat(store.read(10)).isEqualTo(Fixtures.message(10, 500));
+        store.close();
+
+        List<Long> expected = new ArrayList<>(List.of(10L, 20L, 30L, 40L, 50L, 60L));
+        for (long m = 61; m <= 200; m++) {
+            expected.add(m);
+        }
+        assertThat(Fixtures.recover(config).messageIds("q")).isEqualTo(expected);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.warren.broker.exchange.ExchangeType;
 import io.warren.message.ByteReader;
 import io.warren.message.ByteWriter;
 import io.warren.message.CorruptDataException;
+import io.warren.message.MessageCodec;
 import io.warren.message.Message;
 import io.warren.broker.store.BindingRecord;
 import io.warren.broker.store.ExchangeRecord;
@@ -82,16 +83,39 @@ class RecordCodecTest {
     }
 
     @Test
-    void snapshotChunksSplitLongBatchesAtTheByteLimit() {
-        List<StoreOperation> ops = new ArrayList<>();
-        for (long id = 1; id <= 100; id++) {
-            ops.add(new MessageEnqueued("vh", "queue", id));
-        }
+    void aStoredMessageCarriesItsOwnChecksumSoItReadsBackWithoutItsRecord() {
+        Message message = Message.builder().routingKey("k").priority(7).expiration(99).deliveryTime(42)
+                .header("h", "v").body(new byte[] {1, 2, 3, 4, 5}).build();
+        List<StoreOperation> ops = List.of(new MessageStored(5, message), new MessageEnqueued("vh", "q", 5));
         ByteWriter w = new ByteWriter(16);
-        int next = RecordCodec.writeBatchChunk(w, ops, 0, 500);
-        assertThat(next).isBetween(2, 99);
-        List<StoreOperation> first = RecordCodec.readBatch(new ByteReader(w.array(), 9, w.size() - 9));
-        assertThat(first).isEqualTo(ops.subList(0, next));
+        int[] starts = new int[2];
+        RecordCodec.writeBatch(w, ops, starts);
+        byte[] record = w.toByteArray();
+
+        int length = RecordCodec.storedLength(record, starts[0], 5);
+        assertThat(length).isEqualTo(message.encoded().length);
+        assertThat(RecordCodec.storedIntact(record, starts[0], length)).isTrue();
+        assertThatThrownBy(() -> RecordCodec.storedLength(record, starts[0], 6))
+                .isInstanceOf(CorruptDataException.class).hasMessageContaining("message 5");
+        List<MessageCodec.Header> headers = new ArrayList<>();
+        RecordCodec.readBatch(new ByteReader(record, 9, record.length - 9), 9, new RecordCodec.BatchVisitor() {
+            @Override
+            public void stored(long messageId, int at, int opLength, MessageCodec.Header header) {
+                assertThat(at + 9).isEqualTo(starts[0]);
+                assertThat(opLength).isEqualTo(RecordCodec.STORED_HEADER + length);
+                headers.add(header);
+            }
+
+            @Override
+            public void operation(StoreOperation op, int from, int to) {
+                assertThat(from).isEqualTo(starts[1]);
+                assertThat(to).isEqualTo(record.length);
+            }
+        });
+        assertThat(headers).containsExactly(new MessageCodec.Header(7, 99, 42, 5));
+
+        record[starts[0] + RecordCodec.STORED_HEADER + length - 1] ^= 1;
+        assertThat(RecordCodec.storedIntact(record, starts[0], length)).isFalse();
     }
 
     @Test
@@ -110,5 +134,7 @@ class RecordCodecTest {
         assertThat(SegmentHeader.decode(header)).isEqualTo(new SegmentHeader(123_456_789_012L, true));
         header[10] ^= 1;
         assertThatThrownBy(() -> SegmentHeader.decode(header)).hasMessageContaining("checksum");
+        SegmentHeader afterGap = new SegmentHeader(9, false, true);
+        assertThat(SegmentHeader.decode(afterGap.encode())).isEqualTo(afterGap);
     }
 }
