@@ -61,6 +61,7 @@ public final class JournalStore implements Store {
     private final JournalConfig config;
     private final ChannelOpener opener;
     private final CompactionHook hook;
+    private final InFlightMessages inFlight = new InFlightMessages();
     private volatile Phase phase = Phase.NEW;
     private DirectoryLock lock;
     private SegmentLog log;
@@ -205,6 +206,7 @@ public final class JournalStore implements Store {
             return future;
         }
         PendingWrite pending = new PendingWrite(ops, future);
+        inFlight.track(ops, future);
         writer.submit(pending);
         if (phase != Phase.OPEN && writer.withdraw(pending)) {
             future.completeExceptionally(notOpen());
@@ -219,7 +221,7 @@ public final class JournalStore implements Store {
 
     /**
      * Reads a stored message some queue holds back from its segment, from any thread, concurrently with writes and
-     * compaction. Its write must have completed (the record is on disk only then). Works from the moment recovery
+     * compaction. A message whose write is still under way is answered from memory. Works from the moment recovery
      * replays messages into the handler until the store closes.
      *
      * @throws BrokerException {@code STORE_ERROR} naming the id if no queue holds the message, naming segment and
@@ -227,6 +229,10 @@ public final class JournalStore implements Store {
      */
     @Override
     public Message read(long messageId) {
+        Message pending = inFlight.get(messageId);
+        if (pending != null) {
+            return pending;
+        }
         MessageReader r = reader;
         if (r == null || phase == Phase.CLOSED) {
             throw new BrokerException(ErrorCode.STORE_ERROR, "cannot read message " + messageId + ": "

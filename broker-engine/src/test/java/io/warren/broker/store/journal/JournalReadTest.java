@@ -18,7 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link JournalStore#read}: message content comes back from the segments, never from memory. */
+/**
+ * {@link JournalStore#read}: message content comes back from the segments; from memory only while its write is
+ * still under way (the broker queues a message as soon as its write is submitted).
+ */
 class JournalReadTest {
     private static final int BODY = 700;
 
@@ -68,6 +71,23 @@ class JournalReadTest {
         RecordingHandler recovered = Fixtures.recover(config);
         assertThat(recovered.messages("b")).hasSize(100).allSatisfy(
                 m -> assertThat(m.message()).isEqualTo(Fixtures.message(m.messageId(), BODY)));
+    }
+
+    @Test
+    void aMessageReadsBackAsSoonAsItsWriteIsSubmitted() {
+        JournalStore store = Fixtures.open(Fixtures.config(dir).build(), new RecordingHandler());
+        Fixtures.await(store.write(Fixtures.declareQueue("a")));
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        for (long id = 1; id <= 500; id++) {
+            futures.add(store.write(fanout(id, "a")));
+            assertThat(store.read(id)).as("message %d right after submitting it", id)
+                    .isEqualTo(Fixtures.message(id, BODY));
+        }
+        Fixtures.awaitAll(futures);
+        for (long id = 1; id <= 500; id++) {
+            assertThat(store.read(id)).as("message %d once written", id).isEqualTo(Fixtures.message(id, BODY));
+        }
+        store.close();
     }
 
     @Test
