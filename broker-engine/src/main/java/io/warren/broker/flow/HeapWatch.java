@@ -18,7 +18,7 @@ import java.util.List;
  * a second), so that the broker learns when consumers have freed the heap. With {@code -XX:+DisableExplicitGC}
  * that request does nothing and producers wait for the JVM's next old collection.
  */
-final class HeapWatch {
+class HeapWatch {
     private static final long RECHECK_NANOS = 5_000_000;
     private static final long COLLECT_NANOS = 1_000_000_000;
 

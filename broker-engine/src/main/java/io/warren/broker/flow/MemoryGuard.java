@@ -32,7 +32,7 @@ public final class MemoryGuard {
     private volatile int waiters;
     private final List<Runnable> capacityListeners = new CopyOnWriteArrayList<>();
     private volatile BooleanSupplier pagingFull = () -> false;
-    private final HeapWatch heap = new HeapWatch(0.9);
+    private final HeapWatch heap;
     /** Whether capacity was refused for a reason other than the count; its listeners are owed a call. */
     private volatile boolean otherwiseFull;
 
@@ -46,6 +46,11 @@ public final class MemoryGuard {
 
     /** @param pagingWatermark bytes of queued messages above which deep queues page new arrivals */
     public MemoryGuard(String brokerName, long limit, long waitMillis, long pagingWatermark) {
+        this(brokerName, limit, waitMillis, pagingWatermark, new HeapWatch(0.9));
+    }
+
+    MemoryGuard(String brokerName, long limit, long waitMillis, long pagingWatermark, HeapWatch heap) {
+        this.heap = heap;
         this.brokerName = brokerName;
         this.limit = limit;
         this.waitMillis = waitMillis;
@@ -70,7 +75,9 @@ public final class MemoryGuard {
         if (used.get() >= limit) {
             return true;
         }
-        if (pagingFull.getAsBoolean() || heap.full()) {
+        // The heap backstop only holds producers back when this broker holds a good share of its budget: an
+        // application whose own data fills the heap must not find its sends refused by a broker holding little.
+        if (pagingFull.getAsBoolean() || used.get() > pagingWatermark && heap.full()) {
             otherwiseFull = true;
             return true;
         }
