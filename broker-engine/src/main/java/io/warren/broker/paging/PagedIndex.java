@@ -7,15 +7,18 @@ import java.util.List;
  * The messages of one priority level of a queue whose content is not on the heap, in arrival order: for each,
  * where its content is ({@link PageRef}), when it expires, its body size, its delivery count and whether it is
  * available or handed to a consumer. Kept in primitive arrays of fixed-size chunks, so a paged message costs
- * {@value #BYTES_PER_MESSAGE} bytes of heap whatever the backlog, and chunks are freed as the head passes them.
+ * {@value #BYTES_PER_MESSAGE} bytes of heap whatever the backlog ({@value #EXPIRY_BYTES} more in a chunk where any
+ * message expires), and chunks are freed as the head passes them.
  *
  * <p>Slots are addressed by a monotonically growing index, so positions stay valid while the head is trimmed;
  * a removed slot stays as a tombstone until the head passes it. Not thread-safe: guarded by the owning
  * queue's lock.
  */
 public final class PagedIndex {
-    /** Heap per paged message: a ref, an expiry, a size and the state-and-count word. */
-    public static final int BYTES_PER_MESSAGE = 8 + 8 + 4 + 4;
+    /** Heap per paged message: a ref, a size and the state-and-count word. */
+    public static final int BYTES_PER_MESSAGE = 8 + 4 + 4;
+    /** Heap per paged message for its expiry, in chunks where some message expires. */
+    public static final int EXPIRY_BYTES = 8;
     /** Available to consumers. */
     public static final int AVAILABLE = 0;
     /** Handed to a consumer whose entry refers back to this slot (found deep in the backlog by a selector). */
@@ -31,7 +34,8 @@ public final class PagedIndex {
     /** One chunk of slots; its arrays are parallel. */
     private static final class Chunk {
         final long[] refs = new long[CHUNK];
-        final long[] expiries = new long[CHUNK];
+        /** Allocated by the first message of the chunk that expires: most backlogs have no TTL. */
+        long[] expiries;
         final int[] sizes = new int[CHUNK];
         /** Delivery count in the low 30 bits, state in the top two. */
         final int[] words = new int[CHUNK];
@@ -72,7 +76,14 @@ public final class PagedIndex {
         Chunk c = chunks.get(offset >> CHUNK_BITS);
         int i = offset & (CHUNK - 1);
         c.refs[i] = ref;
-        c.expiries[i] = expiresAt;
+        if (expiresAt != 0) {
+            if (c.expiries == null) {
+                c.expiries = new long[CHUNK];
+            }
+            c.expiries[i] = expiresAt;
+        } else if (c.expiries != null) {
+            c.expiries[i] = 0;
+        }
         c.sizes[i] = size;
         c.words[i] = Math.min(deliveryCount, COUNT_MASK);
         live++;
@@ -95,7 +106,8 @@ public final class PagedIndex {
     }
 
     public long expiresAt(long index) {
-        return chunk(index).expiries[slot(index)];
+        long[] expiries = chunk(index).expiries;
+        return expiries == null ? 0 : expiries[slot(index)];
     }
 
     public int size(long index) {
@@ -142,6 +154,11 @@ public final class PagedIndex {
             // Empty: the last chunk goes too; the next append starts a new one at the same position.
             chunks.clear();
         }
+    }
+
+    /** What the memory guard counts for a paged message that expires at {@code expiresAt} (0: never). */
+    public static long footprint(long expiresAt) {
+        return expiresAt == 0 ? BYTES_PER_MESSAGE : BYTES_PER_MESSAGE + EXPIRY_BYTES;
     }
 
     /** Forgets every slot; indices keep growing from where they were. */

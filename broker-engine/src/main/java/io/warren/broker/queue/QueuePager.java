@@ -87,7 +87,7 @@ final class QueuePager {
         }
         levels[level].append(ref, expiresAt, bodySize, deliveryCount);
         live++;
-        host.memory().add(PagedIndex.BYTES_PER_MESSAGE);
+        host.memory().add(PagedIndex.footprint(expiresAt));
     }
 
     /** The content of a paged slot: read ahead, or read now. */
@@ -301,6 +301,7 @@ final class QueuePager {
             return;
         }
         long ref = index.ref(slot);
+        long footprint = PagedIndex.footprint(index.expiresAt(slot));
         if (index.state(slot) == PagedIndex.ACQUIRED) {
             taken[level].remove(slot);
         }
@@ -311,7 +312,7 @@ final class QueuePager {
             policy.pages().release(PageRef.location(ref));
         }
         // After the page store: a producer waiting for disk room is woken by this release.
-        host.memory().release(PagedIndex.BYTES_PER_MESSAGE);
+        host.memory().release(footprint);
     }
 
     /** Records that a consumer took the slot as {@code entry}; the slot keeps its place until settled. */
@@ -341,13 +342,18 @@ final class QueuePager {
 
     /** Frees every slot's page-store content and forgets the paged part (queue deletion). */
     void clear() {
+        long footprints = 0;
         for (int l = 0; l < levels.length; l++) {
             PagedIndex index = levels[l];
             if (index == null) {
                 continue;
             }
             for (long s = index.start(), end = index.end(); s < end; s++) {
-                if (index.state(s) != PagedIndex.REMOVED && !PageRef.isStored(index.ref(s))) {
+                if (index.state(s) == PagedIndex.REMOVED) {
+                    continue;
+                }
+                footprints += PagedIndex.footprint(index.expiresAt(s));
+                if (!PageRef.isStored(index.ref(s))) {
                     policy.pages().release(PageRef.location(index.ref(s)));
                 }
             }
@@ -358,7 +364,7 @@ final class QueuePager {
                 ahead[l] = null;
             }
         }
-        host.memory().release((long) live * PagedIndex.BYTES_PER_MESSAGE);
+        host.memory().release(footprints);
         live = 0;
     }
 }

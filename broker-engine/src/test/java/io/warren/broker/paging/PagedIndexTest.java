@@ -7,8 +7,24 @@ import org.junit.jupiter.api.Test;
 class PagedIndexTest {
 
     @Test
-    void aPagedMessageCostsAtMostThirtyTwoBytesOfIndex() {
-        assertThat(PagedIndex.BYTES_PER_MESSAGE).isLessThanOrEqualTo(32);
+    void aPagedMessageCostsSixteenBytesOfIndexAndEightMoreWhenItExpires() {
+        assertThat(PagedIndex.BYTES_PER_MESSAGE).isEqualTo(16);
+        assertThat(PagedIndex.footprint(0)).isEqualTo(16);
+        assertThat(PagedIndex.footprint(System.currentTimeMillis())).isEqualTo(24);
+    }
+
+    @Test
+    void expiriesAreKeptInChunksWhereSomeMessageExpiresAndAreZeroElsewhere() {
+        PagedIndex index = new PagedIndex();
+        for (int i = 0; i < 3000; i++) {
+            // the middle chunk has one expiring message among never-expiring ones
+            index.append(PageRef.ofStore(i + 1), i == 1500 ? 99L : 0L, 1, 0);
+        }
+        assertThat(index.expiresAt(1500)).isEqualTo(99);
+        assertThat(index.expiresAt(1499)).isZero();
+        assertThat(index.expiresAt(1501)).isZero();
+        assertThat(index.expiresAt(10)).isZero();
+        assertThat(index.expiresAt(2999)).isZero();
     }
 
     @Test
