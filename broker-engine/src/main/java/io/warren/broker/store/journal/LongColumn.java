@@ -96,20 +96,12 @@ final class LongColumn {
 
     /** Shifts rows {@code [at, count)} up by one, leaving row {@code at} to be set. */
     void open(int at, int count) {
-        if (narrow != null) {
-            System.arraycopy(narrow, at, narrow, at + 1, count - at);
-        } else {
-            System.arraycopy(wide, at, wide, at + 1, count - at);
-        }
+        System.arraycopy(rows(), at, rows(), at + 1, count - at);
     }
 
     /** Shifts rows {@code (at, count)} down by one over row {@code at}. */
     void close(int at, int count) {
-        if (narrow != null) {
-            System.arraycopy(narrow, at + 1, narrow, at, count - at - 1);
-        } else {
-            System.arraycopy(wide, at + 1, wide, at, count - at - 1);
-        }
+        System.arraycopy(rows(), at + 1, rows(), at, count - at - 1);
     }
 
     /** Sets rows {@code [to, to + n)} to the values of {@code from}'s rows {@code [at, at + n)}. */
@@ -144,6 +136,11 @@ final class LongColumn {
             }
         }
         return -(low + 1);
+    }
+
+    /** The array in use, narrow or wide. */
+    private Object rows() {
+        return narrow != null ? narrow : wide;
     }
 
     private void widen() {

@@ -6,15 +6,16 @@ import java.util.Arrays;
  * A run of the {@link MessageTable}'s messages in ascending id order, as parallel columns: id, location, enqueue
  * time and holder, and while recovery keeps them, packed summaries. Ids, locations and enqueue times are
  * {@link LongColumn}s, four bytes a row each while the block's values lie close together (ids allocated together,
- * operations in one segment, enqueue times within 24 days), eight otherwise; so a block costs 16 bytes a message in
- * the common case. An enqueue time is only read for a row held by one queue; other rows keep whatever keeps the
- * column narrow. Guarded by the table's lock.
+ * operations in one segment, enqueue times within 24 days), eight otherwise; holders are a {@link HolderColumn}, two
+ * bytes a row while queue indexes fit in a {@code short}, four otherwise. So a row costs 14 bytes in the common case.
+ * An enqueue time is only read for a row held by one queue; other rows keep whatever keeps the column narrow.
+ * Guarded by the table's lock.
  */
 final class MessageBlock {
     final LongColumn ids;
     final LongColumn locations;
     final LongColumn enqueuedAt;
-    int[] holders;
+    final HolderColumn holders;
     /** Packed summaries while recovery keeps them, else null. */
     long[] summaries;
     int count;
@@ -23,12 +24,12 @@ final class MessageBlock {
         ids = new LongColumn(capacity);
         locations = new LongColumn(capacity);
         enqueuedAt = new LongColumn(capacity);
-        holders = new int[capacity];
+        holders = new HolderColumn(capacity);
         summaries = withSummaries ? new long[capacity] : null;
     }
 
     int capacity() {
-        return holders.length;
+        return holders.capacity();
     }
 
     long firstId() {
@@ -39,7 +40,7 @@ final class MessageBlock {
         ids.resize(capacity, count);
         locations.resize(capacity, count);
         enqueuedAt.resize(capacity, count);
-        holders = Arrays.copyOf(holders, capacity);
+        holders.resize(capacity, count);
         if (summaries != null) {
             summaries = Arrays.copyOf(summaries, capacity);
         }
@@ -49,7 +50,7 @@ final class MessageBlock {
         ids.open(at, count);
         locations.open(at, count);
         enqueuedAt.open(at, count);
-        System.arraycopy(holders, at, holders, at + 1, count - at);
+        holders.open(at, count);
         if (summaries != null) {
             System.arraycopy(summaries, at, summaries, at + 1, count - at);
         }
@@ -60,7 +61,7 @@ final class MessageBlock {
         ids.close(at, count);
         locations.close(at, count);
         enqueuedAt.close(at, count);
-        System.arraycopy(holders, at + 1, holders, at, count - at - 1);
+        holders.close(at, count);
         if (summaries != null) {
             System.arraycopy(summaries, at + 1, summaries, at, count - at - 1);
         }
@@ -73,7 +74,7 @@ final class MessageBlock {
         into.ids.copy(ids, from, 0, n);
         into.locations.copy(locations, from, 0, n);
         into.enqueuedAt.copy(enqueuedAt, from, 0, n);
-        System.arraycopy(holders, from, into.holders, 0, n);
+        into.holders.copy(holders, from, 0, n);
         if (summaries != null) {
             System.arraycopy(summaries, from, into.summaries, 0, n);
         }
@@ -86,7 +87,7 @@ final class MessageBlock {
         ids.copy(other.ids, 0, count, other.count);
         locations.copy(other.locations, 0, count, other.count);
         enqueuedAt.copy(other.enqueuedAt, 0, count, other.count);
-        System.arraycopy(other.holders, 0, holders, count, other.count);
+        holders.copy(other.holders, 0, count, other.count);
         if (summaries != null) {
             System.arraycopy(other.summaries, 0, summaries, count, other.count);
         }

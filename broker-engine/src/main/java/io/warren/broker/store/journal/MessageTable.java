@@ -12,12 +12,13 @@ import org.agrona.collections.Long2ObjectHashMap;
  *
  * <p>Store ids are allocated in ascending order and mostly written in that order, so the table is a sorted run of
  * blocks of parallel columns (id, location, enqueue time, holder) rather than a hash map. Within a block ids,
- * locations and enqueue times are kept as {@code int} differences from a base ({@link LongColumn}), so a message
- * held by one queue with no redelivery, which is nearly always, costs 16 bytes; a block whose values spread too far
- * for that (ids far apart, operations in two segments, enqueue times more than 24 days apart) keeps that column
- * as {@code long}s until a resize finds it fits again. A message held by several
- * queues, or delivered and returned, keeps its holders in a small {@link QueueHolds} object on the side. Blocks shrink
- * and merge as messages go, so a table thinned by random acknowledgements stays at least about half full.
+ * locations and enqueue times are kept as {@code int} differences from a base ({@link LongColumn}) and holders as
+ * {@code short}s ({@link HolderColumn}), so a message held by one queue with no redelivery, which is nearly always,
+ * costs 14 bytes. A block whose values spread too far for that (ids far apart, operations in two segments, enqueue
+ * times more than 24 days apart, queue indexes beyond 32,767) keeps that column wide until a resize finds it fits
+ * again. A message held by several queues, or delivered and returned, keeps its holders in a small
+ * {@link QueueHolds} object on the side. Blocks shrink and merge as messages go, so a table thinned by random
+ * acknowledgements stays at least about half full.
  *
  * <p>Thread-safe: every method locks the table for a lookup or one change; the writer thread changes it, any thread
  * may look up a location.
@@ -145,9 +146,9 @@ final class MessageTable {
         if (i < 0) {
             throw new IllegalStateException("message " + id + " enqueued on queue " + queue + " was never stored");
         }
-        int holder = block.holders[i];
+        int holder = block.holders.get(i);
         if (holder == NO_QUEUE) {
-            block.holders[i] = queue;
+            block.holders.set(i, queue);
             block.enqueuedAt.set(i, enqueuedAt);
         } else if (holder == EXTENDED) {
             QueueHolds holds = extended.get(id);
@@ -159,7 +160,7 @@ final class MessageTable {
             holds.add(holder, block.enqueuedAt.get(i), 0);
             holds.add(queue, enqueuedAt, 0);
             extended.put(id, holds);
-            block.holders[i] = EXTENDED;
+            block.holders.set(i, EXTENDED);
         }
     }
 
@@ -178,7 +179,7 @@ final class MessageTable {
         if (i < 0) {
             return false;
         }
-        int holder = block.holders[i];
+        int holder = block.holders.get(i);
         if (holder == EXTENDED) {
             QueueHolds holds = extended.get(id);
             int h = holds.indexOf(queue);
@@ -208,7 +209,7 @@ final class MessageTable {
         if (i < 0) {
             return;
         }
-        int holder = block.holders[i];
+        int holder = block.holders.get(i);
         if (holder == EXTENDED) {
             QueueHolds holds = extended.get(id);
             int h = holds.indexOf(queue);
@@ -219,7 +220,7 @@ final class MessageTable {
             QueueHolds holds = new QueueHolds();
             holds.add(queue, block.enqueuedAt.get(i), count);
             extended.put(id, holds);
-            block.holders[i] = EXTENDED;
+            block.holders.set(i, EXTENDED);
         }
     }
 
@@ -232,7 +233,7 @@ final class MessageTable {
             MessageBlock block = blocks.get(b);
             for (int i = 0; i < block.count; ) {
                 long id = block.ids.get(i);
-                int holder = block.holders[i];
+                int holder = block.holders.get(i);
                 boolean gone = holder == queue;
                 if (holder == EXTENDED) {
                     QueueHolds holds = extended.get(id);
@@ -260,7 +261,7 @@ final class MessageTable {
     synchronized void dropUnreferenced() {
         for (MessageBlock block : blocks) {
             for (int i = 0; i < block.count; ) {
-                if (block.holders[i] == NO_QUEUE) {
+                if (block.holders.get(i) == NO_QUEUE) {
                     block.close(i);
                     size--;
                 } else {
@@ -285,7 +286,7 @@ final class MessageTable {
                 row.id = block.ids.get(i);
                 row.location = block.locations.get(i);
                 row.summary = block.summaries == null ? 0 : block.summaries[i];
-                int holder = block.holders[i];
+                int holder = block.holders.get(i);
                 row.holds.count = 0;
                 if (holder == EXTENDED) {
                     QueueHolds holds = extended.get(row.id);
@@ -344,7 +345,7 @@ final class MessageTable {
         block.ids.set(at, id);
         block.locations.set(at, location);
         block.enqueuedAt.clear(at, block.count);
-        block.holders[at] = NO_QUEUE;
+        block.holders.set(at, NO_QUEUE);
     }
 
     private void remove(int b, int i) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
 import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -75,20 +76,20 @@ class MessageTableTest {
     /** Random operations in random id order, checked against a plain map of the same operations. */
     @Test
     void agreesWithASimpleModelUnderRandomOperations() {
-        agreesWithTheModel(1313, k -> k, id -> id * 3, step -> step);
+        agreesWithTheModel(1313, k -> k, id -> id * 3, step -> step, q -> q);
     }
 
     /** Ids more than an int apart within one block, some negative, keep their exact values. */
     @Test
     void agreesWithTheModelWhenIdsLieFarApart() {
-        agreesWithTheModel(1314, k -> k * 3_000_000_019L - 150_000_000_000L, id -> id * 3, step -> step);
+        agreesWithTheModel(1314, k -> k * 3_000_000_019L - 150_000_000_000L, id -> id * 3, step -> step, q -> q);
     }
 
     /** Enqueue times more than an int of milliseconds apart, and far before the first, keep millisecond precision. */
     @Test
     void agreesWithTheModelWhenEnqueueTimesLieFarApart() {
         agreesWithTheModel(1315, k -> k, id -> id * 3,
-                step -> 1_700_000_000_000L + (step % 7 == 0 ? -step : step) * 86_400_001L);
+                step -> 1_700_000_000_000L + (step % 7 == 0 ? -step : step) * 86_400_001L, q -> q);
     }
 
     /** Messages of one block in different segments, some in records of the earlier format, keep their locations. */
@@ -96,16 +97,22 @@ class MessageTableTest {
     void agreesWithTheModelWhenOneBlockSpansSegments() {
         agreesWithTheModel(1316, k -> k, id -> id % 11 == 0
                 ? MessageLocation.ofRecord(id % 5, id * 1100 % MessageLocation.MAX_OFFSET)
-                : MessageLocation.of(id / 300, id * 1100 % MessageLocation.MAX_OFFSET), step -> step);
+                : MessageLocation.of(id / 300, id * 1100 % MessageLocation.MAX_OFFSET), step -> step, q -> q);
+    }
+
+    /** Queue indexes beyond what a short holds, next to small ones, come back exactly. */
+    @Test
+    void agreesWithTheModelWithQueueIndexesBeyondAShort() {
+        agreesWithTheModel(1317, k -> k, id -> id * 3, step -> step, q -> q * 40_000);
     }
 
     /**
      * Checks random operations against a plain map of the same operations: message {@code k} in allocation order has
      * id {@code idOf(k)} and location {@code locationOf(id)}; a message enqueued at step {@code s} at
-     * {@code timeOf(s)}.
+     * {@code timeOf(s)}; the queues are {@code queueOf(0..2)}.
      */
     private static void agreesWithTheModel(long seed, LongUnaryOperator idOf, LongUnaryOperator locationOf,
-            LongUnaryOperator timeOf) {
+            LongUnaryOperator timeOf, IntUnaryOperator queueOf) {
         Random random = new Random(seed);
         MessageTable table = new MessageTable();
         TreeMap<Long, TreeMap<Integer, long[]>> model = new TreeMap<>();
@@ -122,7 +129,7 @@ class MessageTableTest {
                     table.stored(id, location);
                     locations.put(id, location);
                     model.put(id, new TreeMap<>());
-                    int queue = random.nextInt(3);
+                    int queue = queueOf.applyAsInt(random.nextInt(3));
                     table.enqueue(id, queue, timeOf.applyAsLong(step));
                     model.get(id).put(queue, new long[] {timeOf.applyAsLong(step), 0});
                 } else if (random.nextBoolean()) {
@@ -133,7 +140,7 @@ class MessageTableTest {
                 }
             } else if (what < 8 && !locations.isEmpty()) {
                 long id = pick(random, locations);
-                int queue = random.nextInt(3);
+                int queue = queueOf.applyAsInt(random.nextInt(3));
                 boolean gone = table.dequeue(id, queue);
                 TreeMap<Integer, long[]> holds = model.get(id);
                 holds.remove(queue);
@@ -144,12 +151,12 @@ class MessageTableTest {
                 }
             } else if (what == 8 && !locations.isEmpty()) {
                 long id = pick(random, locations);
-                int queue = random.nextInt(3);
+                int queue = queueOf.applyAsInt(random.nextInt(3));
                 table.enqueue(id, queue, timeOf.applyAsLong(step));
                 model.get(id).putIfAbsent(queue, new long[] {timeOf.applyAsLong(step), 0});
             } else if (!locations.isEmpty()) {
                 long id = pick(random, locations);
-                int queue = random.nextInt(3);
+                int queue = queueOf.applyAsInt(random.nextInt(3));
                 int count = random.nextInt(3);
                 table.deliveryCount(id, queue, count);
                 long[] hold = model.get(id).get(queue);
@@ -180,11 +187,11 @@ class MessageTableTest {
     }
 
     /**
-     * Issue 13 holds 6,000,000 messages in a 256 MiB heap: the table gets 16 bytes a message, plus the blocks' own
-     * overhead and the few blocks whose messages cross into the next segment.
+     * Issue 13 holds 6,000,000 messages in a 256 MiB heap: the table gets 16 bytes a message. Its rows take 14, plus
+     * the blocks' own overhead and the few blocks whose messages cross into the next segment.
      */
     @Test
-    void aMessageHeldByOneQueueCostsAboutSixteenBytes() {
+    void aMessageHeldByOneQueueCostsAtMostSixteenBytes() {
         int count = 1_000_000;
         long before = usedHeap();
         MessageTable table = new MessageTable();
@@ -196,7 +203,7 @@ class MessageTableTest {
         double perMessage = (after - before) / (double) count;
         System.out.printf("message table: %.2f bytes per message%n", perMessage);
         assertThat(table.size()).isEqualTo(count);
-        assertThat(perMessage).isLessThan(17);
+        assertThat(perMessage).isLessThanOrEqualTo(16);
     }
 
     private static long usedHeap() {
