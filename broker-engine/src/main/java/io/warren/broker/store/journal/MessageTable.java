@@ -11,10 +11,14 @@ import org.agrona.collections.Long2ObjectHashMap;
  * No content: {@link JournalStore#read} reads that from the segment.
  *
  * <p>Store ids are allocated in ascending order and mostly written in that order, so the table is a sorted run of
- * blocks of parallel primitive arrays (id, location, enqueue time, holder) rather than a hash map: 28 bytes a
- * message while it is held by one queue with no redelivery, which is nearly always. A message held by several
- * queues, or delivered and returned, keeps its holders in a small {@link QueueHolds} object on the side. Blocks shrink
- * and merge as messages go, so a table thinned by random acknowledgements stays at least about half full.
+ * blocks of parallel columns (id, location, enqueue time, holder) rather than a hash map. Within a block ids,
+ * locations and enqueue times are kept as {@code int} differences from a base ({@link LongColumn}) and holders as
+ * {@code short}s ({@link HolderColumn}), so a message held by one queue with no redelivery, which is nearly always,
+ * costs 14 bytes. A block whose values spread too far for that (ids far apart, operations in two segments, enqueue
+ * times more than 24 days apart, queue indexes beyond 32,767) keeps that column wide until a resize finds it fits
+ * again. A message held by several queues, or delivered and returned, keeps its holders in a small
+ * {@link QueueHolds} object on the side. Blocks shrink and merge as messages go, so a table thinned by random
+ * acknowledgements stays at least about half full.
  *
  * <p>Thread-safe: every method locks the table for a lookup or one change; the writer thread changes it, any thread
  * may look up a location.
@@ -82,7 +86,7 @@ final class MessageTable {
         }
         MessageBlock block = blocks.get(b);
         int i = block.find(id);
-        return i < 0 ? MessageLocation.NONE : block.locations[i];
+        return i < 0 ? MessageLocation.NONE : block.locations.get(i);
     }
 
     /** Records a stored message, held by no queue yet; a message stored again keeps its holds and moves. */
@@ -97,7 +101,7 @@ final class MessageTable {
             MessageBlock block = blocks.get(b);
             int i = block.find(id);
             if (i >= 0) {
-                block.locations[i] = location;
+                block.locations.set(i, location);
                 if (block.summaries != null) {
                     block.summaries[i] = summary;
                 }
@@ -123,10 +127,10 @@ final class MessageTable {
         }
         MessageBlock block = blocks.get(b);
         int i = block.find(id);
-        if (i < 0 || MessageLocation.sequence(block.locations[i]) > maxSequence) {
+        if (i < 0 || MessageLocation.sequence(block.locations.get(i)) > maxSequence) {
             return false;
         }
-        block.locations[i] = location;
+        block.locations.set(i, location);
         return true;
     }
 
@@ -142,10 +146,10 @@ final class MessageTable {
         if (i < 0) {
             throw new IllegalStateException("message " + id + " enqueued on queue " + queue + " was never stored");
         }
-        int holder = block.holders[i];
+        int holder = block.holders.get(i);
         if (holder == NO_QUEUE) {
-            block.holders[i] = queue;
-            block.enqueuedAt[i] = enqueuedAt;
+            block.holders.set(i, queue);
+            block.enqueuedAt.set(i, enqueuedAt);
         } else if (holder == EXTENDED) {
             QueueHolds holds = extended.get(id);
             if (holds.indexOf(queue) < 0) {
@@ -153,10 +157,10 @@ final class MessageTable {
             }
         } else if (holder != queue) {
             QueueHolds holds = new QueueHolds();
-            holds.add(holder, block.enqueuedAt[i], 0);
+            holds.add(holder, block.enqueuedAt.get(i), 0);
             holds.add(queue, enqueuedAt, 0);
             extended.put(id, holds);
-            block.holders[i] = EXTENDED;
+            block.holders.set(i, EXTENDED);
         }
     }
 
@@ -175,7 +179,7 @@ final class MessageTable {
         if (i < 0) {
             return false;
         }
-        int holder = block.holders[i];
+        int holder = block.holders.get(i);
         if (holder == EXTENDED) {
             QueueHolds holds = extended.get(id);
             int h = holds.indexOf(queue);
@@ -205,7 +209,7 @@ final class MessageTable {
         if (i < 0) {
             return;
         }
-        int holder = block.holders[i];
+        int holder = block.holders.get(i);
         if (holder == EXTENDED) {
             QueueHolds holds = extended.get(id);
             int h = holds.indexOf(queue);
@@ -214,9 +218,9 @@ final class MessageTable {
             }
         } else if (holder == queue && count != 0) {
             QueueHolds holds = new QueueHolds();
-            holds.add(queue, block.enqueuedAt[i], count);
+            holds.add(queue, block.enqueuedAt.get(i), count);
             extended.put(id, holds);
-            block.holders[i] = EXTENDED;
+            block.holders.set(i, EXTENDED);
         }
     }
 
@@ -228,8 +232,8 @@ final class MessageTable {
         for (int b = 0; b < blocks.size(); b++) {
             MessageBlock block = blocks.get(b);
             for (int i = 0; i < block.count; ) {
-                long id = block.ids[i];
-                int holder = block.holders[i];
+                long id = block.ids.get(i);
+                int holder = block.holders.get(i);
                 boolean gone = holder == queue;
                 if (holder == EXTENDED) {
                     QueueHolds holds = extended.get(id);
@@ -257,7 +261,7 @@ final class MessageTable {
     synchronized void dropUnreferenced() {
         for (MessageBlock block : blocks) {
             for (int i = 0; i < block.count; ) {
-                if (block.holders[i] == NO_QUEUE) {
+                if (block.holders.get(i) == NO_QUEUE) {
                     block.close(i);
                     size--;
                 } else {
@@ -279,10 +283,10 @@ final class MessageTable {
             int i = block.find(afterId);
             i = i >= 0 ? i + 1 : -i - 1;
             if (i < block.count) {
-                row.id = block.ids[i];
-                row.location = block.locations[i];
+                row.id = block.ids.get(i);
+                row.location = block.locations.get(i);
                 row.summary = block.summaries == null ? 0 : block.summaries[i];
-                int holder = block.holders[i];
+                int holder = block.holders.get(i);
                 row.holds.count = 0;
                 if (holder == EXTENDED) {
                     QueueHolds holds = extended.get(row.id);
@@ -290,7 +294,7 @@ final class MessageTable {
                         row.holds.add(holds.queues[h], holds.enqueuedAt[h], holds.deliveryCounts[h]);
                     }
                 } else if (holder != NO_QUEUE) {
-                    row.holds.add(holder, block.enqueuedAt[i], 0);
+                    row.holds.add(holder, block.enqueuedAt.get(i), 0);
                 }
                 return true;
             }
@@ -307,7 +311,7 @@ final class MessageTable {
         }
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
-            if (blocks.get(mid).ids[0] <= id) {
+            if (blocks.get(mid).firstId() <= id) {
                 low = mid;
             } else {
                 high = mid - 1;
@@ -322,9 +326,9 @@ final class MessageTable {
         }
         MessageBlock block = blocks.get(b);
         int at = -block.find(id) - 1;
-        if (block.count == block.ids.length) {
-            if (block.ids.length < BLOCK) {
-                block.resize(Math.min(BLOCK, block.ids.length * 2));
+        if (block.count == block.capacity()) {
+            if (block.capacity() < BLOCK) {
+                block.resize(Math.min(BLOCK, block.capacity() * 2));
             } else {
                 MessageBlock upper = new MessageBlock(BLOCK, block.summaries != null);
                 // Appending in id order fills blocks completely; a split in the middle leaves room for stragglers.
@@ -338,10 +342,10 @@ final class MessageTable {
             }
         }
         block.open(at);
-        block.ids[at] = id;
-        block.locations[at] = location;
-        block.enqueuedAt[at] = 0;
-        block.holders[at] = NO_QUEUE;
+        block.ids.set(at, id);
+        block.locations.set(at, location);
+        block.enqueuedAt.clear(at, block.count);
+        block.holders.set(at, NO_QUEUE);
     }
 
     private void remove(int b, int i) {
@@ -361,7 +365,7 @@ final class MessageTable {
             merge(b);
         } else if (b > 0 && block.count + blocks.get(b - 1).count <= BLOCK / 2) {
             merge(b - 1);
-        } else if (block.ids.length > MIN_BLOCK && block.count < block.ids.length / 2) {
+        } else if (block.capacity() > MIN_BLOCK && block.count < block.capacity() / 2) {
             block.resize(Math.max(MIN_BLOCK, block.count + block.count / 4));
         }
     }
@@ -370,7 +374,7 @@ final class MessageTable {
         MessageBlock first = blocks.get(b);
         MessageBlock second = blocks.remove(b + 1);
         int total = first.count + second.count;
-        if (first.ids.length < total) {
+        if (first.capacity() < total) {
             first.resize(Math.min(BLOCK, total + total / 4));
         }
         first.append(second);

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
+import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class MessageTableTest {
@@ -74,7 +76,44 @@ class MessageTableTest {
     /** Random operations in random id order, checked against a plain map of the same operations. */
     @Test
     void agreesWithASimpleModelUnderRandomOperations() {
-        Random random = new Random(1313);
+        agreesWithTheModel(1313, k -> k, id -> id * 3, step -> step, q -> q);
+    }
+
+    /** Ids more than an int apart within one block, some negative, keep their exact values. */
+    @Test
+    void agreesWithTheModelWhenIdsLieFarApart() {
+        agreesWithTheModel(1314, k -> k * 3_000_000_019L - 150_000_000_000L, id -> id * 3, step -> step, q -> q);
+    }
+
+    /** Enqueue times more than an int of milliseconds apart, and far before the first, keep millisecond precision. */
+    @Test
+    void agreesWithTheModelWhenEnqueueTimesLieFarApart() {
+        agreesWithTheModel(1315, k -> k, id -> id * 3,
+                step -> 1_700_000_000_000L + (step % 7 == 0 ? -step : step) * 86_400_001L, q -> q);
+    }
+
+    /** Messages of one block in different segments, some in records of the earlier format, keep their locations. */
+    @Test
+    void agreesWithTheModelWhenOneBlockSpansSegments() {
+        agreesWithTheModel(1316, k -> k, id -> id % 11 == 0
+                ? MessageLocation.ofRecord(id % 5, id * 1100 % MessageLocation.MAX_OFFSET)
+                : MessageLocation.of(id / 300, id * 1100 % MessageLocation.MAX_OFFSET), step -> step, q -> q);
+    }
+
+    /** Queue indexes beyond what a short holds, next to small ones, come back exactly. */
+    @Test
+    void agreesWithTheModelWithQueueIndexesBeyondAShort() {
+        agreesWithTheModel(1317, k -> k, id -> id * 3, step -> step, q -> q * 40_000);
+    }
+
+    /**
+     * Checks random operations against a plain map of the same operations: message {@code k} in allocation order has
+     * id {@code idOf(k)} and location {@code locationOf(id)}; a message enqueued at step {@code s} at
+     * {@code timeOf(s)}; the queues are {@code queueOf(0..2)}.
+     */
+    private static void agreesWithTheModel(long seed, LongUnaryOperator idOf, LongUnaryOperator locationOf,
+            LongUnaryOperator timeOf, IntUnaryOperator queueOf) {
+        Random random = new Random(seed);
         MessageTable table = new MessageTable();
         TreeMap<Long, TreeMap<Integer, long[]>> model = new TreeMap<>();
         TreeMap<Long, Long> locations = new TreeMap<>();
@@ -83,18 +122,25 @@ class MessageTableTest {
             int what = random.nextInt(10);
             if (what < 4) {
                 // mostly ascending ids, sometimes a straggler below the highest
-                long id = random.nextInt(8) == 0 && nextId > 50 ? nextId - 1 - random.nextInt(50) : nextId++;
+                long id = idOf.applyAsLong(
+                        random.nextInt(8) == 0 && nextId > 50 ? nextId - 1 - random.nextInt(50) : nextId++);
                 if (!locations.containsKey(id)) {
-                    table.stored(id, id * 3);
-                    locations.put(id, id * 3);
+                    long location = locationOf.applyAsLong(id);
+                    table.stored(id, location);
+                    locations.put(id, location);
                     model.put(id, new TreeMap<>());
-                    int queue = random.nextInt(3);
-                    table.enqueue(id, queue, step);
-                    model.get(id).put(queue, new long[] {step, 0});
+                    int queue = queueOf.applyAsInt(random.nextInt(3));
+                    table.enqueue(id, queue, timeOf.applyAsLong(step));
+                    model.get(id).put(queue, new long[] {timeOf.applyAsLong(step), 0});
+                } else if (random.nextBoolean()) {
+                    // stored again, as a transaction's commit does, somewhere else
+                    long location = locationOf.applyAsLong(id + step);
+                    table.stored(id, location);
+                    locations.put(id, location);
                 }
             } else if (what < 8 && !locations.isEmpty()) {
                 long id = pick(random, locations);
-                int queue = random.nextInt(3);
+                int queue = queueOf.applyAsInt(random.nextInt(3));
                 boolean gone = table.dequeue(id, queue);
                 TreeMap<Integer, long[]> holds = model.get(id);
                 holds.remove(queue);
@@ -105,12 +151,12 @@ class MessageTableTest {
                 }
             } else if (what == 8 && !locations.isEmpty()) {
                 long id = pick(random, locations);
-                int queue = random.nextInt(3);
-                table.enqueue(id, queue, step);
-                model.get(id).putIfAbsent(queue, new long[] {step, 0});
+                int queue = queueOf.applyAsInt(random.nextInt(3));
+                table.enqueue(id, queue, timeOf.applyAsLong(step));
+                model.get(id).putIfAbsent(queue, new long[] {timeOf.applyAsLong(step), 0});
             } else if (!locations.isEmpty()) {
                 long id = pick(random, locations);
-                int queue = random.nextInt(3);
+                int queue = queueOf.applyAsInt(random.nextInt(3));
                 int count = random.nextInt(3);
                 table.deliveryCount(id, queue, count);
                 long[] hold = model.get(id).get(queue);
@@ -127,8 +173,10 @@ class MessageTableTest {
         });
         assertThat(dump(table)).isEqualTo(expected);
         assertThat(table.size()).isEqualTo(expected.size());
-        for (long id = 0; id < nextId; id++) {
+        for (long k = 0; k < nextId; k++) {
+            long id = idOf.applyAsLong(k);
             assertThat(table.location(id)).isEqualTo(locations.getOrDefault(id, MessageLocation.NONE));
+            assertThat(table.contains(id + 1)).isEqualTo(locations.containsKey(id + 1));
         }
     }
 
@@ -138,9 +186,12 @@ class MessageTableTest {
         return id == null ? locations.lastKey() : id;
     }
 
-    /** The budget of issue 13 is 32 bytes per message for the journal; the table alone should take about 28. */
+    /**
+     * Issue 13 holds 6,000,000 messages in a 256 MiB heap: the table gets 16 bytes a message. Its rows take 14, plus
+     * the blocks' own overhead and the few blocks whose messages cross into the next segment.
+     */
     @Test
-    void aMessageHeldByOneQueueCostsAboutTwentyEightBytes() {
+    void aMessageHeldByOneQueueCostsAtMostSixteenBytes() {
         int count = 1_000_000;
         long before = usedHeap();
         MessageTable table = new MessageTable();
@@ -150,9 +201,9 @@ class MessageTableTest {
         }
         long after = usedHeap();
         double perMessage = (after - before) / (double) count;
-        System.out.printf("message table: %.1f bytes per message%n", perMessage);
+        System.out.printf("message table: %.2f bytes per message%n", perMessage);
         assertThat(table.size()).isEqualTo(count);
-        assertThat(perMessage).isLessThan(32);
+        assertThat(perMessage).isLessThanOrEqualTo(16);
     }
 
     private static long usedHeap() {
