@@ -15,7 +15,10 @@ import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,17 +137,26 @@ class DiskUsageTest {
         return sizes.stream().map(s -> String.format("%.1f", s / (double) MIB)).toList();
     }
 
+    /**
+     * Bytes of the files under {@code directory}. The journal's background compaction creates, renames and deletes
+     * files while this walks, so a file or directory that vanishes between listing and reading counts as empty.
+     */
     private static long size(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> {
+        long total = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path p : entries) {
                 try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    return 0; // deleted by a compaction meanwhile
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                    total += a.isDirectory() ? size(p) : a.size();
+                } catch (NoSuchFileException vanished) {
+                    // deleted or renamed by a compaction meanwhile
                 }
-            }).sum();
+            }
+        } catch (NoSuchFileException vanished) {
+            return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return total;
     }
 }
