@@ -20,6 +20,8 @@ public final class QueueEntry {
     final long expiresAt;
     int level;
     long index;
+    /** Arrival order within the level, kept when paged in; what a browse position counts. */
+    long seq;
     int state;
     int deliveryCount;
     QueueConsumer holder;
