@@ -78,7 +78,7 @@ class QueueBrowseTest {
             publish(ch, "q", "m" + i, priority);
             byLevel.get(priority).add("m" + i);
         }
-        assertThat(stats("q").paged()).as("some on the heap, the rest paged").isBetween(1, 599);
+        assertThat(stats("q").paged()).as("some on the heap, the rest paged").isBetween(1, 299);
         List<String> expected = new ArrayList<>(byLevel.get(2));
         expected.addAll(byLevel.get(1));
         expected.addAll(byLevel.get(0));
@@ -86,10 +86,10 @@ class QueueBrowseTest {
         for (int max : new int[] {1, 7, 64, 1000}) {
             assertThat(browseAll(ch, "q", null, max)).as("batches of %d", max).containsExactlyElementsOf(expected);
         }
-        assertThat(browseAll(ch, "q", "n >= 300", 7))
-                .containsExactlyElementsOf(expected.stream().filter(b -> Integer.parseInt(b.substring(1)) >= 300)
+        assertThat(browseAll(ch, "q", "n >= 150", 7))
+                .containsExactlyElementsOf(expected.stream().filter(b -> Integer.parseInt(b.substring(1)) >= 150)
                         .toList());
-        assertThat(browseAll(ch, "q", null, 50)).as("nothing taken").hasSize(600);
+        assertThat(browseAll(ch, "q", null, 50)).as("nothing taken").hasSize(300);
     }
 
     @Test
