@@ -13,7 +13,7 @@ public final class QueueEntry {
     static final int REMOVED = 2;
     static final int DELAYED = 3;
     /** Object header, fields and the slot that refers to an entry. */
-    static final int ENTRY_OVERHEAD = 72;
+    static final int ENTRY_OVERHEAD = 80;
 
     final Message message;
     final long storeId;
