@@ -347,11 +347,26 @@ public final class Channel implements AutoCloseable {
         return new Delivery(tag, null, q.name(), e.message(), e.deliveryCount());
     }
 
-    /** The messages in a queue (matching {@code selector}), without removing them. */
+    /**
+     * All the messages in a queue (matching {@code selector}), without removing them, in one list: for tools with
+     * limits of their own; a queue of any depth is browsed with {@link #browse(String, String, BrowsePosition, int)}.
+     */
     public List<Message> browse(String queue, String selector) {
         checkOpen();
         Selector filter = Selectors.compile(selector);
         return host.queue(queue, connectionId()).browse(filter, connectionId());
+    }
+
+    /**
+     * The next at most {@code max} messages of a queue (matching {@code selector}) after {@code after}, without
+     * removing them; start from {@link BrowsePosition#START} and continue from each batch's position until it is
+     * done. See {@link MessageQueue#browse(Selector, String, BrowsePosition, int)} for what a chain of batches
+     * returns.
+     */
+    public BrowseBatch browse(String queue, String selector, BrowsePosition after, int max) {
+        checkOpen();
+        Selector filter = Selectors.compile(selector);
+        return host.queue(queue, connectionId()).browse(filter, connectionId(), after, max);
     }
 
     // ---- settling --------------------------------------------------------------------------------------

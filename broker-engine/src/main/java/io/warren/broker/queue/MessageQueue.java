@@ -1,6 +1,8 @@
 package io.warren.broker.queue;
 
 import io.warren.broker.BrokerException;
+import io.warren.broker.BrowseBatch;
+import io.warren.broker.BrowsePosition;
 import io.warren.broker.ErrorCode;
 import io.warren.broker.exchange.MessageEvaluationContext;
 import io.warren.broker.paging.PagedIndex;
@@ -52,6 +54,8 @@ public final class MessageQueue {
     private final QueueArguments arguments;
     private final ReentrantLock lock = new ReentrantLock();
     private final EntryList[] levels;
+    /** Per level, the arrival sequence the next message gets ({@link QueueEntry#seq}). */
+    private final long[] nextSeq;
     private final QueuePager pager;
     private final ExpiryHeap expiring = new ExpiryHeap();
     private final PriorityQueue<QueueEntry> delayed =
@@ -86,6 +90,7 @@ public final class MessageQueue {
         this.arguments = arguments;
         int n = arguments.maxPriority() >= 0 ? arguments.maxPriority() + 1 : 1;
         this.levels = new EntryList[n];
+        this.nextSeq = new long[n];
         for (int i = 0; i < n; i++) {
             levels[i] = new EntryList();
         }
@@ -225,7 +230,7 @@ public final class MessageQueue {
                 || !pager.shouldPage(level, heldBytes, summary.messageId())) {
             return false;
         }
-        pager.appendStored(level, summary.messageId(), expiresAt(summary.expiration(), enqueuedAt),
+        pager.appendStored(level, nextSeq[level]++, summary.messageId(), expiresAt(summary.expiration(), enqueuedAt),
                 summary.bodySize(), deliveryCount);
         available++;
         availableBytes += summary.bodySize();
@@ -278,7 +283,7 @@ public final class MessageQueue {
     }
 
     private void pageOutLocked(int level, Message message, long storeId, long expiresAt, int deliveryCount) {
-        pager.append(level, message, storeId, expiresAt, deliveryCount);
+        pager.append(level, nextSeq[level]++, message, storeId, expiresAt, deliveryCount);
         available++;
         availableBytes += message.bodySize();
     }
@@ -311,6 +316,7 @@ public final class MessageQueue {
 
     private void appendAvailable(QueueEntry e) {
         e.state = QueueEntry.AVAILABLE;
+        e.seq = nextSeq[e.level]++;
         levels[e.level].append(e);
         available++;
         availableBytes += e.message.bodySize();
@@ -474,6 +480,7 @@ public final class MessageQueue {
                 continue;
             }
             QueueEntry e = new QueueEntry(pager.read(l, s), pager.storeId(l, s), expiresAt, index.deliveryCount(s));
+            e.seq = pager.seq(l, s);
             pager.remove(l, s);
             e.level = l;
             e.state = QueueEntry.AVAILABLE;
@@ -1296,33 +1303,41 @@ public final class MessageQueue {
 
     /**
      * The messages in the queue in delivery order (priority, then arrival), delivered-unacknowledged ones
-     * included and delayed ones not, that {@code filter} selects; nothing is removed.
+     * included and delayed ones not, that {@code filter} selects; nothing is removed. Reads the whole queue into
+     * one list: for callers with their own limits; others browse in batches.
      */
     public List<Message> browse(Selector filter, String connectionId) {
+        List<Message> out = new ArrayList<>();
+        BrowsePosition at = BrowsePosition.START;
+        while (!at.isDone()) {
+            BrowseBatch batch = browse(filter, connectionId, at, BrowseScan.MAX_BATCH);
+            out.addAll(batch.messages());
+            at = batch.next();
+        }
+        return out;
+    }
+
+    /**
+     * The next at most {@code max} messages after {@code after} in delivery order (priority levels high to low,
+     * arrival order within a level, paged ones included), delivered-unacknowledged ones included and delayed and
+     * expired ones not, that {@code filter} selects; nothing is removed. Looks at the queue under its lock
+     * without reading the disk; paged content is read and the selector evaluated after the lock is released.
+     * A chain of calls never returns a message twice and returns every matching message that stays in the queue
+     * throughout; messages that arrive, leave or are requeued meanwhile may or may not be returned.
+     */
+    public BrowseBatch browse(Selector filter, String connectionId, BrowsePosition after, int max) {
+        if (max <= 0) {
+            throw BrokerException.invalidArgument("a browse batch must hold at least one message, was " + max);
+        }
+        BrowseScan scan;
         lock();
         try {
             checkUsable(connectionId);
-            List<Message> out = new ArrayList<>(Math.min(available + acquired, 10_000));
-            long now = host.now();
-            for (int l = levels.length - 1; l >= 0; l--) {
-                EntryList list = levels[l];
-                for (long i = list.start(), end = list.end(); i < end; i++) {
-                    QueueEntry e = list.get(i);
-                    if (e != null && (e.state == QueueEntry.AVAILABLE || e.state == QueueEntry.ACQUIRED)
-                            && !e.isExpired(now)
-                            && (filter == null
-                                || filter.matches(new MessageEvaluationContext(e.message, e.deliveryCount + 1)))) {
-                        out.add(e.message);
-                    }
-                }
-                if (pager.hasPaged(l)) {
-                    pager.browse(l, filter, now, out);
-                }
-            }
-            return out;
+            scan = BrowseScan.collectLocked(levels, pager, after, max, host.now());
         } finally {
             unlock();
         }
+        return scan.finish(pager, filter);
     }
 
     /** Messages held in the paged part (not on the heap), delivered ones included; a snapshot. */

@@ -13,13 +13,15 @@ public final class QueueEntry {
     static final int REMOVED = 2;
     static final int DELAYED = 3;
     /** Object header, fields and the slot that refers to an entry. */
-    static final int ENTRY_OVERHEAD = 72;
+    static final int ENTRY_OVERHEAD = 80;
 
     final Message message;
     final long storeId;
     final long expiresAt;
     int level;
     long index;
+    /** Arrival order within the level, kept when paged in; what a browse position counts. */
+    long seq;
     int state;
     int deliveryCount;
     QueueConsumer holder;

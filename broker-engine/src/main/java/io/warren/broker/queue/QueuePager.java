@@ -3,11 +3,8 @@ package io.warren.broker.queue;
 import io.warren.broker.paging.PageRef;
 import io.warren.broker.paging.PagedIndex;
 import io.warren.broker.paging.PagingPolicy;
-import io.warren.broker.exchange.MessageEvaluationContext;
 import io.warren.message.Message;
-import io.warren.selector.Selector;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +23,11 @@ final class QueuePager {
     /** Per level, content read ahead (off the lock) for slots near the head, by slot index. */
     private final Map<Long, Message>[] ahead;
     private final boolean[] reading;
+    /**
+     * Per level, arrival sequence minus slot index: a level's arrivals all go to its paged part while it has
+     * paged slots, so slots and sequences advance together from the moment the part starts.
+     */
+    private final long[] seqOffset;
     private int live;
 
     QueuePager(QueueHost host, int levelCount) {
@@ -35,6 +37,7 @@ final class QueuePager {
         this.taken = perLevel(levelCount);
         this.ahead = perLevel(levelCount);
         this.reading = new boolean[levelCount];
+        this.seqOffset = new long[levelCount];
     }
 
     @SuppressWarnings("unchecked")
@@ -71,19 +74,22 @@ final class QueuePager {
     }
 
     /** Appends an available message at the tail of its level, writing its content to the page store if needed. */
-    void append(int level, Message message, long storeId, long expiresAt, int deliveryCount) {
+    void append(int level, long seq, Message message, long storeId, long expiresAt, int deliveryCount) {
         long ref = contentInStore(storeId) ? PageRef.ofStore(storeId) : PageRef.ofPage(policy.pages().append(message));
-        appendRef(level, ref, expiresAt, message.bodySize(), deliveryCount);
+        appendRef(level, seq, ref, expiresAt, message.bodySize(), deliveryCount);
     }
 
     /** Appends a stored message by its summary alone. */
-    void appendStored(int level, long storeId, long expiresAt, int bodySize, int deliveryCount) {
-        appendRef(level, PageRef.ofStore(storeId), expiresAt, bodySize, deliveryCount);
+    void appendStored(int level, long seq, long storeId, long expiresAt, int bodySize, int deliveryCount) {
+        appendRef(level, seq, PageRef.ofStore(storeId), expiresAt, bodySize, deliveryCount);
     }
 
-    private void appendRef(int level, long ref, long expiresAt, int bodySize, int deliveryCount) {
+    private void appendRef(int level, long seq, long ref, long expiresAt, int bodySize, int deliveryCount) {
         if (levels[level] == null) {
             levels[level] = new PagedIndex();
+        }
+        if (levels[level].isEmpty()) {
+            seqOffset[level] = seq - levels[level].end();
         }
         levels[level].append(ref, expiresAt, bodySize, deliveryCount);
         live++;
@@ -197,21 +203,19 @@ final class QueuePager {
         }
     }
 
-    /** Adds the level's paged messages that {@code filter} selects and that have not expired to {@code out}. */
-    void browse(int level, Selector filter, long now, List<Message> out) {
-        PagedIndex index = levels[level];
-        for (long s = index.start(), end = index.end(); s < end; s++) {
-            int state = index.state(s);
-            long expiresAt = index.expiresAt(s);
-            if (state == PagedIndex.REMOVED || expiresAt != 0 && expiresAt <= now) {
-                continue;
-            }
-            Message m = state == PagedIndex.ACQUIRED ? taken(level, s).message
-                    : ahead[level] != null && ahead[level].containsKey(s) ? ahead[level].get(s) : readRef(index.ref(s));
-            if (filter == null || filter.matches(new MessageEvaluationContext(m, index.deliveryCount(s) + 1))) {
-                out.add(m);
-            }
-        }
+    /** The arrival sequence of a slot of the level. */
+    long seq(int level, long slot) {
+        return slot + seqOffset[level];
+    }
+
+    /** The first slot of the level whose arrival sequence is above {@code seq}. */
+    long slotAfter(int level, long seq) {
+        return Math.max(levels[level].start(), seq + 1 - seqOffset[level]);
+    }
+
+    /** Content of the slot read ahead and kept on the heap, or null. */
+    Message cached(int level, long slot) {
+        return ahead[level] == null ? null : ahead[level].get(slot);
     }
 
     /**
@@ -323,6 +327,7 @@ final class QueuePager {
             taken[level] = new HashMap<>();
         }
         taken[level].put(slot, entry);
+        entry.seq = seq(level, slot);
         entry.paged = true;
         entry.level = level;
         entry.index = slot;

@@ -1,17 +1,17 @@
 package io.warren.jms.client;
 
-import io.warren.jms.message.MessageMapper;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import java.util.Enumeration;
-import java.util.Iterator;
-import java.util.List;
-import java.util.NoSuchElementException;
 
-/** Looks at a queue's messages without consuming them: each enumeration is a snapshot taken when it is created. */
+/**
+ * Looks at a queue's messages without consuming them. Each enumeration walks the queue lazily, a batch at a time
+ * ({@link BrowseEnumeration}), so it may show messages that arrive after it was created and leave out ones that
+ * go meanwhile, but never shows a message twice and always shows one that stays in the queue.
+ */
 public class WarrenQueueBrowser implements QueueBrowser {
     private final WarrenSession session;
     private final Queue queue;
@@ -46,23 +46,12 @@ public class WarrenQueueBrowser implements QueueBrowser {
     @Override
     public Enumeration<Message> getEnumeration() throws JMSException {
         checkOpen();
-        List<io.warren.message.Message> snapshot;
-        snapshot = session.channel().browse(queue.getQueueName(), selector);
-        Iterator<io.warren.message.Message> it = snapshot.iterator();
-        return new Enumeration<>() {
-            @Override
-            public boolean hasMoreElements() {
-                return !closed && it.hasNext();
-            }
+        return new BrowseEnumeration(session.channel().browse(queue.getQueueName(), selector), this::isClosed,
+                session.connection());
+    }
 
-            @Override
-            public Message nextElement() {
-                if (!hasMoreElements()) {
-                    throw new NoSuchElementException();
-                }
-                return MessageMapper.fromBroker(it.next(), session.connection().objectPolicy());
-            }
-        };
+    boolean isClosed() {
+        return closed;
     }
 
     @Override

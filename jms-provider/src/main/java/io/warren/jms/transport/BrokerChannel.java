@@ -49,8 +49,11 @@ public interface BrokerChannel {
     /** Stops a consumer; messages pushed to it and not acknowledged stay with the channel until released. */
     void cancel(String consumerTag) throws JMSException;
 
-    /** The messages in a queue matching {@code selector} (null for all), without taking them. */
-    List<Message> browse(String queue, String selector) throws JMSException;
+    /**
+     * Starts a walk through the messages in a queue matching {@code selector} (null for all), without taking them;
+     * fails here when the queue cannot be browsed (missing, exclusive to another connection, bad selector).
+     */
+    BrowseCursor browse(String queue, String selector) throws JMSException;
 
     void ack(long tag) throws JMSException;
 

@@ -1,16 +1,23 @@
 package io.warren.broker.management.jmx;
 
 import io.warren.broker.BrokerException;
+import io.warren.broker.BrowseBatch;
+import io.warren.broker.BrowsePosition;
 import io.warren.broker.VirtualHost;
 import io.warren.broker.management.MessageMover;
 import io.warren.broker.management.QueueSummary;
 import io.warren.broker.queue.QueueStatistics;
 import io.warren.message.Message;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** The {@link QueueMXBean} of one queue, found by name on each call. */
 final class QueueControl implements QueueMXBean {
+    /** Messages a walk over the queue reads at once. */
+    private static final int WALK_BATCH = 256;
+
     private final VirtualHost host;
     private final String name;
 
@@ -146,23 +153,48 @@ final class QueueControl implements QueueMXBean {
                 throw BrokerException.invalidArgument("page " + page + " of size " + pageSize + ": pages start at 1"
                         + " and hold 1 to " + MAX_PAGE_SIZE + " messages");
             }
-            List<Message> all = browse(null);
             long from = (long) (page - 1) * pageSize;
-            if (from >= all.size()) {
-                return List.of();
-            }
-            int to = (int) Math.min(all.size(), from + pageSize);
-            return all.subList((int) from, to).stream().map(MessageRow::of).toList();
+            List<MessageRow> rows = new ArrayList<>();
+            long[] at = {0};
+            walk(null, m -> {
+                if (at[0]++ >= from) {
+                    rows.add(MessageRow.of(m));
+                }
+                return rows.size() < pageSize;
+            });
+            return rows;
         });
     }
 
     @Override
     public int countMessages(String selector) throws Exception {
-        return JmxErrors.call(() -> browse(selector).size());
+        return JmxErrors.call(() -> {
+            int[] count = {0};
+            walk(selector, m -> {
+                count[0]++;
+                return true;
+            });
+            return count[0];
+        });
     }
 
-    /** The whole queue's matching messages: browse has no window, so a page costs a pass over the queue. */
-    private List<Message> browse(String selector) {
-        return ManagementSession.withChannel(host, channel -> channel.browse(name, selector));
+    /**
+     * Shows the queue's matching messages to {@code visit} in delivery order, a batch at a time, until it returns
+     * false or the queue ends: a page costs a walk over the queue up to it, but only a batch is held at once.
+     */
+    private void walk(String selector, Predicate<Message> visit) {
+        ManagementSession.withChannel(host, channel -> {
+            BrowsePosition at = BrowsePosition.START;
+            while (!at.isDone()) {
+                BrowseBatch batch = channel.browse(name, selector, at, WALK_BATCH);
+                for (Message m : batch.messages()) {
+                    if (!visit.test(m)) {
+                        return null;
+                    }
+                }
+                at = batch.next();
+            }
+            return null;
+        });
     }
 }

@@ -6,6 +6,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.warren.jms.transport.BrokerChannel;
+import io.warren.jms.transport.BrowseCursor;
 import io.warren.jms.transport.ConsumerListener;
 import io.warren.jms.transport.ConsumerSpec;
 import io.warren.jms.transport.Delivery;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -228,7 +230,19 @@ final class AmqpBrokerChannel implements BrokerChannel {
     }
 
     @Override
-    public List<Message> browse(String queue, String selector) throws JMSException {
+    public BrowseCursor browse(String queue, String selector) throws JMSException {
+        // The server pushes a snapshot of the whole queue (x-browse); the cursor hands it out in batches.
+        Iterator<Message> snapshot = browseSnapshot(queue, selector).iterator();
+        return max -> {
+            List<Message> batch = new ArrayList<>(Math.min(max, 256));
+            while (batch.size() < max && snapshot.hasNext()) {
+                batch.add(snapshot.next());
+            }
+            return batch;
+        };
+    }
+
+    private List<Message> browseSnapshot(String queue, String selector) throws JMSException {
         if (!connection.features().browsing()) {
             throw new JMSException(connection.features().name() + " cannot browse a queue: it has no way to read"
                     + " messages without taking them");

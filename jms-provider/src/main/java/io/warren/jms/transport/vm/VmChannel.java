@@ -7,6 +7,7 @@ import io.warren.broker.DeliveryListener;
 import io.warren.broker.PublishResult;
 import io.warren.broker.QueueInfo;
 import io.warren.jms.transport.BrokerChannel;
+import io.warren.jms.transport.BrowseCursor;
 import io.warren.jms.transport.ConsumerListener;
 import io.warren.jms.transport.ConsumerSpec;
 import io.warren.jms.transport.Delivery;
@@ -146,12 +147,8 @@ final class VmChannel implements BrokerChannel {
     }
 
     @Override
-    public List<Message> browse(String queue, String selector) throws JMSException {
-        try {
-            return channel.browse(queue, selector);
-        } catch (BrokerException e) {
-            throw EngineErrors.toJms(e);
-        }
+    public BrowseCursor browse(String queue, String selector) throws JMSException {
+        return VmBrowseCursor.open(channel, queue, selector);
     }
 
     @Override
