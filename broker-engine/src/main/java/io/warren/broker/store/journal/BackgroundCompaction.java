@@ -2,6 +2,7 @@ package io.warren.broker.store.journal;
 
 import io.warren.broker.store.StoreOperation;
 import io.warren.message.MessageCodec;
+import io.warren.thread.WarrenThreads;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,11 +50,8 @@ final class BackgroundCompaction implements AutoCloseable {
         this.syncMetadata = syncMetadata;
         this.hook = hook;
         this.wakeWriter = wakeWriter;
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "warren-journal-compactor-" + directory.getFileName());
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = Executors.newSingleThreadExecutor(
+                WarrenThreads.named("warren-journal-compactor-" + directory.getFileName()));
     }
 
     /** Whether a compaction is under way, from {@link #start} until its clean-up is done. */
