@@ -369,6 +369,14 @@ public final class Channel implements AutoCloseable {
         return host.queue(queue, connectionId()).browse(filter, connectionId(), after, max);
     }
 
+    /**
+     * A delivery tag for a delivery the caller makes on this channel itself, outside any consumer (a browse):
+     * unique among the channel's tags, and unknown to {@link #ack} and the other settling methods.
+     */
+    public long reserveDeliveryTag() {
+        return deliveryTags.incrementAndGet();
+    }
+
     // ---- settling --------------------------------------------------------------------------------------
 
     /** Acknowledges one delivery, or all up to the tag when {@code multiple}. */

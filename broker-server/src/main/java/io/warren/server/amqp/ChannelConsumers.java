@@ -1,8 +1,8 @@
 package io.warren.server.amqp;
 
 import io.netty.buffer.ByteBuf;
-import io.warren.message.Message;
 import io.warren.broker.BrokerException;
+import io.warren.broker.BrowseBatch;
 import io.warren.broker.ConsumeOptions;
 import io.warren.broker.Delivery;
 import io.warren.broker.DeliveryListener;
@@ -14,7 +14,6 @@ import io.warren.server.amqp.method.BasicCancel;
 import io.warren.server.amqp.method.BasicCancelOk;
 import io.warren.server.amqp.method.BasicConsume;
 import io.warren.server.amqp.method.BasicConsumeOk;
-import io.warren.server.amqp.method.BasicDeliver;
 import io.warren.server.amqp.method.BasicGet;
 import io.warren.server.amqp.method.BasicGetEmpty;
 import io.warren.server.amqp.method.BasicGetOk;
@@ -26,8 +25,11 @@ import io.warren.server.amqp.method.BasicReject;
 import io.warren.server.security.AccessRefusedException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,6 +47,10 @@ final class ChannelConsumers {
     private final AmqpChannel channel;
     private final AmqpConnection connection;
     private final Set<String> tags = new HashSet<>();
+    /** Browses under way, by consumer tag. */
+    private final Map<String, BrowseStream> browses = new LinkedHashMap<>();
+    /** Browses that ended with deliveries the client has yet to settle. */
+    private final List<BrowseStream> settling = new ArrayList<>();
     private int consumerPrefetch;
 
     ChannelConsumers(AmqpChannel channel) {
@@ -68,7 +74,7 @@ final class ChannelConsumers {
     void consume(BasicConsume c, String queue) {
         checkRead(queue);
         String tag = c.consumerTag() == null || c.consumerTag().isEmpty() ? generatedTag() : c.consumerTag();
-        if (tags.contains(tag)) {
+        if (tags.contains(tag) || browses.containsKey(tag)) {
             throw AmqpException.connection(ReplyCodes.NOT_ALLOWED, "attempt to reuse consumer tag '" + tag + "'");
         }
         Object selector = c.arguments() == null ? null : c.arguments().get(SELECTOR_ARGUMENT);
@@ -98,26 +104,53 @@ final class ChannelConsumers {
     }
 
     /**
-     * A browsing consumer: consume-ok, then every message of the queue (matching the selector) as a delivery that
-     * takes nothing (tag 0, no acknowledgement), then a server-side cancel that marks the end of the snapshot.
+     * A browsing consumer ({@link BrowseStream}): consume-ok, then the queue's messages (matching the selector) as
+     * deliveries that take nothing, then a server-side cancel that marks the end.
      */
     private void browse(BasicConsume c, String queue, String tag, String selector) {
-        if (!c.noAck()) {
-            throw AmqpException.channel(ReplyCodes.PRECONDITION_FAILED, "a browsing consumer ('" + BROWSE_ARGUMENT
-                    + "') must be no-ack: it takes no messages to acknowledge");
-        }
-        List<Message> snapshot = channel.engine().browse(queue, selector);
+        BrowseStream stream = new BrowseStream(channel, queue, selector, tag, c.noAck(), consumerPrefetch);
+        BrowseBatch first = stream.first();
+        browses.put(tag, stream);
         if (!c.noWait()) {
             connection.send(channel.number(), new BasicConsumeOk(tag));
         }
-        long now = System.currentTimeMillis();
-        for (Message m : snapshot) {
-            ByteBuf buf = connection.alloc(m.bodySize() + 256);
-            FrameWriter.writeMessage(buf, channel.number(), new BasicDeliver(tag, 0, false, m.exchange(),
-                    m.routingKey()), MessageMapping.toProperties(m, now), m.body(), connection.frameMax());
-            connection.writeOrdered(buf);
+        stream.start(first);
+    }
+
+    /** A browse reached its end or failed; it still answers for deliveries the client has not settled. */
+    void browseEnded(BrowseStream stream) {
+        browses.remove(stream.tag(), stream);
+        if (!stream.finished()) {
+            settling.add(stream);
         }
-        connection.send(channel.number(), new BasicCancel(tag, true));
+    }
+
+    /** The socket takes more again: browses waiting for it go on (event loop). */
+    void resumeBrowsing() {
+        for (BrowseStream s : List.copyOf(browses.values())) {
+            s.pump();
+        }
+    }
+
+    /**
+     * Settles browse deliveries: {@code deliveryTag}, or all up to it when {@code multiple}. Returns whether the
+     * settlement is done with: a single tag that was a browse's (a multiple one goes on to the engine too).
+     */
+    private boolean settleBrowsed(long deliveryTag, boolean multiple) {
+        if (browses.isEmpty() && settling.isEmpty()) {
+            return false;
+        }
+        List<BrowseStream> streams = new ArrayList<>(browses.values());
+        streams.addAll(settling);
+        boolean found = false;
+        for (BrowseStream s : streams) {
+            found |= s.settle(deliveryTag, multiple);
+            if (found && !multiple) {
+                break;
+            }
+        }
+        settling.removeIf(BrowseStream::finished);
+        return found && !multiple;
     }
 
     private static String generatedTag() {
@@ -127,7 +160,11 @@ final class ChannelConsumers {
     }
 
     void cancel(BasicCancel c) {
-        if (tags.remove(c.consumerTag())) {
+        BrowseStream browse = browses.get(c.consumerTag());
+        if (browse != null) {
+            browse.cancel();
+            browseEnded(browse);
+        } else if (tags.remove(c.consumerTag())) {
             try {
                 channel.engine().cancel(c.consumerTag());
             } catch (BrokerException e) {
@@ -166,16 +203,23 @@ final class ChannelConsumers {
     }
 
     void ack(BasicAck a) {
-        boolean all = a.multiple() && a.deliveryTag() == 0;
-        channel.engine().ack(all ? Long.MAX_VALUE : a.deliveryTag(), a.multiple());
+        long tag = a.multiple() && a.deliveryTag() == 0 ? Long.MAX_VALUE : a.deliveryTag();
+        if (!settleBrowsed(tag, a.multiple())) {
+            channel.engine().ack(tag, a.multiple());
+        }
     }
 
     void nack(BasicNack n) {
-        boolean all = n.multiple() && n.deliveryTag() == 0;
-        channel.engine().nack(all ? Long.MAX_VALUE : n.deliveryTag(), n.multiple(), n.requeue());
+        long tag = n.multiple() && n.deliveryTag() == 0 ? Long.MAX_VALUE : n.deliveryTag();
+        if (!settleBrowsed(tag, n.multiple())) {
+            channel.engine().nack(tag, n.multiple(), n.requeue());
+        }
     }
 
     void reject(BasicReject r) {
+        if (settleBrowsed(r.deliveryTag(), false)) {
+            return;
+        }
         if (r.requeue() && connection.capabilities().releaseOnReject()) {
             channel.engine().release(List.of(r.deliveryTag()));
         } else {
@@ -184,6 +228,10 @@ final class ChannelConsumers {
     }
 
     void recover(boolean reply) {
+        for (BrowseStream s : List.copyOf(browses.values())) {
+            s.settleAll();
+        }
+        settling.clear();
         channel.engine().recover();
         if (reply) {
             connection.send(channel.number(), new BasicRecoverOk());

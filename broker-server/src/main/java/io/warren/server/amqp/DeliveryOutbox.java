@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * over on whatever thread made a message available, under a queue lock: they are queued here without blocking
  * and written by the connection's event loop in batches, with one flush per batch. When more than
  * {@link #HIGH_WATER} bytes wait, or the socket stops being writable, every channel of the connection pauses
- * its deliveries (the engine keeps the messages queued); they resume once the socket drains below
+ * its deliveries (the engine keeps the messages queued) and its browses; they resume once the socket drains below
  * {@link #LOW_WATER}. So a slow consumer never grows the heap without bound.
  *
  * <p>Methods the event loop writes itself go through {@link #drain()} first, so a client always sees
@@ -150,5 +150,13 @@ final class DeliveryOutbox {
         for (AmqpChannel ch : connection.channels()) {
             ch.engine().setDeliveryPaused(false);
         }
+        // browses read on, outside this drain, which may be writing a reply
+        ctx.executor().execute(() -> {
+            for (AmqpChannel ch : connection.channels()) {
+                if (ch.isOpen()) {
+                    ch.consumers().resumeBrowsing();
+                }
+            }
+        });
     }
 }

@@ -13,8 +13,8 @@ final class ServerProperties {
     /** Capability: {@code basic.consume} takes a JMS selector in its {@code x-selector} argument. */
     static final String CONSUMER_SELECTORS = "consumer_selectors";
     /**
-     * Capability: {@code basic.consume} with {@code x-browse = true} (and no-ack) delivers a snapshot of the
-     * queue without taking messages, then cancels the consumer.
+     * Capability: {@code basic.consume} with {@code x-browse = true} delivers the queue's messages without taking
+     * them, then cancels the consumer; with acknowledgements on, settling a delivery returns prefetch credit.
      */
     static final String QUEUE_BROWSE = "queue_browse";
     /** Capability: a message is not delivered before its {@code JMSDeliveryTime} header. */

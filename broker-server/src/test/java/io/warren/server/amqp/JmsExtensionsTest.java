@@ -147,12 +147,4 @@ class JmsExtensionsTest {
         assertThat(ch.queueDeclarePassive("q").getMessageCount()).isEqualTo(5);
         assertThat(ch.queueDeclarePassive("q").getConsumerCount()).isZero();
     }
-
-    @Test
-    void aBrowsingConsumerMustBeNoAck() throws Exception {
-        assertThatThrownBy(() -> ch.basicConsume("q", false, "", false, false, Map.of("x-browse", true),
-                new DefaultConsumer(ch)))
-                .isInstanceOf(IOException.class)
-                .hasStackTraceContaining("406").hasStackTraceContaining("no-ack");
-    }
 }

@@ -47,7 +47,9 @@ import jakarta.jms.TransactionRolledBackException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -81,6 +83,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     private volatile boolean txLost;
     private final ListenerDispatcher dispatcher = new ListenerDispatcher(this);
     private final CopyOnWriteArrayList<WarrenMessageConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final Set<WarrenQueueBrowser> browsers = ConcurrentHashMap.newKeySet();
     private final CopyOnWriteArrayList<WarrenMessageProducer> producers = new CopyOnWriteArrayList<>();
     /** Held while a listener runs, and by recover, rollback and close, so they never overlap a listener. */
     final Object deliveryLock = new Object();
@@ -813,7 +816,13 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         if (!(d instanceof WarrenTemporaryQueue)) {
             topology.ensureQueue(d.name());
         }
-        return new WarrenQueueBrowser(this, (Queue) d, selector);
+        WarrenQueueBrowser browser = new WarrenQueueBrowser(this, (Queue) d, selector);
+        browsers.add(browser);
+        return browser;
+    }
+
+    void browserClosed(WarrenQueueBrowser browser) {
+        browsers.remove(browser);
     }
 
     // ---- QueueSession / TopicSession -------------------------------------------------------------------
@@ -918,6 +927,9 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
             }
             for (WarrenMessageConsumer c : List.copyOf(consumers)) {
                 c.closeInternal();
+            }
+            for (WarrenQueueBrowser b : browsers) {
+                b.closeInternal();
             }
             flushLazyAcks();
             closed = true;

@@ -231,59 +231,11 @@ final class AmqpBrokerChannel implements BrokerChannel {
 
     @Override
     public BrowseCursor browse(String queue, String selector) throws JMSException {
-        // The server pushes a snapshot of the whole queue (x-browse); the cursor hands it out in batches.
-        Iterator<Message> snapshot = browseSnapshot(queue, selector).iterator();
-        return max -> {
-            List<Message> batch = new ArrayList<>(Math.min(max, 256));
-            while (batch.size() < max && snapshot.hasNext()) {
-                batch.add(snapshot.next());
-            }
-            return batch;
-        };
-    }
-
-    private List<Message> browseSnapshot(String queue, String selector) throws JMSException {
         if (!connection.features().browsing()) {
             throw new JMSException(connection.features().name() + " cannot browse a queue: it has no way to read"
                     + " messages without taking them");
         }
-        Map<String, Object> args = new HashMap<>();
-        args.put(AmqpBrokerConnection.BROWSE_ARGUMENT, true);
-        if (selector != null) {
-            args.put(AmqpBrokerConnection.SELECTOR_ARGUMENT, selector);
-        }
-        List<Message> snapshot = new ArrayList<>();
-        CompletableFuture<List<Message>> done = new CompletableFuture<>();
-        Channel browsing = connection.openChannel("browsing queue '" + queue + "'");
-        try {
-            browsing.basicConsume(queue, true, "", false, false, args, new DefaultConsumer(browsing) {
-                @Override
-                public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties,
-                                           byte[] body) {
-                    snapshot.add(AmqpMessages.toMessage(envelope, properties, body, System.currentTimeMillis()));
-                }
-
-                @Override
-                public void handleCancel(String tag) {
-                    done.complete(snapshot);
-                }
-
-                @Override
-                public void handleShutdownSignal(String tag, ShutdownSignalException sig) {
-                    done.completeExceptionally(sig);
-                }
-            });
-            return done.get(BROWSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw AmqpErrors.toJms("browsing queue '" + queue + "'", e.getCause());
-        } catch (IOException | RuntimeException | TimeoutException e) {
-            throw AmqpErrors.toJms("browsing queue '" + queue + "'", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JMSException("interrupted while browsing queue '" + queue + "'");
-        } finally {
-            AmqpBrokerConnection.closeQuietly(browsing);
-        }
+        return AmqpBrowseCursor.open(connection, queue, selector, TimeUnit.SECONDS.toMillis(BROWSE_TIMEOUT_SECONDS));
     }
 
     @Override

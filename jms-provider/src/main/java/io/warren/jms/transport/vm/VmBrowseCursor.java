@@ -20,6 +20,7 @@ final class VmBrowseCursor implements BrowseCursor {
     private BrowsePosition position = BrowsePosition.START;
     /** The first batch, read when the cursor is opened so that a queue that cannot be browsed fails there. */
     private List<Message> first;
+    private volatile boolean closed;
 
     private VmBrowseCursor(Channel channel, String queue, String selector) {
         this.channel = channel;
@@ -36,6 +37,9 @@ final class VmBrowseCursor implements BrowseCursor {
 
     @Override
     public List<Message> next(int max) throws JMSException {
+        if (closed) {
+            return List.of();
+        }
         if (first != null) {
             List<Message> batch = first;
             first = null;
@@ -56,5 +60,10 @@ final class VmBrowseCursor implements BrowseCursor {
         } catch (BrokerException e) {
             throw EngineErrors.toJms(e);
         }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
     }
 }
