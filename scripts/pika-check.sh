@@ -6,6 +6,11 @@
 #
 #   scripts/pika-check.sh [port]        # build first: mvn -B -pl broker-server -am package -DskipTests
 #
+# PIKA_SCRIPT names another script of this directory to run the same way (e.g. pika-backlog.py), PIKA_ARGS adds
+# arguments to it, and WARREN_JAVA_OPTS adds JVM options to the server (e.g. -Xmx256m):
+#
+#   PIKA_SCRIPT=pika-backlog.py WARREN_JAVA_OPTS=-Xmx256m PIKA_ARGS="--count 300000" scripts/pika-check.sh
+#
 # Uses broker-server/target/warren-server.jar when it exists; otherwise the test launcher
 # io.warren.server.process.ServerMain from target/classes and target/test-classes (mvn -pl broker-server -am
 # test-compile), with the dependency class path from Maven. PIKA_CHECK_LAUNCHER=classes forces the latter.
@@ -32,7 +37,7 @@ trap cleanup EXIT
 jar="$root/broker-server/target/warren-server.jar"
 if [[ -f "$jar" && "${PIKA_CHECK_LAUNCHER:-jar}" != classes ]]; then
     echo "starting $jar on port $port" >&2
-    java -jar "$jar" --listeners.tcp.default="$port" --management.tcp.port=0 --prometheus.tcp.port=0 --data_dir="$data" >"$log" 2>&1 &
+    java ${WARREN_JAVA_OPTS:-} -jar "$jar" --listeners.tcp.default="$port" --management.tcp.port=0 --prometheus.tcp.port=0 --data_dir="$data" >"$log" 2>&1 &
     pid=$!
 else
     cp_file="$root/broker-server/target/pika-check.classpath"
@@ -44,7 +49,7 @@ else
         (cd "$root" && mvn -B -q -pl broker-server -am test-compile >&2)
     fi
     echo "starting io.warren.server.process.ServerMain on port $port" >&2
-    java -cp "$classes:$(cat "$cp_file")" io.warren.server.process.ServerMain "$data" "$port" >"$log" 2>&1 &
+    java ${WARREN_JAVA_OPTS:-} -cp "$classes:$(cat "$cp_file")" io.warren.server.process.ServerMain "$data" "$port" >"$log" 2>&1 &
     pid=$!
 fi
 
@@ -62,7 +67,8 @@ for _ in $(seq 1 600); do
 done
 
 status=0
-"$python" "$root/scripts/pika-check.py" --host 127.0.0.1 --port "$port" || status=$?
+# shellcheck disable=SC2086
+"$python" "$root/scripts/${PIKA_SCRIPT:-pika-check.py}" --host 127.0.0.1 --port "$port" ${PIKA_ARGS:-} || status=$?
 if [[ $status -ne 0 ]]; then
     echo "--- server log ---" >&2
     cat "$log" >&2
