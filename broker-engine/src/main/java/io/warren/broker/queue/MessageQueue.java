@@ -401,6 +401,11 @@ public final class MessageQueue {
                 continue;
             }
             while (pager.hasPaged(l)) {
+                if (c != null && pager.awaitHead(l, this)) {
+                    // The level's next messages are being read from disk off the lock; they are dispatched when
+                    // in. Lower levels wait too, so that priority order holds.
+                    return null;
+                }
                 pageInLocked(l, now);
                 e = scanLevel(c, null, l, now);
                 if (e != null) {
@@ -824,6 +829,11 @@ public final class MessageQueue {
         } finally {
             unlock();
         }
+    }
+
+    /** Content a consumer's page-in waited for is in (see {@link QueuePager#awaitHead}). Caller holds the lock. */
+    void readAheadArrivedLocked() {
+        dispatchLocked();
     }
 
     /** After a commit applied under the lock: pushes messages to consumers whose credit was freed. */

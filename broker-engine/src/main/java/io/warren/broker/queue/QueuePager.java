@@ -23,6 +23,8 @@ final class QueuePager {
     /** Per level, content read ahead (off the lock) for slots near the head, by slot index. */
     private final Map<Long, Message>[] ahead;
     private final boolean[] reading;
+    /** Per level, whether the last read-ahead left content at the head unread (gone meanwhile, or unreadable). */
+    private final boolean[] readShort;
     /**
      * Per level, arrival sequence minus slot index: a level's arrivals all go to its paged part while it has
      * paged slots, so slots and sequences advance together from the moment the part starts.
@@ -37,6 +39,7 @@ final class QueuePager {
         this.taken = perLevel(levelCount);
         this.ahead = perLevel(levelCount);
         this.reading = new boolean[levelCount];
+        this.readShort = new boolean[levelCount];
         this.seqOffset = new long[levelCount];
     }
 
@@ -193,6 +196,7 @@ final class QueuePager {
                 try {
                     if (!queue.isDeleted()) {
                         finishReadAhead(level, pairs, contents);
+                        queue.readAheadArrivedLocked();
                     }
                 } finally {
                     queue.unlock();
@@ -201,6 +205,27 @@ final class QueuePager {
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             reading[level] = false;
         }
+    }
+
+    /**
+     * Whether a consumer's page-in of the level should wait for content still on disk: a read-ahead of the
+     * level's head is under way, or is started now, off the lock, and {@code queue} dispatches when it is in. False
+     * when the head's content is in, and when the last read-ahead came back short, so that the page-in reads what
+     * is missing itself (and the consumer hears of content that cannot be read). Caller holds the lock.
+     */
+    boolean awaitHead(int level, MessageQueue queue) {
+        if (reading[level]) {
+            return true;
+        }
+        if (unread(level, policy.readAhead()) == null) {
+            return false;
+        }
+        if (readShort[level]) {
+            readShort[level] = false;
+            return false;
+        }
+        readAheadLocked(level, queue);
+        return reading[level];
     }
 
     /** The arrival sequence of a slot of the level. */
@@ -263,6 +288,7 @@ final class QueuePager {
     private void finishReadAhead(int level, long[] pairs, Message[] contents) {
         reading[level] = false;
         keep(level, pairs, contents);
+        readShort[level] = hasPaged(level) && unread(level, policy.readAhead()) != null;
     }
 
     private void keep(int level, long[] pairs, Message[] contents) {
