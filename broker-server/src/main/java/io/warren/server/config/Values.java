@@ -1,6 +1,6 @@
 package io.warren.server.config;
 
-import io.warren.broker.ByteSize;
+import io.warren.config.ByteSize;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.warren.broker;
+package io.warren.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

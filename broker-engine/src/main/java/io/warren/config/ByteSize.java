@@ -1,4 +1,4 @@
-package io.warren.broker;
+package io.warren.config;
 
 import java.util.Map;
 import java.util.regex.Matcher;
