@@ -35,7 +35,7 @@ class InvalidConfigurationTest {
             vm_memory_high_watermark.relative | 1.5          | expected a fraction of the maximum heap
             journal.sync                      | sometimes    | expected always, batched or never
             paging.enabled                    | off          | expected true or false, got 'off'
-            vm_memory_high_watermark_paging_ratio | 0        | expected a fraction of vm_memory_high_watermark (the memory limit), above 0 and at most 1
+            vm_memory_high_watermark_paging_ratio | 0        | expected a fraction of vm_memory_high_watermark
             vm_memory_high_watermark_paging_ratio | half     | above 0 and at most 1 (e.g. 0.4), got 'half'
             paging.queue_threshold            | -1           | expected bytes, optionally with a unit
             paging.queue_threshold            | 5TB          | expected bytes, optionally with a unit

@@ -15,8 +15,8 @@ import java.util.Map;
  *   <li>{@code vm://NAME[?options]}: the in-JVM broker called NAME, started on first use. Options
  *       {@code persistent=false}, {@code dataDir=PATH}, {@code sync=always|batched|never},
  *       {@code virtualHost=NAME} (default {@code /}), {@code jmx=true|false} (the broker's MBeans on the platform
- *       MBean server; default true), and the paging settings of {@code io.warren.broker.BrokerConfig} under the
- *       names of its builder: {@code paging=true|false}, {@code pagingWatermark=FRACTION},
+ *       MBean server; default true), and the engine's paging settings, named as its configuration builder names
+ *       them: {@code paging=true|false}, {@code pagingWatermark=FRACTION},
  *       {@code queuePagingThreshold=SIZE}, {@code pagingMaxDisk=SIZE}, {@code pageFileSize=SIZE},
  *       {@code pagingReadAhead=N}, a SIZE in bytes or with a unit ({@code 64MiB}, {@code 64MB}:
  *       {@link io.warren.config.ByteSize});</li>

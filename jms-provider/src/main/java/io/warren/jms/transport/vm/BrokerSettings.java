@@ -12,9 +12,9 @@ import java.util.Objects;
 /**
  * What a {@code vm://} URL's broker options ({@link ConnectionUrl#brokerOptions()}) say about the in-JVM broker:
  * where it keeps durable state, how its journal syncs, whether it registers MBeans ({@link PagingOptions} has the
- * paging ones). The first URL to name a
- * broker starts it with these; {@link #differences} tells a later URL that asks for something else from the
- * broker that runs, so that it fails instead of silently getting another broker than it describes.
+ * paging ones). The first URL to name a broker starts it with these; {@link #differences} tells a later URL that
+ * asks for something else from the broker that runs, so that it fails instead of silently getting another broker
+ * than it describes.
  *
  * @param dataDir the journal's directory, absolute and normalised; null for a broker that keeps state in memory
  * @param sync    how the journal syncs

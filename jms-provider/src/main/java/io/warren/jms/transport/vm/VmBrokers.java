@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * that URL's broker options ({@link ConnectionUrl#brokerOptions()}: {@code dataDir}, {@code persistent},
  * {@code sync}, {@code jmx}, the paging options), later ones join it. A later URL that gives broker options must
  * agree with the running broker on each of them, or it fails with {@link BrokerSettingsMismatchException}; one
- * that gives none joins the broker as it runs. Embedding code and tests may stop a broker here; the next connection to its name starts it
- * again (recovering its data directory). Thread-safe: starting, joining and stopping a name are atomic.
+ * that gives none joins the broker as it runs. Embedding code and tests may stop a broker here; the next
+ * connection to its name starts it again (recovering its data directory). Thread-safe: starting, joining and
+ * stopping a name are atomic.
  */
 public final class VmBrokers {
     private static final Map<String, Broker> BROKERS = new ConcurrentHashMap<>();

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A {@code vm://NAME?options} URL that names a running broker joins it only if the broker options it gives
- * ({@code dataDir}, {@code persistent}, {@code sync}, {@code jmx}, the paging options) agree with the broker's; otherwise it fails
- * naming each option with both values.
+ * ({@code dataDir}, {@code persistent}, {@code sync}, {@code jmx}, the paging options) agree with the broker's;
+ * otherwise it fails naming each option with both values.
  */
 class VmBrokerSettingsTest {
     private final String name = "vm-settings-" + UUID.randomUUID().toString().substring(0, 8);
