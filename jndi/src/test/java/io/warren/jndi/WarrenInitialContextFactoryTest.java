@@ -4,9 +4,12 @@ import static io.warren.jndi.TestBrokers.sendAndReceive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.warren.broker.BrokerConfig;
 import io.warren.jms.WarrenConnectionFactory;
 import io.warren.jms.destination.WarrenQueue;
 import io.warren.jms.destination.WarrenTopic;
+import io.warren.jms.transport.vm.VmBrokers;
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueConnectionFactory;
@@ -84,6 +87,23 @@ class WarrenInitialContextFactoryTest {
         assertThat(cf.options().clientId()).isEqualTo("billing");
         assertThat(cf.getPrefetch()).isEqualTo(10);
         assertThat(cf.getTrustedPackages()).containsExactly("com.acme");
+    }
+
+    @Test
+    void pagingOptionsInTheUrlReachTheBrokerTheFactoryStarts() throws Exception {
+        String name = brokers.name("paging");
+        Context ctx = context("connectionFactory.cf", "vm://" + name + "?jmx=false&paging=true&pagingWatermark=0.6"
+                + "&queuePagingThreshold=4MiB&pagingMaxDisk=1GB&pageFileSize=256KiB&pagingReadAhead=16");
+
+        try (Connection ignored = ((ConnectionFactory) ctx.lookup("cf")).createConnection()) {
+            BrokerConfig config = VmBrokers.get(name).config();
+            assertThat(config.paging()).isTrue();
+            assertThat(config.pagingWatermark()).isEqualTo(0.6);
+            assertThat(config.queuePagingThreshold()).isEqualTo(4L << 20);
+            assertThat(config.pagingMaxDisk()).isEqualTo(1_000_000_000L);
+            assertThat(config.pageFileSize()).isEqualTo(256L << 10);
+            assertThat(config.pagingReadAhead()).isEqualTo(16);
+        }
     }
 
     @Test
@@ -227,6 +247,11 @@ class WarrenInitialContextFactoryTest {
             "connectionFactory.cf     | vm://bad name            | invalid broker name",
             "connectionFactory.cf     | vm://local?bogus=1       | unknown option 'bogus'",
             "connectionFactory.cf     | vm://local?prefetch=many | prefetch",
+            "connectionFactory.cf     | vm://local?pagingReadAhead=0 | option pagingReadAhead in connection URL",
+            "connectionFactory.cf     | vm://local?pageFileSize=1    | option pageFileSize in connection URL"
+                    + " 'vm://local?pageFileSize=1' must be a size of 1024..2147483647 bytes",
+            "java.naming.provider.url | vm://local?pagingWatermark=2 | option pagingWatermark in connection URL"
+                    + " 'vm://local?pagingWatermark=2' must be a fraction of the broker's memory limit, above 0",
             "connectionFactory.cf     | '  '                     | is empty",
             "queue.orders             | ''                       | is empty",
             "topic.prices             | exchange:                | non-empty exchange name",

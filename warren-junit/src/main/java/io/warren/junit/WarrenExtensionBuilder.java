@@ -78,7 +78,9 @@ public final class WarrenExtensionBuilder {
 
     /**
      * An option of the broker's {@code vm://} URL (see the README's table): {@code prefetch},
-     * {@code trustedPackages}, {@code sync}, {@code jmx}, {@code virtualHost}, {@code user}, {@code password}.
+     * {@code trustedPackages}, {@code sync}, {@code jmx}, {@code virtualHost}, {@code user}, {@code password}, and the
+     * paging options ({@code paging}, {@code pagingWatermark}, {@code queuePagingThreshold}, {@code pagingMaxDisk},
+     * {@code pageFileSize}, {@code pagingReadAhead}).
      */
     public WarrenExtensionBuilder option(String key, String value) {
         String instead = RESERVED.get(key);

@@ -50,7 +50,17 @@ final class ConfigKeys {
         fixed.put("vm_memory_high_watermark.absolute",
                 (d, v) -> d.memoryLimit = MemoryLimit.absolute(Values.bytesIn(v, 1, Long.MAX_VALUE)));
         fixed.put("vm_memory_high_watermark.relative",
-                (d, v) -> d.memoryLimit = MemoryLimit.relative(Values.fraction(v)));
+                (d, v) -> d.memoryLimit = MemoryLimit.relative(Values.fraction(v, "the maximum heap")));
+        fixed.put("vm_memory_high_watermark_paging_ratio", (d, v) -> d.pagingRatio =
+                Values.fraction(v, "vm_memory_high_watermark (the memory limit)"));
+        // The engine's ranges (BrokerConfig.Builder), checked here too so that a bad value names its line.
+        fixed.put("paging.enabled", (d, v) -> d.paging = Values.bool(v));
+        fixed.put("paging.queue_threshold",
+                (d, v) -> d.queuePagingThreshold = Values.bytesIn(v, 0, Long.MAX_VALUE));
+        fixed.put("paging.max_disk", (d, v) -> d.pagingMaxDisk = Values.bytesIn(v, 0, Long.MAX_VALUE));
+        fixed.put("paging.file_size", (d, v) -> d.pageFileSize = Values.bytesIn(v, 1024, Integer.MAX_VALUE));
+        fixed.put("paging.read_ahead",
+                (d, v) -> d.pagingReadAhead = Values.intIn(v, 1, Integer.MAX_VALUE, "a number of messages"));
 
         fixed.put("listeners.tcp", (d, v) -> d.tcp = none(v, "set listeners.tcp.default to enable it"));
         fixed.put("listeners.tcp.default", (d, v) -> d.tcp = ListenerAddress.parse(v));
@@ -163,6 +173,10 @@ final class ConfigKeys {
         if (key.startsWith("management.ssl.")) {
             return "unknown key: the management listener has no TLS of its own; keep it on a trusted interface "
                     + "(management.tcp.ip) or put a TLS proxy in front of it";
+        }
+        if (key.equals("paging.watermark") || key.equals("paging.ratio")) {
+            return "unknown key: the share of the memory limit past which deep queues page is RabbitMQ's "
+                    + "vm_memory_high_watermark_paging_ratio";
         }
         String nearest = null;
         int best = 4;

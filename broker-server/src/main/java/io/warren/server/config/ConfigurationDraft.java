@@ -21,6 +21,13 @@ final class ConfigurationDraft {
     Path dataDirectory = Path.of("data");
     SyncPolicy syncPolicy = SyncPolicy.ALWAYS;
     MemoryLimit memoryLimit;
+    /** The paging settings; null leaves the engine's default. */
+    Boolean paging;
+    Double pagingRatio;
+    Long queuePagingThreshold;
+    Long pagingMaxDisk;
+    Long pageFileSize;
+    Integer pagingReadAhead;
 
     ListenerAddress tcp = new ListenerAddress(null, 5672);
     ListenerAddress ssl;

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -58,9 +61,20 @@ final class ConfigurationValidator {
         ConnectionLimits limits = new ConnectionLimits(d.channelMax, d.frameMax, d.heartbeat, d.connectionMax,
                 d.handshakeTimeout, d.maxMessageSize, d.diskFreeLimit);
         return new ServerConfiguration(d.brokerName, d.dataDirectory, d.syncPolicy, Optional.ofNullable(d.memoryLimit),
-                bindAddress, Optional.ofNullable(d.tcp).map(ListenerAddress::port),
+                paging(d), bindAddress, Optional.ofNullable(d.tcp).map(ListenerAddress::port),
                 Optional.ofNullable(d.ssl).map(ListenerAddress::port), tls, sslContext, limits, management, prometheus,
                 vhosts, users, grants);
+    }
+
+    private static PagingSettings paging(ConfigurationDraft d) {
+        return new PagingSettings(Optional.ofNullable(d.paging),
+                d.pagingRatio == null ? OptionalDouble.empty() : OptionalDouble.of(d.pagingRatio),
+                optional(d.queuePagingThreshold), optional(d.pagingMaxDisk), optional(d.pageFileSize),
+                d.pagingReadAhead == null ? OptionalInt.empty() : OptionalInt.of(d.pagingReadAhead));
+    }
+
+    private static OptionalLong optional(Long value) {
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
     }
 
     /** The management listener: on the AMQP interface unless {@code management.tcp.ip} names another. */

@@ -22,6 +22,7 @@ public final class ServerConfiguration {
     private final Path dataDirectory;
     private final SyncPolicy syncPolicy;
     private final Optional<MemoryLimit> memoryLimit;
+    private final PagingSettings paging;
     private final String bindAddress;
     private final Optional<Integer> amqpPort;
     private final Optional<Integer> amqpsPort;
@@ -34,7 +35,8 @@ public final class ServerConfiguration {
     private final List<UserDefinition> users;
     private final List<PermissionGrant> permissions;
 
-    ServerConfiguration(String brokerName, Path dataDirectory, SyncPolicy syncPolicy, Optional<MemoryLimit> memoryLimit,
+    ServerConfiguration(String brokerName, Path dataDirectory, SyncPolicy syncPolicy,
+                        Optional<MemoryLimit> memoryLimit, PagingSettings paging,
                         String bindAddress, Optional<Integer> amqpPort, Optional<Integer> amqpsPort,
                         Optional<TlsOptions> tls, Optional<SslContext> sslContext, ConnectionLimits limits,
                         Optional<ListenerAddress> management, Optional<ListenerAddress> prometheus,
@@ -44,6 +46,7 @@ public final class ServerConfiguration {
         this.dataDirectory = dataDirectory;
         this.syncPolicy = syncPolicy;
         this.memoryLimit = memoryLimit;
+        this.paging = paging;
         this.bindAddress = bindAddress;
         this.amqpPort = amqpPort;
         this.amqpsPort = amqpsPort;
@@ -80,6 +83,14 @@ public final class ServerConfiguration {
     /** {@code vm_memory_high_watermark.*}, empty for the engine's default (half the maximum heap). */
     public Optional<MemoryLimit> memoryLimit() {
         return memoryLimit;
+    }
+
+    /**
+     * {@code paging.*} and {@code vm_memory_high_watermark_paging_ratio}; what is not set keeps the engine's
+     * defaults.
+     */
+    public PagingSettings paging() {
+        return paging;
     }
 
     /** The interface both listeners bind; {@code 0.0.0.0} unless a listener named a host. */
@@ -143,6 +154,7 @@ public final class ServerConfiguration {
         BrokerConfig.Builder builder = BrokerConfig.builder(brokerName).dataDirectory(dataDirectory)
                 .syncPolicy(syncPolicy);
         memoryLimit.ifPresent(limit -> builder.maxMemory(limit.bytes(Runtime.getRuntime().maxMemory())));
+        paging.applyTo(builder);
         return builder.build();
     }
 

@@ -1,5 +1,6 @@
 package io.warren.server.config;
 
+import io.warren.config.ByteSize;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +50,8 @@ final class Values {
         return n;
     }
 
-    static double fraction(String text) {
+    /** A fraction above 0 and at most 1; {@code ofWhat} says of what, e.g. {@code the maximum heap}. */
+    static double fraction(String text, String ofWhat) {
         try {
             double d = Double.parseDouble(text.strip());
             if (d > 0 && d <= 1) {
@@ -58,7 +60,7 @@ final class Values {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("expected a fraction of the maximum heap, above 0 and at most 1 "
+        throw new IllegalArgumentException("expected a fraction of " + ofWhat + ", above 0 and at most 1 "
                 + "(e.g. 0.4), got '" + text + "'");
     }
 

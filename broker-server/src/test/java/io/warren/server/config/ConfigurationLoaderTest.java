@@ -92,6 +92,42 @@ class ConfigurationLoaderTest {
     }
 
     @Test
+    void pagingKeysReachTheEngineWithUnits() {
+        BrokerConfig broker = ConfigurationLoader.parse("w", """
+                vm_memory_high_watermark.absolute = 1GiB
+                vm_memory_high_watermark_paging_ratio = 0.75
+                paging.queue_threshold = 32MiB
+                paging.max_disk = 10GB
+                paging.file_size = 4M
+                paging.read_ahead = 64
+                """).brokerConfig();
+
+        assertThat(broker.paging()).isTrue();
+        assertThat(broker.pagingWatermark()).isEqualTo(0.75);
+        assertThat(broker.queuePagingThreshold()).isEqualTo(32L << 20);
+        assertThat(broker.pagingMaxDisk()).isEqualTo(10_000_000_000L);
+        assertThat(broker.pageFileSize()).isEqualTo(4L << 20);
+        assertThat(broker.pagingReadAhead()).isEqualTo(64);
+    }
+
+    @Test
+    void pagingKeysLeftOutKeepTheEngineDefaultsAndPagingCanBeTurnedOffFromTheCommandLine() {
+        BrokerConfig engineDefaults = BrokerConfig.builder("warren").maxMemory(512_000_000L).build();
+
+        BrokerConfig broker = ConfigurationLoader.load(Optional.empty(), List.of(
+                ConfigEntry.fromCommandLine("vm_memory_high_watermark.absolute", "512MB"),
+                ConfigEntry.fromCommandLine("paging.enabled", "false"))).brokerConfig();
+
+        assertThat(broker.paging()).isFalse();
+        assertThat(broker.pagingWatermark()).isEqualTo(engineDefaults.pagingWatermark());
+        assertThat(broker.queuePagingThreshold()).isEqualTo(engineDefaults.queuePagingThreshold());
+        assertThat(broker.pagingMaxDisk()).isEqualTo(engineDefaults.pagingMaxDisk());
+        assertThat(broker.pageFileSize()).isEqualTo(engineDefaults.pageFileSize());
+        assertThat(broker.pagingReadAhead()).isEqualTo(engineDefaults.pagingReadAhead());
+        assertThat(ServerConfiguration.defaults().paging()).isEqualTo(PagingSettings.defaults());
+    }
+
+    @Test
     void channelMaxZeroMeansTheProtocolMaximumAndInfinityMeansNoConnectionLimit() {
         ServerSettings settings = ConfigurationLoader.parse("w", "channel_max = 0\nconnection_max = infinity")
                 .serverSettings();

@@ -34,6 +34,15 @@ class InvalidConfigurationTest {
             vm_memory_high_watermark.absolute | 5TB          | expected bytes, optionally with a unit
             vm_memory_high_watermark.relative | 1.5          | expected a fraction of the maximum heap
             journal.sync                      | sometimes    | expected always, batched or never
+            paging.enabled                    | off          | expected true or false, got 'off'
+            vm_memory_high_watermark_paging_ratio | 0        | expected a fraction of vm_memory_high_watermark
+            vm_memory_high_watermark_paging_ratio | half     | above 0 and at most 1 (e.g. 0.4), got 'half'
+            paging.queue_threshold            | -1           | expected bytes, optionally with a unit
+            paging.queue_threshold            | 5TB          | expected bytes, optionally with a unit
+            paging.max_disk                   | lots         | expected bytes, optionally with a unit
+            paging.file_size                  | 512          | expected a size of 1024..2147483647 bytes, got '512'
+            paging.file_size                  | 2GiB         | expected a size of 1024..2147483647 bytes, got '2GiB'
+            paging.read_ahead                 | 0            | expected a number of messages 1..2147483647, got '0'
             broker.name                       | ""           | expected a broker name, got nothing
             default_user_tags.administrator   | yes          | expected true or false
             loopback_users.guest              | no           | expected true or false
@@ -68,6 +77,15 @@ class InvalidConfigurationTest {
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("w.conf:2: hearbeat: unknown key (did you mean heartbeat?); the keys are listed in "
                         + "broker-server/README.md");
+    }
+
+    @Test
+    void aPagingWatermarkKeyPointsToRabbitMqsPagingRatio() {
+        assertThatThrownBy(() -> ConfigurationLoader.parse("w.conf", "paging.watermark = 0.4"))
+                .hasMessageStartingWith("w.conf:1: paging.watermark: unknown key")
+                .hasMessageContaining("vm_memory_high_watermark_paging_ratio");
+        assertThatThrownBy(() -> ConfigurationLoader.parse("w.conf", "paging.read_ahed = 64"))
+                .hasMessageContaining("(did you mean paging.read_ahead?)");
     }
 
     @Test

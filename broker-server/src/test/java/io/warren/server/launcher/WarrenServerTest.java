@@ -11,6 +11,8 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.MessageProperties;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.warren.broker.BrokerConfig;
+import io.warren.server.config.InvalidConfigException;
 import io.warren.server.config.TestPem;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -78,6 +80,27 @@ class WarrenServerTest {
             assertThat(server.amqpsPort()).isEqualTo(-1);
             assertThat(server.broker().config().dataDirectory()).isEqualTo(dataDir);
         }
+    }
+
+    @Test
+    void pagingOverridesOnTheCommandLineReachTheStartedBroker() {
+        try (WarrenServer server = WarrenServer.start("--listeners.tcp.default=127.0.0.1:0", "--management.tcp.port=0",
+                "--prometheus.tcp.port=0", "--data_dir=" + dataDir, "--paging.file_size=1MiB",
+                "--paging.read_ahead=32", "--vm_memory_high_watermark_paging_ratio=0.8")) {
+            BrokerConfig config = server.broker().config();
+
+            assertThat(config.pageFileSize()).isEqualTo(1L << 20);
+            assertThat(config.pagingReadAhead()).isEqualTo(32);
+            assertThat(config.pagingWatermark()).isEqualTo(0.8);
+        }
+    }
+
+    @Test
+    void aBadPagingOverrideStopsTheStartNamingTheKeyAndRange() {
+        assertThatThrownBy(() -> WarrenServer.start("--listeners.tcp.default=127.0.0.1:0", "--management.tcp.port=0",
+                "--prometheus.tcp.port=0", "--data_dir=" + dataDir, "--paging.file_size=100"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("command line: paging.file_size: expected a size of 1024..2147483647 bytes, got '100'");
     }
 
     @Test

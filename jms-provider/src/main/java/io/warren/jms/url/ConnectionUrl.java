@@ -15,7 +15,11 @@ import java.util.Map;
  *   <li>{@code vm://NAME[?options]}: the in-JVM broker called NAME, started on first use. Options
  *       {@code persistent=false}, {@code dataDir=PATH}, {@code sync=always|batched|never},
  *       {@code virtualHost=NAME} (default {@code /}), {@code jmx=true|false} (the broker's MBeans on the platform
- *       MBean server; default true);</li>
+ *       MBean server; default true), and the engine's paging settings, named as its configuration builder names
+ *       them: {@code paging=true|false}, {@code pagingWatermark=FRACTION},
+ *       {@code queuePagingThreshold=SIZE}, {@code pagingMaxDisk=SIZE}, {@code pageFileSize=SIZE},
+ *       {@code pagingReadAhead=N}, a SIZE in bytes or with a unit ({@code 64MiB}, {@code 64MB}:
+ *       {@link io.warren.config.ByteSize});</li>
  *   <li>{@code amqp://[user[:password]@]host[:port][,host[:port]...][/vhost][?options]} and {@code amqps://...}:
  *       a broker speaking AMQP 0-9-1 (a Warren server, RabbitMQ), the hosts tried in order (failover); the vhost is
  *       URL-encoded ({@code %2F} for {@code /}; none means {@code /}); ports default to 5672 and 5671. Options
@@ -60,8 +64,8 @@ public record ConnectionUrl(String url, String scheme, String brokerName, List<E
 
     /**
      * The options that shape an in-JVM broker when the first connection starts it ({@code dataDir},
-     * {@code persistent}, {@code sync}, {@code jmx}); a later URL naming the same broker must agree with it on the
-     * ones it gives. The others are per connection.
+     * {@code persistent}, {@code sync}, {@code jmx} and the paging options); a later URL naming the same broker
+     * must agree with it on the ones it gives. The others are per connection.
      */
     public static List<String> brokerOptions() {
         return UrlOptions.BROKER;

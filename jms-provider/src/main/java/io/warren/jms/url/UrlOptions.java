@@ -1,5 +1,6 @@
 package io.warren.jms.url;
 
+import io.warren.config.ByteSize;
 import io.warren.jms.message.ObjectLimits;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +23,14 @@ final class UrlOptions {
     static final Set<String> CLIENT = Set.of("clientID", "prefetch", "trustedPackages", ObjectLimits.OPTION, "user",
             "password");
     /** Options that shape an in-JVM broker when it starts; a running broker must agree with them. */
-    static final List<String> BROKER = List.of("dataDir", "persistent", "sync", "jmx");
+    static final List<String> BROKER = List.of("dataDir", "persistent", "sync", "jmx", "paging", "pagingWatermark",
+            "queuePagingThreshold", "pagingMaxDisk", "pageFileSize", "pagingReadAhead");
     /** Options of an in-JVM connection besides those above. */
     static final Set<String> VM = Set.of("virtualHost");
     static final Set<String> AMQP = Set.of("heartbeat", "connectTimeout", "failover", "failoverTimeout");
     static final Set<String> TLS = Set.of("trustStore", "trustStorePassword", "trustStoreType", "keyStore",
             "keyStorePassword", "keyStoreType", "verifyHost");
-    private static final Set<String> BOOLEANS = Set.of("persistent", "jmx", "verifyHost", "failover");
+    private static final Set<String> BOOLEANS = Set.of("persistent", "jmx", "paging", "verifyHost", "failover");
     private static final Set<String> COUNTS = Set.of("heartbeat", "connectTimeout", "failoverTimeout");
     private static final Set<String> SYNC = Set.of("always", "batched", "never");
     /** Said when prefetch is 0: users of Artemis and ActiveMQ know 0 as "pull one message at a time". */
@@ -103,6 +105,7 @@ final class UrlOptions {
         if (prefetch != null) {
             wholeNumber(url, "prefetch", prefetch, 1);
         }
+        checkPaging(url, options);
         String trusted = options.get("trustedPackages");
         if (trusted != null && Arrays.stream(trusted.split(",", -1)).anyMatch(String::isBlank)) {
             throw invalid(url, "trustedPackages", trusted, "has an empty package name: expected a.b,c.d");
@@ -123,6 +126,54 @@ final class UrlOptions {
             throw invalid(url, "persistent", "true", "needs dataDir=PATH: Warren has no default data directory, and"
                     + " without one the broker keeps its state in memory");
         }
+    }
+
+    /**
+     * The paging options, in the ranges {@code BrokerConfig.Builder} accepts, so that a bad one fails when the
+     * factory is made rather than when the first connection starts the broker.
+     */
+    private static void checkPaging(String url, Map<String, String> options) {
+        String watermark = options.get("pagingWatermark");
+        if (watermark != null) {
+            fraction(url, "pagingWatermark", watermark);
+        }
+        size(url, "queuePagingThreshold", options.get("queuePagingThreshold"), 0, Long.MAX_VALUE);
+        size(url, "pagingMaxDisk", options.get("pagingMaxDisk"), 0, Long.MAX_VALUE);
+        size(url, "pageFileSize", options.get("pageFileSize"), 1024, Integer.MAX_VALUE);
+        String readAhead = options.get("pagingReadAhead");
+        if (readAhead != null) {
+            wholeNumber(url, "pagingReadAhead", readAhead, 1);
+        }
+    }
+
+    private static void fraction(String url, String key, String value) {
+        try {
+            double d = Double.parseDouble(value.strip());
+            if (d > 0 && d <= 1) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(url, key, value, "must be a fraction of the broker's memory limit, above 0 and at most 1"
+                + " (e.g. 0.5)");
+    }
+
+    /** A size in {@code min..max} bytes, with the units of {@link ByteSize}; null (not given) passes. */
+    private static void size(String url, String key, String value, long min, long max) {
+        if (value == null) {
+            return;
+        }
+        try {
+            long n = ByteSize.parse(value);
+            if (n >= min && n <= max) {
+                return;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below with the range
+        }
+        throw invalid(url, key, value, "must be a size of " + min + ".." + max + " bytes, optionally with a unit"
+                + " (e.g. 16MiB, 16M, 16MB; KiB, MiB, GiB and k, M, G are powers of 1024, kB, MB, GB of 1000)");
     }
 
     private static int wholeNumber(String url, String key, String value, int min) {

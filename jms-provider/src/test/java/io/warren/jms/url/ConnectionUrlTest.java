@@ -43,6 +43,21 @@ class ConnectionUrlTest {
         "vm://x?sync=sometimes|always, batched or never",
         "vm://x?persistent=maybe|true or false",
         "vm://x?jmx=yes|option jmx in connection URL 'vm://x?jmx=yes' must be true or false, was 'yes'",
+        "vm://x?paging=off|option paging in connection URL 'vm://x?paging=off' must be true or false, was 'off'",
+        "vm://x?pagingWatermark=1.5|option pagingWatermark in connection URL 'vm://x?pagingWatermark=1.5' must be a"
+                + " fraction of the broker's memory limit, above 0 and at most 1 (e.g. 0.5), was '1.5'",
+        "vm://x?pagingWatermark=0|option pagingWatermark in connection URL",
+        "vm://x?pagingWatermark=half|above 0 and at most 1 (e.g. 0.5), was 'half'",
+        "vm://x?queuePagingThreshold=-1|option queuePagingThreshold in connection URL 'vm://x?queuePagingThreshold=-1'"
+                + " must be a size of 0..9223372036854775807 bytes, optionally with a unit (e.g. 16MiB",
+        "vm://x?pagingMaxDisk=lots|option pagingMaxDisk in connection URL 'vm://x?pagingMaxDisk=lots' must be a size"
+                + " of 0..9223372036854775807 bytes",
+        "vm://x?pagingMaxDisk=5TB|must be a size of 0..9223372036854775807 bytes",
+        "vm://x?pageFileSize=512|option pageFileSize in connection URL 'vm://x?pageFileSize=512' must be a size of"
+                + " 1024..2147483647 bytes, optionally with a unit",
+        "vm://x?pageFileSize=2GiB|must be a size of 1024..2147483647 bytes",
+        "vm://x?pagingReadAhead=0|option pagingReadAhead in connection URL 'vm://x?pagingReadAhead=0' must be a whole"
+                + " number of at least 1, was '0'",
     })
     void malformedUrlsFailNamingTheProblem(String url, String message) {
         assertThatThrownBy(() -> ConnectionUrl.parse(url)).isInstanceOf(IllegalArgumentException.class)
@@ -176,6 +191,18 @@ class ConnectionUrlTest {
 
     @Test
     void theBrokerOptionsAreThoseThatShapeAnInJvmBroker() {
-        assertThat(ConnectionUrl.brokerOptions()).containsExactly("dataDir", "persistent", "sync", "jmx");
+        assertThat(ConnectionUrl.brokerOptions()).containsExactly("dataDir", "persistent", "sync", "jmx", "paging",
+                "pagingWatermark", "queuePagingThreshold", "pagingMaxDisk", "pageFileSize", "pagingReadAhead");
+    }
+
+    @Test
+    void pagingOptionsTakeSizesWithUnits() {
+        ConnectionUrl url = ConnectionUrl.parse("vm://x?paging=true&pagingWatermark=0.25&queuePagingThreshold=8MiB"
+                + "&pagingMaxDisk=2GB&pageFileSize=1024&pagingReadAhead=32");
+
+        assertThat(url.option("queuePagingThreshold")).isEqualTo("8MiB");
+        assertThat(url.option("pagingMaxDisk")).isEqualTo("2GB");
+        assertThatThrownBy(() -> ConnectionUrl.parse("amqp://h?paging=false"))
+                .hasMessageContaining("unknown option 'paging'");
     }
 }

@@ -11,9 +11,10 @@ import java.util.Objects;
 
 /**
  * What a {@code vm://} URL's broker options ({@link ConnectionUrl#brokerOptions()}) say about the in-JVM broker:
- * where it keeps durable state, how its journal syncs, whether it registers MBeans. The first URL to name a
- * broker starts it with these; {@link #differences} tells a later URL that asks for something else from the
- * broker that runs, so that it fails instead of silently getting another broker than it describes.
+ * where it keeps durable state, how its journal syncs, whether it registers MBeans ({@link PagingOptions} has the
+ * paging ones). The first URL to name a broker starts it with these; {@link #differences} tells a later URL that
+ * asks for something else from the broker that runs, so that it fails instead of silently getting another broker
+ * than it describes.
  *
  * @param dataDir the journal's directory, absolute and normalised; null for a broker that keeps state in memory
  * @param sync    how the journal syncs
@@ -35,13 +36,13 @@ record BrokerSettings(Path dataDir, SyncPolicy sync, boolean jmx) {
                 config.syncPolicy(), config.jmx());
     }
 
-    /** The configuration that starts a broker called {@code name} with these settings. */
-    BrokerConfig config(String name) {
+    /** A configuration for a broker called {@code name} with these settings, to which more may be added. */
+    BrokerConfig.Builder builder(String name) {
         BrokerConfig.Builder b = BrokerConfig.builder(name).syncPolicy(sync).jmx(jmx);
         if (dataDir != null) {
             b.dataDirectory(dataDir);
         }
-        return b.build();
+        return b;
     }
 
     /**

@@ -1,8 +1,10 @@
 package io.warren.jms.transport.vm;
 
 import io.warren.broker.Broker;
+import io.warren.broker.BrokerConfig;
 import io.warren.jms.WarrenConnectionFactory;
 import io.warren.jms.url.ConnectionUrl;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,10 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The in-JVM brokers that {@code vm://NAME} URLs reach: the first connection to a name starts the broker with
  * that URL's broker options ({@link ConnectionUrl#brokerOptions()}: {@code dataDir}, {@code persistent},
- * {@code sync}, {@code jmx}), later ones join it. A later URL that gives broker options must agree with the running
- * broker on each of them, or it fails with {@link BrokerSettingsMismatchException}; one that gives none joins the
- * broker as it runs. Embedding code and tests may stop a broker here; the next connection to its name starts it
- * again (recovering its data directory). Thread-safe: starting, joining and stopping a name are atomic.
+ * {@code sync}, {@code jmx}, the paging options), later ones join it. A later URL that gives broker options must
+ * agree with the running broker on each of them, or it fails with {@link BrokerSettingsMismatchException}; one
+ * that gives none joins the broker as it runs. Embedding code and tests may stop a broker here; the next
+ * connection to its name starts it again (recovering its data directory). Thread-safe: starting, joining and
+ * stopping a name are atomic.
  */
 public final class VmBrokers {
     private static final Map<String, Broker> BROKERS = new ConcurrentHashMap<>();
@@ -37,12 +40,16 @@ public final class VmBrokers {
                 checkAgrees(url, existing);
                 return existing;
             }
-            return Broker.start(BrokerSettings.of(url).config(name));
+            BrokerConfig.Builder config = BrokerSettings.of(url).builder(name);
+            PagingOptions.applyTo(config, url);
+            return Broker.start(config.build());
         });
     }
 
     private static void checkAgrees(ConnectionUrl url, Broker running) {
-        List<String> differences = BrokerSettings.differences(url, BrokerSettings.of(running.config()));
+        BrokerConfig config = running.config();
+        List<String> differences = new ArrayList<>(BrokerSettings.differences(url, BrokerSettings.of(config)));
+        differences.addAll(PagingOptions.differences(url, config));
         if (!differences.isEmpty()) {
             String name = url.brokerName();
             throw new BrokerSettingsMismatchException("the in-JVM broker vm://" + name + " already runs with other"

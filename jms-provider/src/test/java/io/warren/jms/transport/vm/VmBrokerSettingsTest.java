@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.warren.broker.Broker;
+import io.warren.broker.BrokerConfig;
 import io.warren.jms.WarrenConnectionFactory;
 import io.warren.jms.url.ConnectionUrl;
 import jakarta.jms.Connection;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A {@code vm://NAME?options} URL that names a running broker joins it only if the broker options it gives
- * ({@code dataDir}, {@code persistent}, {@code sync}, {@code jmx}) agree with the broker's; otherwise it fails
- * naming each option with both values.
+ * ({@code dataDir}, {@code persistent}, {@code sync}, {@code jmx}, the paging options) agree with the broker's;
+ * otherwise it fails naming each option with both values.
  */
 class VmBrokerSettingsTest {
     private final String name = "vm-settings-" + UUID.randomUUID().toString().substring(0, 8);
@@ -74,6 +75,51 @@ class VmBrokerSettingsTest {
                 .isInstanceOf(BrokerSettingsMismatchException.class)
                 .hasMessageContaining("jmx: the running broker has false, this URL true")
                 .hasMessageContaining("dataDir: the running broker has none");
+    }
+
+    @Test
+    void pagingOptionsStartTheBrokerWithThemAndUnsetOnesKeepTheEngineDefaults() {
+        BrokerConfig config = acquire("jmx=false&pagingWatermark=0.75&queuePagingThreshold=8MiB&pagingMaxDisk=1GB"
+                + "&pageFileSize=64k&pagingReadAhead=32").config();
+
+        assertThat(config.paging()).isTrue();
+        assertThat(config.pagingWatermark()).isEqualTo(0.75);
+        assertThat(config.queuePagingThreshold()).isEqualTo(8L << 20);
+        assertThat(config.pagingMaxDisk()).isEqualTo(1_000_000_000L);
+        assertThat(config.pageFileSize()).isEqualTo(64L << 10);
+        assertThat(config.pagingReadAhead()).isEqualTo(32);
+        VmBrokers.stop(name);
+        BrokerConfig defaults = BrokerConfig.builder(name).build();
+        BrokerConfig off = acquire("jmx=false&paging=false").config();
+        assertThat(off.paging()).isFalse();
+        assertThat(off.pagingWatermark()).isEqualTo(defaults.pagingWatermark());
+        assertThat(off.queuePagingThreshold()).isEqualTo(defaults.queuePagingThreshold());
+        assertThat(off.pagingMaxDisk()).isEqualTo(defaults.pagingMaxDisk());
+        assertThat(off.pageFileSize()).isEqualTo(defaults.pageFileSize());
+        assertThat(off.pagingReadAhead()).isEqualTo(defaults.pagingReadAhead());
+    }
+
+    @Test
+    void otherPagingOptionsThanTheRunningBrokersFailNamingEachWithBothValues() {
+        Broker running = acquire("jmx=false&pageFileSize=1MiB");
+
+        assertThat(acquire("pageFileSize=1048576&paging=true")).isSameAs(running);
+        assertThatThrownBy(() -> acquire("pageFileSize=2MiB&paging=false&pagingMaxDisk=10GB"))
+                .isInstanceOf(BrokerSettingsMismatchException.class)
+                .hasMessageContaining("pageFileSize: the running broker has 1048576, this URL 2097152")
+                .hasMessageContaining("paging: the running broker has true, this URL false")
+                .hasMessageContaining("pagingMaxDisk: the running broker has the default (half the free disk), this"
+                        + " URL 10000000000");
+    }
+
+    @Test
+    void aBadPagingOptionFailsWhenTheFactoryIsMadeNamingTheOptionAndItsRange() {
+        assertThatThrownBy(() -> new WarrenConnectionFactory("vm://" + name + "?pageFileSize=100"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("option pageFileSize in connection URL")
+                .hasMessageContaining("must be a size of 1024..2147483647 bytes")
+                .hasMessageEndingWith("was '100'");
+        assertThat(VmBrokers.get(name)).isNull();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.warren.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.warren.broker.Broker;
+import io.warren.broker.BrokerConfig;
 import io.warren.jms.WarrenConnectionFactory;
 import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.url.ConnectionUrl;
@@ -80,6 +81,23 @@ class EmbeddedBrokerLifecycleTest {
             assertThat(VmBrokers.get("boot-named")).isNotNull();
         }
         assertThat(VmBrokers.get("boot-named")).isNull();
+    }
+
+    @Test
+    void pagingOptionsOfTheUrlConfigureTheEmbeddedBroker() {
+        try (ConfigurableApplicationContext context = TestApplications.run("spring.warren.url=vm://boot-paging"
+                + "?paging=true&pagingWatermark=0.4&queuePagingThreshold=2MiB&pagingMaxDisk=500MB&pageFileSize=1M"
+                + "&pagingReadAhead=8")) {
+            BrokerConfig config = context.getBean(EmbeddedWarrenBroker.class).broker().config();
+
+            assertThat(config.paging()).isTrue();
+            assertThat(config.pagingWatermark()).isEqualTo(0.4);
+            assertThat(config.queuePagingThreshold()).isEqualTo(2L << 20);
+            assertThat(config.pagingMaxDisk()).isEqualTo(500_000_000L);
+            assertThat(config.pageFileSize()).isEqualTo(1L << 20);
+            assertThat(config.pagingReadAhead()).isEqualTo(8);
+        }
+        assertThat(VmBrokers.get("boot-paging")).isNull();
     }
 
     @Test

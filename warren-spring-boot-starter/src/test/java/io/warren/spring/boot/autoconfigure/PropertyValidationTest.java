@@ -39,6 +39,14 @@ class PropertyValidationTest {
     }
 
     @Test
+    void aPagingOptionOutOfRangeInTheUrlIsRefusedNamingTheOption() {
+        assertStartUpFails("spring.warren.url is not a Warren connection URL: option pagingWatermark in connection URL"
+                + " 'vm://boot-bad-paging?pagingWatermark=1.5' must be a fraction of the broker's memory limit, above 0"
+                + " and at most 1", "spring.warren.url=vm://boot-bad-paging?pagingWatermark=1.5");
+        assertThat(VmBrokers.get("boot-bad-paging")).isNull();
+    }
+
+    @Test
     void remoteModeNeedsAnAmqpUrl() {
         assertStartUpFails("spring.warren.mode is remote, which needs spring.warren.url", "spring.warren.mode=remote");
     }

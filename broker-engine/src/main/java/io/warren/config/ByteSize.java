@@ -1,15 +1,16 @@
-package io.warren.server.config;
+package io.warren.config;
 
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads memory sizes as RabbitMQ writes them: a whole number of bytes, optionally followed by a unit.
+ * Reads sizes as RabbitMQ writes them, for every place a person gives Warren a size (the server's
+ * {@code warren.conf}, {@code vm://} URL options): a whole number of bytes, optionally followed by a unit.
  * {@code k K KiB kiB} are 1024, {@code M MiB} 1024², {@code G GiB} 1024³ (binary); {@code kB KB} are 1000,
- * {@code MB} 1000², {@code GB} 1000³ (decimal). Stateless.
+ * {@code MB} 1000², {@code GB} 1000³ (decimal). Stateless; any thread.
  */
-final class ByteSize {
+public final class ByteSize {
     private static final Pattern FORM = Pattern.compile("(\\d+)\\s*([A-Za-z]*)");
     private static final long KI = 1024;
     private static final Map<String, Long> UNITS = Map.ofEntries(
@@ -20,13 +21,19 @@ final class ByteSize {
             Map.entry("kB", 1000L), Map.entry("KB", 1000L),
             Map.entry("MB", 1000L * 1000), Map.entry("GB", 1000L * 1000 * 1000));
 
-    static final String EXPECTED = "expected bytes, optionally with a unit (e.g. 536870912, 512MiB, 512MB, 2GB)";
+    /** What a size looks like, for messages. */
+    public static final String EXPECTED = "expected bytes, optionally with a unit (e.g. 536870912, 512MiB, 512MB, 2GB)";
 
     private ByteSize() {
     }
 
-    /** The number of bytes {@code text} means; fails with what was expected. */
-    static long parse(String text) {
+    /**
+     * The number of bytes {@code text} means.
+     *
+     * @throws IllegalArgumentException saying what was expected and what was given, or that the size is too large
+     *                                  for a {@code long}; the caller adds which setting it was
+     */
+    public static long parse(String text) {
         Matcher m = FORM.matcher(text.strip());
         Long unit = m.matches() ? UNITS.get(m.group(2)) : null;
         if (unit == null) {
