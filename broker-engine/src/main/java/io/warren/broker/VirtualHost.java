@@ -695,6 +695,24 @@ public final class VirtualHost implements QueueHost {
         return collector.queues();
     }
 
+    private static boolean anyDurable(List<MessageQueue> queues) {
+        for (int i = 0; i < queues.size(); i++) {
+            if (queues.get(i).isDurable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean noneMayPage(List<MessageQueue> queues, Message m) {
+        for (int i = 0; i < queues.size(); i++) {
+            if (queues.get(i).mayPage(m)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Puts a routed message into its queues, all of them or none: a page write that fails for one queue
      * ({@code STORE_ERROR}) leaves every queue without the message. One queue takes it by itself; several are
@@ -708,6 +726,17 @@ public final class VirtualHost implements QueueHost {
         if (targets.size() == 1 && extra == null && !(persist && targets.get(0).isDurable())) {
             // All or nothing by itself: the queue writes page content before it changes.
             return targets.get(0).offer(m, 0) ? ROUTED : REJECTED;
+        }
+        if (extra == null && !(persist && anyDurable(targets)) && noneMayPage(targets, m)) {
+            // The common fan-out: no queue can start paging during this publish, so no page write can fail
+            // midway, and the queues take the message one by one, each under its own lock.
+            boolean rejected = false;
+            for (int i = 0; i < targets.size(); i++) {
+                if (!targets.get(i).offer(m, 0)) {
+                    rejected = true;
+                }
+            }
+            return rejected ? REJECTED : ROUTED;
         }
         List<MessageQueue> locked = new ArrayList<>(targets);
         locked.sort(LOCK_ORDER);

@@ -6,6 +6,7 @@ import io.warren.broker.BrowsePosition;
 import io.warren.broker.ErrorCode;
 import io.warren.broker.exchange.MessageEvaluationContext;
 import io.warren.broker.paging.PagedIndex;
+import io.warren.broker.paging.PagingPolicy;
 import io.warren.broker.store.MessageSummary;
 import io.warren.message.Message;
 import io.warren.selector.Selector;
@@ -161,6 +162,15 @@ public final class MessageQueue {
     // ---- publishing ------------------------------------------------------------------------------------
 
     /** Enqueues a message; returns false when the queue refuses it (overflow {@code reject-publish}). */
+    /**
+     * Whether an arrival of {@code message} could be paged: the queue pages already, or holds nearly enough to
+     * start. Read without the lock, to choose how a publish to several queues goes (see
+     * {@link PagingPolicy#nearThreshold}).
+     */
+    public boolean mayPage(Message message) {
+        return pager.live() > 0 || host.paging().nearThreshold(heldBytes, message.footprint());
+    }
+
     public boolean offer(Message message, long storeId) {
         lock();
         try {
