@@ -601,6 +601,10 @@ public final class Channel implements AutoCloseable {
     /**
      * Applies the held publishes and acknowledgements atomically. The future completes when they are
      * durable; {@link PublishResult#REJECTED} tells that a full queue refused a message.
+     *
+     * @throws BrokerException when the commit could not be applied (a page write failed: {@code STORE_ERROR};
+     *         an exchange was deleted: {@code NOT_FOUND}): none of it took effect and the transaction is rolled
+     *         back, as {@link #txRollback()} does
      */
     public CompletableFuture<PublishResult> txCommit() {
         checkOpen();
@@ -612,7 +616,14 @@ public final class Channel implements AutoCloseable {
         }
         Map<Long, Unacked> acks = new java.util.TreeMap<>(txAcks);
         acks.keySet().forEach(txAcks::remove);
-        return host.commit(group(acks.values()), publishes);
+        try {
+            return host.commit(group(acks.values()), publishes);
+        } catch (BrokerException e) {
+            unacked.putAll(acks);
+            throw new BrokerException(e.code(), "commit on channel " + number + " failed and nothing of it was"
+                    + " applied; its " + publishes.size() + " publish(es) are discarded and its " + acks.size()
+                    + " acknowledgement(s) undone (those deliveries are unacknowledged again): " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import io.warren.broker.exchange.ExchangeType;
 import io.warren.broker.exchange.RouteCollector;
 import io.warren.message.Message;
 import io.warren.message.Values;
+import io.warren.broker.queue.Arrivals;
 import io.warren.broker.queue.DeadLetter;
 import io.warren.broker.queue.MessageQueue;
 import io.warren.broker.queue.QueueArguments;
@@ -694,76 +695,92 @@ public final class VirtualHost implements QueueHost {
         return collector.queues();
     }
 
+    private static boolean anyDurable(List<MessageQueue> queues) {
+        for (int i = 0; i < queues.size(); i++) {
+            if (queues.get(i).isDurable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean noneMayPage(List<MessageQueue> queues, Message m) {
+        for (int i = 0; i < queues.size(); i++) {
+            if (queues.get(i).mayPage(m)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
-     * Puts a routed message into its queues: the durable ones together under their locks with one store
-     * write, so the store sees the publish before any acknowledgement of it; the others one by one.
+     * Puts a routed message into its queues, all of them or none: a page write that fails for one queue
+     * ({@code STORE_ERROR}) leaves every queue without the message. One queue takes it by itself; several are
+     * locked together, the message's arrival at each is prepared (page content written) before it is enqueued
+     * at any, and a persistent message goes to the store in one write for its durable queues, before any
+     * acknowledgement of it can be.
      */
     private CompletableFuture<PublishResult> deliver(Message m, List<MessageQueue> targets,
                                                      StoreOperation extra) {
         boolean persist = m.persistent() && broker.storesMessages();
-        List<MessageQueue> durable = null;
-        if (persist) {
-            for (MessageQueue q : targets) {
-                if (q.isDurable()) {
-                    if (durable == null) {
-                        durable = new ArrayList<>(targets.size());
-                    }
-                    durable.add(q);
-                }
-            }
+        if (targets.size() == 1 && extra == null && !(persist && targets.get(0).isDurable())) {
+            // All or nothing by itself: the queue writes page content before it changes.
+            return targets.get(0).offer(m, 0) ? ROUTED : REJECTED;
         }
-        boolean rejected = false;
-        CompletableFuture<Void> written = null;
-        if (durable == null) {
-            if (extra != null) {
-                written = store().write(StoreBatch.of(extra));
-            }
+        if (extra == null && !(persist && anyDurable(targets)) && noneMayPage(targets, m)) {
+            // The common fan-out: no queue can start paging during this publish, so no page write can fail
+            // midway, and the queues take the message one by one, each under its own lock.
+            boolean rejected = false;
             for (int i = 0; i < targets.size(); i++) {
                 if (!targets.get(i).offer(m, 0)) {
                     rejected = true;
                 }
             }
-        } else {
-            durable.sort(LOCK_ORDER);
-            long storeId = broker.nextStoreId();
+            return rejected ? REJECTED : ROUTED;
+        }
+        List<MessageQueue> locked = new ArrayList<>(targets);
+        locked.sort(LOCK_ORDER);
+        boolean rejected = false;
+        CompletableFuture<Void> written = null;
+        for (MessageQueue q : locked) {
+            q.lock();
+        }
+        try {
             long now = now();
-            for (MessageQueue q : durable) {
-                q.lock();
+            StoreBatch batch = new StoreBatch();
+            if (extra != null) {
+                batch.add(extra);
             }
+            Arrivals arrivals = new Arrivals(now);
             try {
-                StoreBatch batch = new StoreBatch();
-                if (extra != null) {
-                    batch.add(extra);
-                }
-                List<MessageQueue> accepted = new ArrayList<>(durable.size());
-                for (MessageQueue q : durable) {
-                    if (!q.isDeleted() && q.admitsLocked(m)) {
-                        accepted.add(q);
-                    } else {
+                long storeId = 0;
+                for (MessageQueue q : targets) {
+                    if (q.isDeleted() || !arrivals.admits(q, m)) {
                         rejected = true;
+                        continue;
                     }
-                }
-                if (!accepted.isEmpty()) {
-                    batch.add(new StoreOperation.MessageStored(storeId, m));
-                    for (MessageQueue q : accepted) {
+                    long id = 0;
+                    if (persist && q.isDurable()) {
+                        if (storeId == 0) {
+                            storeId = broker.nextStoreId();
+                            batch.add(new StoreOperation.MessageStored(storeId, m));
+                        }
+                        id = storeId;
                         batch.add(new StoreOperation.MessageEnqueued(name, q.name(), storeId, now));
                     }
+                    arrivals.add(q, m, id);
                 }
-                if (!batch.isEmpty()) {
-                    written = store().write(batch);
-                }
-                for (MessageQueue q : accepted) {
-                    q.enqueueLocked(m, storeId, 0, now);
-                }
-            } finally {
-                for (int i = durable.size() - 1; i >= 0; i--) {
-                    durable.get(i).unlock();
-                }
+            } catch (RuntimeException e) {
+                arrivals.discard();
+                throw e;
             }
-            for (MessageQueue q : targets) {
-                if (!q.isDurable() && !q.offer(m, 0)) {
-                    rejected = true;
-                }
+            if (!batch.isEmpty()) {
+                written = store().write(batch);
+            }
+            arrivals.applyLocked();
+        } finally {
+            for (int i = locked.size() - 1; i >= 0; i--) {
+                locked.get(i).unlock();
             }
         }
         PublishResult result = rejected ? PublishResult.REJECTED : PublishResult.ROUTED;
@@ -782,7 +799,12 @@ public final class VirtualHost implements QueueHost {
         return commit(acks, publishes, null);
     }
 
-    /** As {@link #commit(Map, List)}, writing {@code extra} (when not null) in the same store batch. */
+    /**
+     * As {@link #commit(Map, List)}, writing {@code extra} (when not null) in the same store batch. All or
+     * nothing: the page content of every paged publish is written before any acknowledgement or publish is
+     * applied or anything goes to the store, so a page write that fails ({@code STORE_ERROR}, thrown) leaves the
+     * queues, the acknowledged deliveries and the store as they were.
+     */
     CompletableFuture<PublishResult> commit(Map<MessageQueue, List<io.warren.broker.queue.QueueEntry>> acks,
                                             List<Message> publishes, StoreOperation extra) {
         List<List<MessageQueue>> routes = new ArrayList<>(publishes.size());
@@ -800,38 +822,44 @@ public final class VirtualHost implements QueueHost {
             q.lock();
         }
         try {
+            long now = now();
+            Arrivals arrivals = new Arrivals(now);
+            StoreBatch stored = new StoreBatch();
+            try {
+                for (int i = 0; i < publishes.size(); i++) {
+                    Message m = publishes.get(i);
+                    long storeId = 0;
+                    for (MessageQueue q : routes.get(i)) {
+                        if (q.isDeleted() || !arrivals.admits(q, m)) {
+                            rejected = true;
+                            continue;
+                        }
+                        long id = 0;
+                        if (m.persistent() && q.isDurable() && broker.storesMessages()) {
+                            if (storeId == 0) {
+                                storeId = broker.nextStoreId();
+                                stored.add(new StoreOperation.MessageStored(storeId, m));
+                            }
+                            id = storeId;
+                            stored.add(new StoreOperation.MessageEnqueued(name, q.name(), storeId, now));
+                        }
+                        arrivals.add(q, m, id);
+                    }
+                }
+            } catch (RuntimeException e) {
+                arrivals.discard();
+                throw e;
+            }
             StoreBatch batch = new StoreBatch();
             if (extra != null) {
                 batch.add(extra);
             }
-            long now = now();
             acks.forEach((q, entries) -> q.acknowledgeLocked(entries, batch));
-            List<Runnable> enqueues = new ArrayList<>();
-            for (int i = 0; i < publishes.size(); i++) {
-                Message m = publishes.get(i);
-                long storeId = 0;
-                for (MessageQueue q : routes.get(i)) {
-                    if (q.isDeleted() || !q.admitsLocked(m)) {
-                        rejected = true;
-                        continue;
-                    }
-                    long id = 0;
-                    if (m.persistent() && q.isDurable() && broker.storesMessages()) {
-                        if (storeId == 0) {
-                            storeId = broker.nextStoreId();
-                            batch.add(new StoreOperation.MessageStored(storeId, m));
-                        }
-                        id = storeId;
-                        batch.add(new StoreOperation.MessageEnqueued(name, q.name(), storeId, now));
-                    }
-                    long sid = id;
-                    enqueues.add(() -> q.enqueueLocked(m, sid, 0, now));
-                }
-            }
+            batch.addAll(stored);
             if (!batch.isEmpty()) {
                 written = store().write(batch);
             }
-            enqueues.forEach(Runnable::run);
+            arrivals.applyLocked();
             for (MessageQueue q : acks.keySet()) {
                 q.dispatchAfterCommitLocked();
             }

@@ -226,7 +226,13 @@ final class XaBranches {
             }
         }
         StoreOperation ended = onePhase ? null : new TransactionEnded(host.name(), xid);
-        return host.commit(work.acksByQueue(), work.publishes(), ended).handle((result, error) -> {
+        CompletableFuture<PublishResult> committed;
+        try {
+            committed = host.commit(work.acksByQueue(), work.publishes(), ended);
+        } catch (BrokerException e) {
+            throw notApplied(b, work, onePhase, e);
+        }
+        return committed.handle((result, error) -> {
             if (error != null) {
                 throw fail(XaError.RESOURCE_MANAGER_ERROR, "committing " + b + " failed: the store failed: "
                         + rootMessage(error), error);
@@ -237,6 +243,31 @@ final class XaBranches {
             }
             return null;
         });
+    }
+
+    /**
+     * A commit the virtual host could not apply (nothing of it took effect): one in one phase is rolled back, as
+     * its failure tells the transaction manager; a prepared branch stays in doubt, with its work, for the
+     * transaction manager to commit again later ({@link XaError#RETRY}) or roll back.
+     */
+    private BranchException notApplied(Branch b, Branch.Work work, boolean onePhase, BrokerException cause) {
+        if (onePhase) {
+            work.requeueAcks();
+            return fail(XaError.ROLLED_BACK, "could not commit " + b + ", so it is rolled back: "
+                    + cause.getMessage(), cause);
+        }
+        synchronized (this) {
+            Branch again = new Branch(b.xid, work.publishes(), work.acks());
+            if (branches.putIfAbsent(b.xid, again) != null) {
+                // The transaction manager reused the id meanwhile: it gave this branch up.
+                LOG.warn("{} could not be committed and its id is in use again: it is rolled back", b);
+                work.requeueAcks();
+                return fail(XaError.ROLLED_BACK, "could not commit " + b + ", so it is rolled back: "
+                        + cause.getMessage(), cause);
+            }
+        }
+        return fail(XaError.RETRY, "could not commit " + b + " now; it stays prepared, commit it again later: "
+                + cause.getMessage(), cause);
     }
 
     private List<Message> unroutable(List<Message> publishes) {

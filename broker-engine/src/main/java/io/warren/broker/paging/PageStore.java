@@ -66,6 +66,8 @@ public final class PageStore implements AutoCloseable {
     private int nextNumber;
     private boolean closed;
     private volatile boolean room;
+    /** Fails writes on purpose (tests); null in service. */
+    private volatile PageFaults faults;
 
     /**
      * @param directory where page files go, or null for a temporary directory deleted on {@link #close()}
@@ -105,7 +107,22 @@ public final class PageStore implements AutoCloseable {
         return directory;
     }
 
-    /** Writes a message's content; returns its location. */
+    /** Makes the writes {@code faults} picks fail as a full or broken disk would; null stops it. For tests. */
+    void faults(PageFaults faults) {
+        this.faults = faults;
+    }
+
+    private void check(PageFaults.Write write, Path file) throws IOException {
+        PageFaults f = faults;
+        if (f != null) {
+            f.check(write, file);
+        }
+    }
+
+    /**
+     * Writes a message's content; returns its location. After a {@code STORE_ERROR} the store is as before the
+     * call: nothing is accounted and the content appended before stays readable.
+     */
     public long append(Message message) {
         // Encoded outside the lock: queues of several threads share the store.
         return append(MessageCodec.encode(message));
@@ -119,6 +136,7 @@ public final class PageStore implements AutoCloseable {
         }
         long offset = current.size;
         try {
+            check(PageFaults.Write.APPEND, current.path);
             if (buffer.remaining() < length) {
                 flush();
             }
@@ -245,7 +263,12 @@ public final class PageStore implements AutoCloseable {
         return i;
     }
 
-    /** The message at {@code location} is no longer needed; its file goes once none of its messages is. */
+    /**
+     * The message at {@code location} is no longer needed; its file goes once none of its messages is. Never
+     * fails: callers release in the middle of changing a queue, so a file that cannot be truncated or deleted is
+     * logged and left behind (its bytes no longer count against the disk limit; the broker deletes it when it
+     * closes or next starts).
+     */
     public synchronized void release(long location) {
         PageFile f = files.get((int) (location >>> 32));
         if (f == null) {
@@ -253,18 +276,22 @@ public final class PageStore implements AutoCloseable {
         }
         f.live--;
         if (f.live <= 0) {
-
-            if (f == current) {
-                // Empty: start the same file again instead of deleting and recreating it.
-                buffer.clear();
-                diskBytes -= f.size;
-                f.size = 0;
-                flushed = 0;
-                truncate(f);
-            } else {
-                delete(f);
+            try {
+                if (f == current) {
+                    // Empty: start the same file again instead of deleting and recreating it.
+                    buffer.clear();
+                    diskBytes -= f.size;
+                    f.size = 0;
+                    flushed = 0;
+                    truncate(f);
+                } else {
+                    delete(f);
+                }
+            } catch (BrokerException e) {
+                LOG.warn("{}", e.getMessage());
+            } finally {
+                updateRoom();
             }
-            updateRoom();
         }
     }
 
@@ -330,6 +357,7 @@ public final class PageStore implements AutoCloseable {
         int number = nextNumber++;
         Path path = directory.resolve(String.format("%s%08d%s", PREFIX, number, SUFFIX));
         try {
+            check(PageFaults.Write.CREATE, path);
             RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw");
             file.setLength(0);
             current = new PageFile(number, path, file);
@@ -342,10 +370,16 @@ public final class PageStore implements AutoCloseable {
     }
 
     private void flush() throws IOException {
-        buffer.flip();
+        int end = buffer.position();
+        if (end == 0) {
+            return;
+        }
+        // On failure the records stay buffered (readable, written again by the next flush from the same
+        // offset), so a failed write loses none of the content appended before it.
+        check(PageFaults.Write.FLUSH, current.path);
         current.file.seek(flushed);
-        current.file.write(buffer.array(), 0, buffer.limit());
-        flushed += buffer.limit();
+        current.file.write(buffer.array(), 0, end);
+        flushed += end;
         buffer.clear();
     }
 

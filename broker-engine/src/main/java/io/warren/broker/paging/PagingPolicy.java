@@ -50,6 +50,21 @@ public final class PagingPolicy {
         return deep && (!needsPageStore || pages.hasRoom());
     }
 
+    /**
+     * Whether a queue holding {@code queueHeapBytes} on the heap is within half its threshold of paging, counting
+     * an arrival of {@code arriving} bytes. A publish to several queues none of which is near offers the message
+     * to them one by one; one that finds a queue near (or paging) prepares every arrival, page writes included,
+     * before any queue takes it, so that a failing write leaves all of them without it. Reaching a threshold
+     * from half of it within one publish would take that much arriving concurrently.
+     */
+    public boolean nearThreshold(long queueHeapBytes, long arriving) {
+        if (!enabled) {
+            return false;
+        }
+        long held = queueHeapBytes + arriving;
+        return held >= queueThreshold / 2 || held >= memory.limit() / 128;
+    }
+
     public int readAhead() {
         return readAhead;
     }

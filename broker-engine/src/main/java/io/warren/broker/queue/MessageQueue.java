@@ -6,6 +6,7 @@ import io.warren.broker.BrowsePosition;
 import io.warren.broker.ErrorCode;
 import io.warren.broker.exchange.MessageEvaluationContext;
 import io.warren.broker.paging.PagedIndex;
+import io.warren.broker.paging.PagingPolicy;
 import io.warren.broker.store.MessageSummary;
 import io.warren.message.Message;
 import io.warren.selector.Selector;
@@ -41,9 +42,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Operations that touch several queues at once lock them in {@link #id()} order.
  */
 public final class MessageQueue {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MessageQueue.class);
     private static final AtomicLong IDS = new AtomicLong();
     /** Paged messages a selector scan reads at once. */
     private static final int SCAN_BATCH = 64;
+    /** How long a due delayed message waits before its page write is tried again. */
+    private static final long DELAY_RETRY_MILLIS = 1000;
 
     private final long id = IDS.incrementAndGet();
     private final QueueHost host;
@@ -158,6 +162,15 @@ public final class MessageQueue {
     // ---- publishing ------------------------------------------------------------------------------------
 
     /** Enqueues a message; returns false when the queue refuses it (overflow {@code reject-publish}). */
+    /**
+     * Whether an arrival of {@code message} could be paged: the queue pages already, or holds nearly enough to
+     * start. Read without the lock, to choose how a publish to several queues goes (see
+     * {@link PagingPolicy#nearThreshold}).
+     */
+    public boolean mayPage(Message message) {
+        return pager.live() > 0 || host.paging().nearThreshold(heldBytes, message.footprint());
+    }
+
     public boolean offer(Message message, long storeId) {
         lock();
         try {
@@ -176,15 +189,24 @@ public final class MessageQueue {
      * dead-lettered when the overflow mode is {@code reject-publish-dlx}. Caller holds the lock.
      */
     public boolean admitsLocked(Message message) {
-        Overflow overflow = arguments.overflow();
-        if (overflow == Overflow.DROP_HEAD || !wouldOverflow(message)) {
+        if (acceptsLocked(message)) {
             return true;
         }
-        if (overflow == Overflow.REJECT_PUBLISH_DLX && arguments.deadLetterExchange() != null) {
+        refuseLocked(message);
+        return false;
+    }
+
+    /** {@link #admitsLocked} without its effect on a refused message ({@link #refuseLocked}). Caller holds the lock. */
+    public boolean acceptsLocked(Message message) {
+        return arguments.overflow() == Overflow.DROP_HEAD || !wouldOverflow(message);
+    }
+
+    /** Handles a publish {@link #acceptsLocked} refused: dead-lettered under {@code reject-publish-dlx}. */
+    void refuseLocked(Message message) {
+        if (arguments.overflow() == Overflow.REJECT_PUBLISH_DLX && arguments.deadLetterExchange() != null) {
             counters.deadLettered++;
             addDeadLetter(new DeadLetter(message, 0, DeadLetterReason.MAXLEN));
         }
-        return false;
     }
 
     private boolean wouldOverflow(Message message) {
@@ -204,8 +226,8 @@ public final class MessageQueue {
      *                      queue's TTL counts from it
      */
     public void enqueueLocked(Message message, long storeId, int deliveryCount, long enqueuedAt) {
-        counters.published++;
         insertLocked(message, storeId, deliveryCount, enqueuedAt);
+        counters.published++;
     }
 
     /**
@@ -249,15 +271,42 @@ public final class MessageQueue {
 
     private void insertLocked(Message message, long storeId, int deliveryCount, long enqueuedAt) {
         long now = host.now();
+        int level = levelOf(message);
         long expiresAt = expiresAt(message.expiration(), enqueuedAt);
-        long ttl = arguments.messageTtl();
-        int level = Math.min(message.priority(), levels.length - 1);
-        if (message.deliveryTime() <= now && ttl != 0 && pager.shouldPage(level, heldBytes, storeId)) {
-            pageOutLocked(level, message, storeId, expiresAt, deliveryCount);
-            dropOverflowLocked();
-            dispatchLocked();
+        if (pagesLocked(message, level, storeId, now, heldBytes, false)) {
+            // Written before anything changes: a failed write leaves the queue as it was.
+            long ref = pager.write(message, storeId);
+            insertPagedLocked(level, ref, message, expiresAt, deliveryCount);
             return;
         }
+        insertHeapLocked(message, storeId, deliveryCount, expiresAt, level, now);
+    }
+
+    private int levelOf(Message message) {
+        return Math.min(message.priority(), levels.length - 1);
+    }
+
+    /**
+     * Whether an arrival goes to the paged part of its level.
+     *
+     * @param heapBytes         the queue's heap bytes to judge by
+     * @param pagedEarlierInBatch whether an earlier arrival of the same batch pages at this level (so this one
+     *                          must too, to stay behind it)
+     */
+    private boolean pagesLocked(Message message, int level, long storeId, long now, long heapBytes,
+                                boolean pagedEarlierInBatch) {
+        return message.deliveryTime() <= now && arguments.messageTtl() != 0
+                && (pagedEarlierInBatch || pager.shouldPage(level, heapBytes, storeId));
+    }
+
+    private void insertPagedLocked(int level, long ref, Message message, long expiresAt, int deliveryCount) {
+        pageOutLocked(level, ref, message, expiresAt, deliveryCount);
+        dropOverflowLocked();
+        dispatchLocked();
+    }
+
+    private void insertHeapLocked(Message message, long storeId, int deliveryCount, long expiresAt, int level,
+                                  long now) {
         QueueEntry e = new QueueEntry(message, storeId, expiresAt, deliveryCount);
         e.level = level;
         long bytes = e.footprint();
@@ -276,14 +325,52 @@ public final class MessageQueue {
             scheduleExpiryLocked();
         }
         dispatchLocked();
-        if (ttl == 0 && e.state == QueueEntry.AVAILABLE) {
+        if (arguments.messageTtl() == 0 && e.state == QueueEntry.AVAILABLE) {
             // x-message-ttl 0: delivered now to a waiting consumer, or expired.
             expireLocked(e);
         }
     }
 
-    private void pageOutLocked(int level, Message message, long storeId, long expiresAt, int deliveryCount) {
-        pager.append(level, nextSeq[level]++, message, storeId, expiresAt, deliveryCount);
+    /**
+     * First half of an enqueue that happens together with others or not at all (a transaction's publishes, a
+     * publish to several queues): decides where the message goes and writes the page content a paged arrival
+     * needs, changing nothing else. Caller holds the lock, has checked {@link #acceptsLocked}, and prepares the
+     * batch's arrivals to this queue in order with the same {@code plan}.
+     *
+     * @throws BrokerException {@code STORE_ERROR} when the page store cannot write; the queue is unchanged
+     */
+    Arrivals.Arrival prepareLocked(Message message, long storeId, long now, Arrivals.Plan plan) {
+        int level = levelOf(message);
+        if (pagesLocked(message, level, storeId, now, heldBytes + plan.heapBytes, plan.paged(level))) {
+            long ref = pager.write(message, storeId);
+            plan.paging(level, levels.length);
+            return new Arrivals.Arrival(this, message, storeId, level, ref);
+        }
+        plan.heapBytes += message.footprint() + QueueEntry.ENTRY_OVERHEAD;
+        return new Arrivals.Arrival(this, message, storeId, level, 0);
+    }
+
+    /**
+     * Second half: enqueues a prepared arrival where {@link #prepareLocked} decided, without writing to the page
+     * store, as received at {@code now} (the time it was prepared at). Caller holds the lock it held to prepare it.
+     */
+    void enqueueLocked(Arrivals.Arrival a, long now) {
+        counters.published++;
+        long expiresAt = expiresAt(a.message().expiration(), now);
+        if (a.ref() != 0) {
+            insertPagedLocked(a.level(), a.ref(), a.message(), expiresAt, 0);
+        } else {
+            insertHeapLocked(a.message(), a.storeId(), 0, expiresAt, a.level(), now);
+        }
+    }
+
+    /** Frees the page content of an arrival prepared and then not enqueued. */
+    void discard(Arrivals.Arrival a) {
+        pager.discard(a.ref());
+    }
+
+    private void pageOutLocked(int level, long ref, Message message, long expiresAt, int deliveryCount) {
+        pager.appendRef(level, nextSeq[level]++, ref, expiresAt, message.bodySize(), deliveryCount);
         available++;
         availableBytes += message.bodySize();
     }
@@ -296,16 +383,27 @@ public final class MessageQueue {
         }
     }
 
-    /** Makes a due delayed entry available behind the others of its level, paged when the level is. */
-    private void makeAvailableLocked(QueueEntry e) {
+    /**
+     * Makes a due delayed entry available behind the others of its level, paged when the level is; false, with
+     * the entry left as it was, when its page content cannot be written.
+     */
+    private boolean makeAvailableLocked(QueueEntry e) {
         if (!pager.hasPaged(e.level)) {
             appendAvailable(e);
-            return;
+            return true;
+        }
+        long ref;
+        try {
+            ref = pager.write(e.message, e.storeId);
+        } catch (BrokerException failed) {
+            LOG.warn("{}: a due delayed message waits for the page store: {}", this, failed.getMessage());
+            return false;
         }
         e.state = QueueEntry.REMOVED;
         forgetHeapEntry(e);
         expiring.remove(e);
-        pageOutLocked(e.level, e.message, e.storeId, e.expiresAt, e.deliveryCount);
+        pageOutLocked(e.level, ref, e.message, e.expiresAt, e.deliveryCount);
+        return true;
     }
 
     private void forgetHeapEntry(QueueEntry e) {
@@ -1115,12 +1213,22 @@ public final class MessageQueue {
             }
             long now = host.now();
             QueueEntry e;
+            boolean stuck = false;
             while ((e = delayed.peek()) != null && e.message.deliveryTime() <= now) {
+                if (!makeAvailableLocked(e)) {
+                    stuck = true;
+                    break;
+                }
                 delayed.poll();
-                makeAvailableLocked(e);
             }
             dropOverflowLocked();
-            scheduleDelayLocked();
+            if (stuck) {
+                // The page store failed: try again later rather than at once, in a loop, while the disk is full.
+                delayTimerAt = now + DELAY_RETRY_MILLIS;
+                delayTimer = host.scheduler().schedule(this::onDelayTimer, DELAY_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            } else {
+                scheduleDelayLocked();
+            }
             dispatchLocked();
         } finally {
             unlock();

@@ -76,10 +76,19 @@ final class QueuePager {
         return storeId != 0;
     }
 
-    /** Appends an available message at the tail of its level, writing its content to the page store if needed. */
-    void append(int level, long seq, Message message, long storeId, long expiresAt, int deliveryCount) {
-        long ref = contentInStore(storeId) ? PageRef.ofStore(storeId) : PageRef.ofPage(policy.pages().append(message));
-        appendRef(level, seq, ref, expiresAt, message.bodySize(), deliveryCount);
+    /**
+     * The ref under which a message about to be paged is read back: its store id, or its content written to the
+     * page store now. Changes nothing in the queue, so a failed write ({@code STORE_ERROR}) leaves it as it was.
+     */
+    long write(Message message, long storeId) {
+        return contentInStore(storeId) ? PageRef.ofStore(storeId) : PageRef.ofPage(policy.pages().append(message));
+    }
+
+    /** Frees the content {@link #write} wrote for a message that was then not paged. */
+    void discard(long ref) {
+        if (ref != 0 && !PageRef.isStored(ref)) {
+            policy.pages().release(PageRef.location(ref));
+        }
     }
 
     /** Appends a stored message by its summary alone. */
@@ -87,7 +96,8 @@ final class QueuePager {
         appendRef(level, seq, PageRef.ofStore(storeId), expiresAt, bodySize, deliveryCount);
     }
 
-    private void appendRef(int level, long seq, long ref, long expiresAt, int bodySize, int deliveryCount) {
+    /** Appends an available message at the tail of its level by its ref (from {@link #write}). */
+    void appendRef(int level, long seq, long ref, long expiresAt, int bodySize, int deliveryCount) {
         if (levels[level] == null) {
             levels[level] = new PagedIndex();
         }

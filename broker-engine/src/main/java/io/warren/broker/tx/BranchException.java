@@ -10,14 +10,18 @@ public final class BranchException extends BrokerException {
     private final XaError xaError;
 
     public BranchException(XaError xaError, String message) {
-        super(xaError == XaError.RESOURCE_MANAGER_ERROR ? ErrorCode.STORE_ERROR : ErrorCode.ILLEGAL_STATE, message);
+        super(code(xaError), message);
         this.xaError = xaError;
     }
 
     public BranchException(XaError xaError, String message, Throwable cause) {
-        super(xaError == XaError.RESOURCE_MANAGER_ERROR ? ErrorCode.STORE_ERROR : ErrorCode.ILLEGAL_STATE, message,
-                cause);
+        super(code(xaError), message, cause);
         this.xaError = xaError;
+    }
+
+    private static ErrorCode code(XaError xaError) {
+        return xaError == XaError.RESOURCE_MANAGER_ERROR || xaError == XaError.RETRY ? ErrorCode.STORE_ERROR
+                : ErrorCode.ILLEGAL_STATE;
     }
 
     public XaError xaError() {

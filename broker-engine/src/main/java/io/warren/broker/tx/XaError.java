@@ -9,6 +9,11 @@ public enum XaError {
     ROLLED_BACK(100),
     /** The branch was rolled back because it outlived its timeout. */
     TIMED_OUT(106),
+    /**
+     * The branch could not be committed now (the page store could not write) and stays prepared: commit it
+     * again later ({@code XA_RETRY}).
+     */
+    RETRY(4),
     /** The resource manager failed (the store could not write). */
     RESOURCE_MANAGER_ERROR(-3),
     /** No branch has this id. */

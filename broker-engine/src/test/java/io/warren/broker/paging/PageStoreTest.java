@@ -126,4 +126,58 @@ class PageStoreTest {
                     .isInstanceOf(BrokerException.class).hasMessageContaining("no page file");
         }
     }
+    @Test
+    void aFailedAppendWritesAndAccountsNothing() {
+        try (PageStore store = new PageStore("t", dir, 1 << 20, -1)) {
+            long a = store.append(message(1, 100));
+            long bytes = store.diskBytes();
+            FailingPages failing = FailingPages.failAfter(store, 0);
+            assertThatThrownBy(() -> store.append(message(2, 100))).isInstanceOfSatisfying(BrokerException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.STORE_ERROR));
+            assertThat(store.diskBytes()).isEqualTo(bytes);
+            failing.heal();
+            long b = store.append(message(3, 100));
+            assertThat(store.read(a).header("i")).isEqualTo(1);
+            assertThat(store.read(b).header("i")).isEqualTo(3);
+            store.release(a);
+            store.release(b);
+            assertThat(store.diskBytes()).isZero();
+        }
+    }
+
+    @Test
+    void aFailedFlushKeepsTheBufferedRecordsAndWritesThemWithTheNextOne() {
+        try (PageStore store = new PageStore("t", dir, 1 << 30, -1)) {
+            List<Long> locations = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                locations.add(store.append(message(i, 20_000)));
+            }
+            store.faults((write, file) -> {
+                if (write == PageFaults.Write.FLUSH) {
+                    throw new java.io.IOException("No space left on device (injected)");
+                }
+            });
+            // Fills the 256 KiB buffer: the flush it needs fails, and so does this append.
+            int failed = 0;
+            for (int i = 10; i < 20 && failed == 0; i++) {
+                try {
+                    locations.add(store.append(message(i, 20_000)));
+                } catch (BrokerException e) {
+                    failed = i;
+                }
+            }
+            assertThat(failed).isPositive();
+            for (int i = 0; i < failed; i++) {
+                assertThat(store.read(locations.get(i)).header("i")).as("buffered record %d", i).isEqualTo(i);
+            }
+            store.faults(null);
+            for (int i = failed; i < failed + 20; i++) {
+                locations.add(store.append(message(i, 20_000)));
+            }
+            Message[] all = store.read(locations.stream().mapToLong(Long::longValue).toArray());
+            for (int i = 0; i < all.length; i++) {
+                assertThat(all[i].header("i")).as("record %d after the flush succeeded", i).isEqualTo(i);
+            }
+        }
+    }
 }

@@ -13,6 +13,7 @@ import io.warren.broker.ConsumeOptions;
 import io.warren.broker.Delivery;
 import io.warren.broker.EngineFixture;
 import io.warren.broker.exchange.ExchangeType;
+import io.warren.broker.paging.FailingPages;
 import io.warren.message.Message;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -317,6 +318,27 @@ class PagedQueueTest {
             got.add(body(d));
         }
         assertThat(got).containsExactly("m0", "m1", "m2", "m3", "m4", "later");
+    }
+
+    @Test
+    void aDueDelayedMessageWhosePageWriteFailsWaitsAndJoinsThePagedPartOnceTheStoreWrites() {
+        start(0, 4);
+        ch.queueDeclare("q", true, false, false, Map.of());
+        sendAll("q", "m", 2);
+        FailingPages failing = FailingPages.failAfter(broker.pageStore(), 0);
+        ch.publish("", "q", Message.builder().deliveryTime(System.currentTimeMillis() + 100)
+                .body("later".getBytes()).build()).join();
+
+        await().atMost(EngineFixture.timeout()).until(() -> failing.failures() > 0);
+        assertThat(stats("q").ready()).as("the due message is kept").isEqualTo(3);
+        failing.heal();
+        await().atMost(EngineFixture.timeout()).until(() -> stats("q").paged() == 3);
+        List<String> got = new ArrayList<>();
+        Delivery d;
+        while ((d = ch.get("q", true, null)) != null) {
+            got.add(body(d));
+        }
+        assertThat(got).containsExactly("m0", "m1", "later");
     }
 
     @Test
