@@ -348,7 +348,8 @@ final class AmqpBrokerChannel implements BrokerChannel {
      * Switches this channel's deliveries off ({@code channel.flow}) on a Warren server, which replies once it
      * pushes nothing more to the channel's consumers and after the last delivery it made; the reader thread hands
      * every delivery to its consumer before it reads the reply, so on return none is on its way. RabbitMQ
-     * refuses {@code channel.flow} from a client: there deliveries go on.
+     * answers {@code channel.flow} off from a client with a connection error (not_implemented): there
+     * deliveries go on.
      *
      * @return whether deliveries are held, to be switched on again
      */
