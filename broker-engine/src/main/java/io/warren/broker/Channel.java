@@ -293,10 +293,22 @@ public final class Channel implements AutoCloseable {
         gate.setLimit(limit);
     }
 
-    /** Switches deliveries to this channel's consumers off and on (AMQP {@code channel.flow}). */
+    /**
+     * Switches deliveries to this channel's consumers off and on (AMQP {@code channel.flow}). Switching off
+     * returns once no queue is pushing to them any more: every delivery made before has reached its listener,
+     * and none follows until flow is switched on again, which pushes what waits.
+     */
     public void setFlow(boolean active) {
         checkOpen();
         gate.setFlowActive(active);
+        if (!active) {
+            // A queue reads the gate under its lock, so one that read it open just before may be pushing now:
+            // taking each lock once waits for those pushes; later ones see the gate shut.
+            for (Registration reg : consumers.values()) {
+                reg.queue.lock();
+                reg.queue.unlock();
+            }
+        }
     }
 
     public boolean isFlowActive() {

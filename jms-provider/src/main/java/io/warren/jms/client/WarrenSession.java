@@ -350,22 +350,22 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
      * everything prefetched (not counted as delivered), so consumers see them again in queue order.
      */
     private void redeliverAll() throws JMSException {
-        List<Long> undelivered = new ArrayList<>();
-        for (WarrenMessageConsumer c : consumers) {
-            undelivered.addAll(tagsOnChannel(c.drainBuffer()));
-        }
         List<Long> delivered = acknowledgement.takePending();
         // DUPS_OK: what the application already received counts as acknowledged, lazily or not
         flushLazyAcks();
-        channel.recover(delivered, undelivered);
+        channel.recover(delivered, () -> {
+            List<Long> undelivered = new ArrayList<>();
+            for (WarrenMessageConsumer c : consumers) {
+                undelivered.addAll(tagsOnChannel(c.drainBuffer()));
+            }
+            return undelivered;
+        });
     }
 
     /** Redelivers one message a listener failed on (AUTO/DUPS_OK), ahead of what its consumer prefetched. */
     void redeliverAfterListenerFailure(WarrenMessageConsumer consumer, Delivery failed) {
-        List<Long> undelivered = new ArrayList<>();
-        undelivered.addAll(tagsOnChannel(consumer.drainBuffer()));
         try {
-            channel.recover(tagsOnChannel(List.of(failed)), undelivered);
+            channel.recover(tagsOnChannel(List.of(failed)), () -> tagsOnChannel(consumer.drainBuffer()));
         } catch (JMSException e) {
             connection.onAsyncException(e);
         }
@@ -373,10 +373,11 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
 
     /** Returns a message the application did not take, with what the consumer prefetched, uncounted. */
     void returnUnseen(WarrenMessageConsumer consumer, Delivery d) throws JMSException {
-        List<Long> undelivered = new ArrayList<>();
-        undelivered.addAll(tagsOnChannel(List.of(d)));
-        undelivered.addAll(tagsOnChannel(consumer.drainBuffer()));
-        channel.recover(List.of(), undelivered);
+        channel.recover(List.of(), () -> {
+            List<Long> undelivered = new ArrayList<>(tagsOnChannel(List.of(d)));
+            undelivered.addAll(tagsOnChannel(consumer.drainBuffer()));
+            return undelivered;
+        });
     }
 
     /** Acknowledges every message the session handed out so far (CLIENT_ACKNOWLEDGE). */

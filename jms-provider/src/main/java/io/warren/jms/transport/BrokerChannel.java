@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * One session's channel to the broker. Methods fail with a {@link JMSException} whose subclass and
@@ -62,8 +63,14 @@ public interface BrokerChannel {
     /**
      * Returns messages to their queues: {@code delivered} ones (the application saw them) count as redelivered,
      * {@code undelivered} ones (prefetched, never seen) do not; all come again in queue order.
+     *
+     * <p>A delivery the broker made before the call may still be on its way to a consumer; arriving after the
+     * consumers' buffers were emptied, it would overtake the messages returned. So the channel first holds the
+     * broker's deliveries and waits for those on their way, then asks {@code undelivered} for the tags the
+     * consumers buffered (called once, on the calling thread), returns everything, and lets deliveries flow
+     * again. Over a transport that cannot hold deliveries (RabbitMQ), one on its way may still overtake.
      */
-    void recover(Collection<Long> delivered, Collection<Long> undelivered) throws JMSException;
+    void recover(Collection<Long> delivered, Supplier<List<Long>> undelivered) throws JMSException;
 
     /** Returns messages the application never saw to their queues, not counted as delivered. */
     void release(Collection<Long> tags) throws JMSException;

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * A session's AMQP channel. Publishes on a non-transacted channel are confirmed ({@code confirm.select}), so a
@@ -261,7 +262,23 @@ final class AmqpBrokerChannel implements BrokerChannel {
     }
 
     @Override
-    public void recover(Collection<Long> delivered, Collection<Long> undelivered) throws JMSException {
+    public void recover(Collection<Long> delivered, Supplier<List<Long>> undelivered) throws JMSException {
+        boolean held = holdDeliveries();
+        try {
+            returnToQueues(delivered, undelivered.get());
+        } catch (JMSException | RuntimeException e) {
+            if (held) {
+                resumeDeliveries(e);
+            }
+            throw e;
+        }
+        if (held) {
+            flow(true);
+        }
+        settled(delivered.size());
+    }
+
+    private void returnToQueues(Collection<Long> delivered, List<Long> undelivered) throws JMSException {
         try {
             for (long tag : delivered) {
                 channel.basicNack(tag, false, true);
@@ -277,7 +294,40 @@ final class AmqpBrokerChannel implements BrokerChannel {
         } catch (IOException | RuntimeException e) {
             throw AmqpErrors.toJms("returning messages to their queues", e);
         }
-        settled(delivered.size());
+    }
+
+    /**
+     * Switches this channel's deliveries off ({@code channel.flow}) on a Warren server, which replies once it
+     * pushes nothing more to the channel's consumers and after the last delivery it made; the reader thread hands
+     * every delivery to its consumer before it reads the reply, so on return none is on its way. RabbitMQ
+     * answers {@code channel.flow} off from a client with a connection error (not_implemented): there
+     * deliveries go on.
+     *
+     * @return whether deliveries are held, to be switched on again
+     */
+    private boolean holdDeliveries() throws JMSException {
+        if (!connection.isWarren()) {
+            return false;
+        }
+        flow(false);
+        return true;
+    }
+
+    /** Switches deliveries on again after {@code failure}, which stays the one reported. */
+    private void resumeDeliveries(Exception failure) {
+        try {
+            flow(true);
+        } catch (JMSException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void flow(boolean active) throws JMSException {
+        try {
+            channel.rpc(new AMQP.Channel.Flow.Builder().active(active).build());
+        } catch (IOException | RuntimeException e) {
+            throw AmqpErrors.toJms(active ? "resuming deliveries" : "holding deliveries to return messages", e);
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** A {@link BrokerChannel} on an engine {@link Channel}: every call goes straight to the engine. */
 final class VmChannel implements BrokerChannel {
@@ -170,9 +171,17 @@ final class VmChannel implements BrokerChannel {
     }
 
     @Override
-    public void recover(Collection<Long> delivered, Collection<Long> undelivered) throws JMSException {
+    public void recover(Collection<Long> delivered, Supplier<List<Long>> undelivered) throws JMSException {
         try {
-            channel.recover(delivered, undelivered);
+            // a publisher's thread may be pushing to a consumer right now: flow off waits for it to finish
+            channel.setFlow(false);
+            try {
+                channel.recover(delivered, undelivered.get());
+            } finally {
+                if (channel.isOpen()) {
+                    channel.setFlow(true);
+                }
+            }
         } catch (BrokerException e) {
             throw EngineErrors.toJms(e);
         }
