@@ -3,10 +3,10 @@ package io.warren.broker;
 import io.warren.message.Message;
 import io.warren.broker.store.BindingRecord;
 import io.warren.broker.store.ExchangeRecord;
+import io.warren.broker.store.ForwardingStore;
 import io.warren.broker.store.MessageSummary;
 import io.warren.broker.store.QueueRecord;
 import io.warren.broker.store.RecoveryHandler;
-import io.warren.broker.store.Store;
 import io.warren.broker.store.StoreBatch;
 import io.warren.broker.store.journal.JournalStore;
 import java.nio.file.Path;
@@ -21,10 +21,9 @@ import java.util.concurrent.TimeUnit;
  * That is a schedule the real store allows (a timer thread that reaches {@code write} just as the journal opens);
  * the gate only makes it certain.
  */
-final class RestartGatedStore implements Store {
+final class RestartGatedStore extends ForwardingStore {
     static final long GATE_MILLIS = 1_000;
 
-    private final JournalStore delegate;
     private final String gateQueue;
     private final CountDownLatch writeArrived = new CountDownLatch(1);
     private final CountDownLatch opened = new CountDownLatch(1);
@@ -32,7 +31,7 @@ final class RestartGatedStore implements Store {
     private volatile boolean writeDuringOpen;
 
     RestartGatedStore(Path directory, String gateQueue) {
-        this.delegate = new JournalStore(directory);
+        super(new JournalStore(directory));
         this.gateQueue = gateQueue;
     }
 
@@ -108,17 +107,7 @@ final class RestartGatedStore implements Store {
     }
 
     @Override
-    public Message read(long messageId) {
-        return delegate.read(messageId);
-    }
-
-    @Override
     public boolean isDurable() {
         return true;
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

@@ -8,19 +8,18 @@ import io.warren.broker.Channel;
 import io.warren.broker.Delivery;
 import io.warren.broker.store.BindingRecord;
 import io.warren.broker.store.ExchangeRecord;
+import io.warren.broker.store.ForwardingStore;
 import io.warren.broker.store.MemoryStore;
 import io.warren.broker.store.MessageSummary;
 import io.warren.broker.store.QueueRecord;
 import io.warren.broker.store.RecoveryHandler;
 import io.warren.broker.store.Store;
-import io.warren.broker.store.StoreBatch;
 import io.warren.message.Message;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -127,12 +126,11 @@ class PagingRestartTest {
     }
 
     /** A store that replays messages by their summaries, as a journal recovering from its index does. */
-    private static final class SummaryStore implements Store {
-        final Store delegate;
+    private static final class SummaryStore extends ForwardingStore {
         final AtomicInteger reads = new AtomicInteger();
 
         SummaryStore(Store delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -175,11 +173,6 @@ class PagingRestartTest {
         }
 
         @Override
-        public CompletableFuture<Void> write(StoreBatch batch) {
-            return delegate.write(batch);
-        }
-
-        @Override
         public Message read(long messageId) {
             reads.incrementAndGet();
             return delegate.read(messageId);
@@ -188,11 +181,6 @@ class PagingRestartTest {
         @Override
         public boolean isDurable() {
             return true;
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }

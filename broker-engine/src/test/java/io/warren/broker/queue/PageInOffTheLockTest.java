@@ -10,10 +10,9 @@ import io.warren.broker.Channel;
 import io.warren.broker.ConsumeOptions;
 import io.warren.broker.Delivery;
 import io.warren.broker.EngineFixture;
+import io.warren.broker.store.ForwardingStore;
 import io.warren.broker.store.MemoryStore;
-import io.warren.broker.store.RecoveryHandler;
 import io.warren.broker.store.Store;
-import io.warren.broker.store.StoreBatch;
 import io.warren.message.Message;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,14 +157,13 @@ class PageInOffTheLockTest {
     }
 
     /** A memory store whose reads can be held, to see what the queue does while its content is on the way. */
-    private static final class GatedStore implements Store {
-        final Store delegate;
+    private static final class GatedStore extends ForwardingStore {
         final AtomicInteger reads = new AtomicInteger();
         final CountDownLatch blocked = new CountDownLatch(1);
         private volatile CountDownLatch gate = new CountDownLatch(0);
 
         GatedStore(Store delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         void hold() {
@@ -174,16 +172,6 @@ class PageInOffTheLockTest {
 
         void release() {
             gate.countDown();
-        }
-
-        @Override
-        public long open(RecoveryHandler handler) {
-            return delegate.open(handler);
-        }
-
-        @Override
-        public CompletableFuture<Void> write(StoreBatch batch) {
-            return delegate.write(batch);
         }
 
         @Override
@@ -207,11 +195,6 @@ class PageInOffTheLockTest {
         @Override
         public boolean isDurable() {
             return true;
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }
