@@ -205,13 +205,11 @@ class PageWriteFailureTest {
         assertThat(stats("q").ready()).isZero();
     }
 
-    @Test
-    void aOnePhaseXaCommitWhosePageWriteFailsIsRolledBack() {
-        start();
+    /** An ended XA branch that took the message "work" from queue "in" and sent five to queue "out". */
+    private Delivery branchThatTakesOneAndSendsFive(TransactionId xid) {
         ch.queueDeclare("in", false, false, false, Map.of());
         ch.queueDeclare("out", false, false, false, Map.of());
         ch.publish("", "in", text("work")).join();
-        TransactionId xid = new TransactionId(1, "g1".getBytes(), "b1".getBytes());
         ch.xaStart(xid, StartMode.NEW, 0);
         Delivery d = ch.get("in", false, null);
         ch.ack(d.deliveryTag(), false);
@@ -219,6 +217,14 @@ class PageWriteFailureTest {
             ch.publish("", "out", text("r" + i));
         }
         ch.xaEnd(xid, EndMode.SUCCESS);
+        return d;
+    }
+
+    @Test
+    void aOnePhaseXaCommitWhosePageWriteFailsIsRolledBack() {
+        start();
+        TransactionId xid = new TransactionId(1, "g1".getBytes(), "b1".getBytes());
+        Delivery d = branchThatTakesOneAndSendsFive(xid);
         FailingPages failing = FailingPages.failAfter(broker.pageStore(), 2);
 
         assertThatThrownBy(() -> ch.xaCommit(xid, true)).isInstanceOfSatisfying(BranchException.class,
@@ -237,17 +243,8 @@ class PageWriteFailureTest {
     @Test
     void aPreparedXaBranchWhoseCommitFailsStaysPreparedAndCommitsLater() {
         start();
-        ch.queueDeclare("in", false, false, false, Map.of());
-        ch.queueDeclare("out", false, false, false, Map.of());
-        ch.publish("", "in", text("work")).join();
         TransactionId xid = new TransactionId(1, "g2".getBytes(), "b2".getBytes());
-        ch.xaStart(xid, StartMode.NEW, 0);
-        Delivery d = ch.get("in", false, null);
-        ch.ack(d.deliveryTag(), false);
-        for (int i = 0; i < 5; i++) {
-            ch.publish("", "out", text("r" + i));
-        }
-        ch.xaEnd(xid, EndMode.SUCCESS);
+        Delivery d = branchThatTakesOneAndSendsFive(xid);
         assertThat(ch.xaPrepare(xid).join()).isFalse();
         FailingPages failing = FailingPages.failAfter(broker.pageStore(), 3);
 
