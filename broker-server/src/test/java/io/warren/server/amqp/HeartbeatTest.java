@@ -65,6 +65,8 @@ class HeartbeatTest {
         Channel ch = fixture.connect().createChannel();
         ch.queueDeclare("shared", false, false, false, null);
         ch.basicPublish("", "shared", null, "held".getBytes(UTF_8));
+        // a round trip on the publishing channel: the publish is in the queue before the peer's get below
+        assertThat(ch.queueDeclarePassive("shared").getMessageCount()).isEqualTo(1);
 
         try (RawAmqpClient dead = RawAmqpClient.open(fixture.server.port(), 0, 131072, 1)) {
             dead.openChannel(1);
