@@ -1,11 +1,9 @@
 package io.warren.broker;
 
 import io.warren.message.Message;
-import io.warren.broker.store.BindingRecord;
-import io.warren.broker.store.ExchangeRecord;
+import io.warren.broker.store.ForwardingRecoveryHandler;
 import io.warren.broker.store.ForwardingStore;
 import io.warren.broker.store.MessageSummary;
-import io.warren.broker.store.QueueRecord;
 import io.warren.broker.store.RecoveryHandler;
 import io.warren.broker.store.StoreBatch;
 import io.warren.broker.store.journal.JournalStore;
@@ -43,35 +41,27 @@ final class RestartGatedStore extends ForwardingStore {
     @Override
     public long open(RecoveryHandler handler) {
         try {
-            return delegate.open(new RecoveryHandler() {
+            return delegate.open(new ForwardingRecoveryHandler(handler) {
                 private boolean gated;
-
-                @Override
-                public void exchange(ExchangeRecord exchange) {
-                    handler.exchange(exchange);
-                }
-
-                @Override
-                public void queue(QueueRecord queue) {
-                    handler.queue(queue);
-                }
-
-                @Override
-                public void binding(BindingRecord binding) {
-                    handler.binding(binding);
-                }
 
                 @Override
                 public void message(String virtualHost, String queue, long messageId, Message message,
                                     int deliveryCount) {
-                    handler.message(virtualHost, queue, messageId, message, deliveryCount);
+                    super.message(virtualHost, queue, messageId, message, deliveryCount);
+                    gate(queue);
+                }
+
+                @Override
+                public void message(String virtualHost, String queue, long messageId, Message message,
+                                    int deliveryCount, long enqueuedAt) {
+                    super.message(virtualHost, queue, messageId, message, deliveryCount, enqueuedAt);
                     gate(queue);
                 }
 
                 @Override
                 public void message(String virtualHost, String queue, MessageSummary summary, int deliveryCount,
                                     long enqueuedAt) {
-                    handler.message(virtualHost, queue, summary, deliveryCount, enqueuedAt);
+                    super.message(virtualHost, queue, summary, deliveryCount, enqueuedAt);
                     gate(queue);
                 }
 

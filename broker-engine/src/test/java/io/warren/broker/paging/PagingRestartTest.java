@@ -6,12 +6,10 @@ import io.warren.broker.Broker;
 import io.warren.broker.BrokerConfig;
 import io.warren.broker.Channel;
 import io.warren.broker.Delivery;
-import io.warren.broker.store.BindingRecord;
-import io.warren.broker.store.ExchangeRecord;
+import io.warren.broker.store.ForwardingRecoveryHandler;
 import io.warren.broker.store.ForwardingStore;
 import io.warren.broker.store.MemoryStore;
 import io.warren.broker.store.MessageSummary;
-import io.warren.broker.store.QueueRecord;
 import io.warren.broker.store.RecoveryHandler;
 import io.warren.broker.store.Store;
 import io.warren.message.Message;
@@ -135,22 +133,7 @@ class PagingRestartTest {
 
         @Override
         public long open(RecoveryHandler handler) {
-            return delegate.open(new RecoveryHandler() {
-                @Override
-                public void exchange(ExchangeRecord exchange) {
-                    handler.exchange(exchange);
-                }
-
-                @Override
-                public void queue(QueueRecord queue) {
-                    handler.queue(queue);
-                }
-
-                @Override
-                public void binding(BindingRecord binding) {
-                    handler.binding(binding);
-                }
-
+            return delegate.open(new ForwardingRecoveryHandler(handler) {
                 @Override
                 public void message(String virtualHost, String queue, long messageId, Message message,
                                     int deliveryCount) {
@@ -162,12 +145,6 @@ class PagingRestartTest {
                                     int deliveryCount, long enqueuedAt) {
                     handler.message(virtualHost, queue, MessageSummary.of(messageId, message), deliveryCount,
                             enqueuedAt);
-                }
-
-                @Override
-                public void message(String virtualHost, String queue, MessageSummary summary, int deliveryCount,
-                                    long enqueuedAt) {
-                    handler.message(virtualHost, queue, summary, deliveryCount, enqueuedAt);
                 }
             });
         }
