@@ -38,6 +38,15 @@ abstract class Acknowledgement {
     void completed(Delivery d) throws JMSException {
     }
 
+    /**
+     * A listener failed on {@code d}: stop tracking it so the session can return it.
+     *
+     * @return false when it is no longer this acknowledgement's to return (a recover inside the listener took it)
+     */
+    boolean forget(Delivery d) {
+        return true;
+    }
+
     /** Acknowledges what is acknowledged lazily (DUPS_OK), so messages are not held long. */
     void flushLazy() throws JMSException {
     }

@@ -364,6 +364,9 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
 
     /** Redelivers one message a listener failed on (AUTO/DUPS_OK), ahead of what its consumer prefetched. */
     void redeliverAfterListenerFailure(WarrenMessageConsumer consumer, Delivery failed) {
+        if (!acknowledgement.forget(failed)) {
+            return; // the listener called recover() before it failed: the message is back in its queue
+        }
         try {
             channel.recover(tagsOnChannel(List.of(failed)), () -> tagsOnChannel(consumer.drainBuffer()));
         } catch (JMSException e) {

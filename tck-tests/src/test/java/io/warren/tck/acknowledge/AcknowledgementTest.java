@@ -18,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Section 6.2.10 "Message acknowledgment", 3.6, 6.2.11, 3.10 and the {@code Session.recover} javadoc. */
 @DisplayName("6.2.10 Message acknowledgment")
@@ -173,6 +175,38 @@ class AcknowledgementTest extends TckSupport {
         sendTexts(connection, queue, "recover me");
         assertThat(twice.await(RECEIVE_TIMEOUT, TimeUnit.MILLISECONDS)).isTrue();
         assertThat(redeliveredFlags).startsWith(false, true);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {Session.AUTO_ACKNOWLEDGE, Session.DUPS_OK_ACKNOWLEDGE})
+    @DisplayName("6.2.10: recover called from a listener of an AUTO or DUPS_OK session redelivers the message being processed, marked redelivered, and only that one")
+    void recoverFromListenerInAutomaticModes(int mode) throws Exception {
+        Queue queue = queue();
+        Connection connection = connection();
+        Session session = connection.createSession(mode);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch redelivered = new CountDownLatch(1);
+        MessageConsumer consumer = session.createConsumer(queue);
+        consumer.setMessageListener(m -> {
+            try {
+                String text = ((TextMessage) m).getText();
+                seen.add(text + (m.getJMSRedelivered() ? "(redelivered)" : ""));
+                if (text.equals("second") && !m.getJMSRedelivered()) {
+                    session.recover();
+                } else if (text.equals("second")) {
+                    redelivered.countDown();
+                }
+            } catch (jakarta.jms.JMSException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        sendTexts(connection, queue, "first", "second");
+        connection.start();
+        assertThat(redelivered.await(RECEIVE_TIMEOUT, TimeUnit.MILLISECONDS)).as("seen %s", seen).isTrue();
+        consumer.close();
+        assertThat(seen).containsExactly("first", "second", "second(redelivered)");
+        MessageConsumer after = session.createConsumer(queue);
+        assertThat(after.receive(ABSENCE_TIMEOUT)).as("nothing left once the redelivery was acknowledged").isNull();
     }
 
     @Test
