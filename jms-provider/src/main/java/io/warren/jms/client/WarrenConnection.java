@@ -372,6 +372,9 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
             started = false;
         }
         for (WarrenSession s : sessions) {
+            s.matchDeliveryHold();
+        }
+        for (WarrenSession s : sessions) {
             s.awaitListenerIdle();
         }
     }

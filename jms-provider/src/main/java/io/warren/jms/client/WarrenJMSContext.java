@@ -258,8 +258,9 @@ public class WarrenJMSContext implements JMSContext {
     }
 
     private JMSConsumer consumer(JmsCall<jakarta.jms.MessageConsumer> create) {
-        WarrenMessageConsumer c = (WarrenMessageConsumer) call(create);
+        // started first, the consumer subscribes with deliveries flowing rather than held and then released
         autoStart();
+        WarrenMessageConsumer c = (WarrenMessageConsumer) call(create);
         return new WarrenJMSConsumer(c);
     }
 

@@ -87,6 +87,9 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     private final CopyOnWriteArrayList<WarrenMessageProducer> producers = new CopyOnWriteArrayList<>();
     /** Held while a listener runs, and by recover, rollback and close, so they never overlap a listener. */
     final Object deliveryLock = new Object();
+    private final Object holdLock = new Object();
+    /** Whether the channel holds deliveries because the connection is stopped (see {@link #matchDeliveryHold}). */
+    private boolean deliveriesHeld;
     private final AsyncSends asyncSends = new AsyncSends(this, this::completions);
     private volatile boolean closing;
     private volatile boolean closed;
@@ -442,10 +445,14 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
                 }
                 Acknowledgement ack = newAcknowledgement(fresh);
                 BrokerChannel old = channel;
-                channel = fresh;
+                synchronized (holdLock) {
+                    channel = fresh;
+                    deliveriesHeld = false;
+                }
                 acknowledgement = ack;
                 topology = new SessionTopology(fresh, connection);
                 old.close();
+                matchDeliveryHold();
                 for (WarrenMessageConsumer c : consumers) {
                     c.resubscribe();
                 }
@@ -511,11 +518,37 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
         dispatcher.run(listener, message);
     }
 
-    void connectionStarted() {
+    void connectionStarted() throws JMSException {
+        matchDeliveryHold();
         for (WarrenMessageConsumer c : consumers) {
             c.wake();
         }
         scheduleDrain();
+    }
+
+    /**
+     * Holds the broker's deliveries to this session's consumers while the connection is stopped and lets them flow
+     * while it is started: a stopped connection delivers nothing (6.1.5), so its consumers must not take messages
+     * that a consumer of another connection could deliver. Called before a consumer subscribes and when the
+     * connection starts or stops; it reads the connection's state under the lock, so racing calls leave the state
+     * the connection has last. A session without consumers switches nothing.
+     */
+    void matchDeliveryHold() throws JMSException {
+        synchronized (holdLock) {
+            boolean hold = !connection.isStarted();
+            if (hold == deliveriesHeld || (hold && consumers.isEmpty()) || closed || isClosing()) {
+                return;
+            }
+            try {
+                channel.holdDeliveries(hold);
+            } catch (JMSException e) {
+                if (closed || isClosing()) {
+                    return; // closed meanwhile: its channel delivers nothing more anyway
+                }
+                throw e;
+            }
+            deliveriesHeld = hold;
+        }
     }
 
     /** Waits until no listener of this session is running (connection stop). */
@@ -678,6 +711,7 @@ public class WarrenSession implements Session, QueueSession, TopicSession {
     private WarrenMessageConsumer register(WarrenMessageConsumer c) throws JMSException {
         consumers.add(c);
         try {
+            matchDeliveryHold();
             c.start();
         } catch (JMSException | RuntimeException e) {
             consumers.remove(c);

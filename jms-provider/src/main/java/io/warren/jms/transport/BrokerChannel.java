@@ -72,6 +72,15 @@ public interface BrokerChannel {
      */
     void recover(Collection<Long> delivered, Supplier<List<Long>> undelivered) throws JMSException;
 
+    /**
+     * Holds the broker's deliveries to this channel's consumers while {@code held} (their connection is stopped),
+     * so that their queues give messages to other consumers instead, and lets them flow again when it is false.
+     * Holding returns once no delivery is on its way; what the consumers buffered before stays buffered.
+     * {@link #recover} keeps the state. Over a transport that cannot hold deliveries (RabbitMQ refuses a client's
+     * {@code channel.flow}) this does nothing.
+     */
+    void holdDeliveries(boolean held) throws JMSException;
+
     /** Returns messages the application never saw to their queues, not counted as delivered. */
     void release(Collection<Long> tags) throws JMSException;
 

@@ -253,6 +253,77 @@ class ConnectionTest extends TckSupport {
     }
 
     @Test
+    @DisplayName("6.1.4: a consumer of a connection that was never started takes no messages: a consumer of a started connection on the same queue receives every one")
+    void neverStartedConsumerTakesNoMessages() throws Exception {
+        Queue queue = queue();
+        MessageConsumer idle = connection().createSession().createConsumer(queue);
+        MessageConsumer active = startedConnection().createSession().createConsumer(queue);
+        sendTexts(connection(), queue, "m1", "m2", "m3", "m4", "m5", "m6");
+        for (String expected : List.of("m1", "m2", "m3", "m4", "m5", "m6")) {
+            assertThat(receiveText(active)).isEqualTo(expected);
+        }
+        assertThat(idle.receiveNoWait()).isNull();
+    }
+
+    @Test
+    @DisplayName("6.1.4: a listener of a started connection receives every message although a consumer of a never started connection shares its queue")
+    void neverStartedConsumerLeavesMessagesToListener() throws Exception {
+        Queue queue = queue();
+        connection().createSession().createConsumer(queue);
+        List<String> received = new CopyOnWriteArrayList<>();
+        CountDownLatch all = new CountDownLatch(4);
+        Connection started = startedConnection();
+        started.createSession().createConsumer(queue).setMessageListener(m -> {
+            try {
+                received.add(((TextMessage) m).getText());
+            } catch (jakarta.jms.JMSException e) {
+                throw new RuntimeException(e);
+            }
+            all.countDown();
+        });
+        sendTexts(started, queue, "m1", "m2", "m3", "m4");
+        assertThat(all.await(RECEIVE_TIMEOUT, TimeUnit.MILLISECONDS)).as("received %s", received).isTrue();
+        assertThat(received).containsExactly("m1", "m2", "m3", "m4");
+    }
+
+    @Test
+    @DisplayName("6.1.5: once stopped, a connection's consumers take no more messages, which go to other connections' consumers; started again, they receive again")
+    void stoppedConsumerLeavesMessagesToOthers() throws Exception {
+        Queue queue = queue();
+        Connection stopping = startedConnection();
+        MessageConsumer first = stopping.createSession().createConsumer(queue);
+        sendTexts(stopping, queue, "before stop");
+        assertThat(receiveText(first)).isEqualTo("before stop");
+        stopping.stop();
+        MessageConsumer other = startedConnection().createSession().createConsumer(queue);
+        sendTexts(stopping, queue, "s1", "s2", "s3", "s4");
+        for (String expected : List.of("s1", "s2", "s3", "s4")) {
+            assertThat(receiveText(other)).isEqualTo(expected);
+        }
+        other.close();
+        stopping.start();
+        sendTexts(stopping, queue, "after start");
+        assertThat(receiveText(first)).isEqualTo("after start");
+    }
+
+    @Test
+    @DisplayName("6.1.5: a message recovered by a session of a stopped connection goes to a consumer of a started connection")
+    void recoveredWhileStoppedGoesToOthers() throws Exception {
+        Queue queue = queue();
+        Connection stopping = startedConnection();
+        Session session = stopping.createSession(Session.CLIENT_ACKNOWLEDGE);
+        MessageConsumer first = session.createConsumer(queue);
+        sendTexts(stopping, queue, "recovered");
+        assertThat(receiveText(first)).isEqualTo("recovered");
+        stopping.stop();
+        session.recover();
+        Message again = startedConnection().createSession().createConsumer(queue).receive(RECEIVE_TIMEOUT);
+        assertThat(again).isInstanceOf(TextMessage.class);
+        assertThat(((TextMessage) again).getText()).isEqualTo("recovered");
+        assertThat(again.getJMSRedelivered()).isTrue();
+    }
+
+    @Test
     @DisplayName("6.1.5: if any message listeners are running when stop is invoked, stop must wait until all of them have returned")
     void stopWaitsForRunningListener() throws Exception {
         Queue queue = queue();

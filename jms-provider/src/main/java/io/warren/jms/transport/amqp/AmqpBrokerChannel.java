@@ -51,6 +51,9 @@ final class AmqpBrokerChannel implements BrokerChannel {
     private final Map<String, ConsumerListener> consumers = new ConcurrentHashMap<>();
     private final Object publishLock = new Object();
     private volatile boolean transactional;
+    /** Orders {@link #recover}'s flow switching with {@link #holdDeliveries}. */
+    private final Object flowLock = new Object();
+    private boolean held;
     private boolean confirming;
     private boolean trackHandOut;
     private int basePrefetch;
@@ -258,19 +261,32 @@ final class AmqpBrokerChannel implements BrokerChannel {
 
     @Override
     public void recover(Collection<Long> delivered, Supplier<List<Long>> undelivered) throws JMSException {
-        boolean held = holdDeliveries();
-        try {
-            returnToQueues(delivered, undelivered.get());
-        } catch (JMSException | RuntimeException e) {
-            if (held) {
-                resumeDeliveries(e);
+        synchronized (flowLock) {
+            boolean switched = holdForRecovery();
+            try {
+                returnToQueues(delivered, undelivered.get());
+            } catch (JMSException | RuntimeException e) {
+                if (switched) {
+                    resumeDeliveries(e);
+                }
+                throw e;
             }
-            throw e;
-        }
-        if (held) {
-            flow(true);
+            if (switched) {
+                flow(true);
+            }
         }
         settled(delivered.size());
+    }
+
+    @Override
+    public void holdDeliveries(boolean held) throws JMSException {
+        synchronized (flowLock) {
+            if (this.held == held || !connection.isWarren()) {
+                return;
+            }
+            flow(!held);
+            this.held = held;
+        }
     }
 
     private void returnToQueues(Collection<Long> delivered, List<Long> undelivered) throws JMSException {
@@ -298,10 +314,11 @@ final class AmqpBrokerChannel implements BrokerChannel {
      * answers {@code channel.flow} off from a client with a connection error (not_implemented): there
      * deliveries go on.
      *
-     * @return whether deliveries are held, to be switched on again
+     * @return whether this switched deliveries off, to be switched on again (not when the connection's stop holds
+     *         them already)
      */
-    private boolean holdDeliveries() throws JMSException {
-        if (!connection.isWarren()) {
+    private boolean holdForRecovery() throws JMSException {
+        if (!connection.isWarren() || held) {
             return false;
         }
         flow(false);

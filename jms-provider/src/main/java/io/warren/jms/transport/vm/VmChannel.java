@@ -34,6 +34,9 @@ final class VmChannel implements BrokerChannel {
             CompletableFuture.completedFuture(PublishOutcome.REJECTED);
 
     private final Channel channel;
+    /** Orders {@link #recover}'s flow switching with {@link #holdDeliveries}. */
+    private final Object flowLock = new Object();
+    private boolean held;
 
     VmChannel(Channel channel) {
         this.channel = channel;
@@ -172,18 +175,35 @@ final class VmChannel implements BrokerChannel {
 
     @Override
     public void recover(Collection<Long> delivered, Supplier<List<Long>> undelivered) throws JMSException {
-        try {
-            // a publisher's thread may be pushing to a consumer right now: flow off waits for it to finish
-            channel.setFlow(false);
+        synchronized (flowLock) {
             try {
-                channel.recover(delivered, undelivered.get());
-            } finally {
-                if (channel.isOpen()) {
-                    channel.setFlow(true);
+                // a publisher's thread may be pushing to a consumer right now: flow off waits for it to finish
+                channel.setFlow(false);
+                try {
+                    channel.recover(delivered, undelivered.get());
+                } finally {
+                    if (channel.isOpen() && !held) {
+                        channel.setFlow(true);
+                    }
                 }
+            } catch (BrokerException e) {
+                throw EngineErrors.toJms(e);
             }
-        } catch (BrokerException e) {
-            throw EngineErrors.toJms(e);
+        }
+    }
+
+    @Override
+    public void holdDeliveries(boolean held) throws JMSException {
+        synchronized (flowLock) {
+            if (this.held == held) {
+                return;
+            }
+            try {
+                channel.setFlow(!held);
+            } catch (BrokerException e) {
+                throw EngineErrors.toJms(e);
+            }
+            this.held = held;
         }
     }
 
