@@ -360,10 +360,27 @@ public final class Broker implements AutoCloseable {
             vh.closeConnections(reason);
         }
         scheduler.shutdownNow();
-        pageReader.shutdownNow();
+        stopPageReader();
         store.close();
         pages.close();
         LOG.info("broker '{}' stopped", config.name());
+    }
+
+    /**
+     * Stops the page reader and waits for a read-ahead it is running, which reads from the store and the page
+     * files: closing them under it would fail the read, and a read of the store after close is a read of a store
+     * that the next broker on the same data may already own.
+     */
+    private void stopPageReader() {
+        pageReader.shutdownNow();
+        try {
+            if (!pageReader.awaitTermination(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("broker '{}': a page read did not finish within {} s of stopping", config.name(),
+                        STORE_TIMEOUT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits for a store write, turning failures into {@link BrokerException}s. */

@@ -3,6 +3,7 @@ package io.warren.broker.queue;
 import static io.warren.broker.EngineFixture.body;
 import static io.warren.broker.EngineFixture.take;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.warren.broker.Broker;
 import io.warren.broker.BrokerConfig;
@@ -14,6 +15,7 @@ import io.warren.broker.store.ForwardingStore;
 import io.warren.broker.store.MemoryStore;
 import io.warren.broker.store.Store;
 import io.warren.message.Message;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +101,30 @@ class PageInOffTheLockTest {
     }
 
     @Test
+    void closingTheBrokerWaitsForAReadAheadInFlightBeforeItClosesTheStore() throws Exception {
+        start();
+        for (int i = 0; i < MESSAGES; i++) {
+            ch.publish("", "q", persistent("m" + i)).join();
+        }
+        store.hold();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            pool.submit(() -> EngineFixture.consume(ch, "q", ConsumeOptions.prefetch(10).withAutoAck(true)));
+            assertThat(store.blocked.await(10, TimeUnit.SECONDS)).as("a read of paged content started").isTrue();
+            Thread closer = new Thread(broker::close, "closer");
+            closer.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> closer.getState() == Thread.State.TIMED_WAITING
+                    || closer.getState() == Thread.State.TERMINATED);
+            store.release();
+            closer.join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(closer.isAlive()).isFalse();
+            assertThat(store.readsInFlightAtClose).as("store reads under way when the store was closed").hasValue(0);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void consumersOnSeveralThreadsDrainAPagedQueueWhilePublishersFeedIt() throws Exception {
         start();
         int publishers = 3;
@@ -159,6 +185,8 @@ class PageInOffTheLockTest {
     /** A memory store whose reads can be held, to see what the queue does while its content is on the way. */
     private static final class GatedStore extends ForwardingStore {
         final AtomicInteger reads = new AtomicInteger();
+        final AtomicInteger reading = new AtomicInteger();
+        final AtomicInteger readsInFlightAtClose = new AtomicInteger(-1);
         final CountDownLatch blocked = new CountDownLatch(1);
         private volatile CountDownLatch gate = new CountDownLatch(0);
 
@@ -176,20 +204,46 @@ class PageInOffTheLockTest {
 
         @Override
         public Message read(long messageId) {
-            CountDownLatch g = gate;
-            if (g.getCount() > 0) {
-                blocked.countDown();
-                try {
-                    if (!g.await(30, TimeUnit.SECONDS)) {
+            reading.incrementAndGet();
+            try {
+                CountDownLatch g = gate;
+                if (g.getCount() > 0) {
+                    blocked.countDown();
+                    awaitIgnoringInterrupts(g);
+                }
+                reads.incrementAndGet();
+                return delegate.read(messageId);
+            } finally {
+                reading.decrementAndGet();
+            }
+        }
+
+        /** Like a disk read, a held read is not cut short by an interrupt. */
+        private static void awaitIgnoringInterrupts(CountDownLatch g) {
+            boolean interrupted = false;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            try {
+                while (true) {
+                    try {
+                        if (g.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                            return;
+                        }
                         throw new IllegalStateException("store read held for 30 s");
+                    } catch (InterruptedException e) {
+                        interrupted = true;
                     }
-                } catch (InterruptedException e) {
+                }
+            } finally {
+                if (interrupted) {
                     Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
                 }
             }
-            reads.incrementAndGet();
-            return delegate.read(messageId);
+        }
+
+        @Override
+        public void close() {
+            readsInFlightAtClose.set(reading.get());
+            super.close();
         }
 
         @Override
