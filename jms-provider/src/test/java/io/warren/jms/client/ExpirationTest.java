@@ -80,13 +80,15 @@ class ExpirationTest extends JmsTestSupport {
         Connection c = connection();
         Session s = c.createSession();
         Queue q = s.createQueue(unique("ttl-prefetched"));
+        c.start();
         MessageConsumer consumer = s.createConsumer(q);
         MessageProducer p = s.createProducer(q);
         Message shortLived = s.createTextMessage("short");
         p.send(shortLived, DeliveryMode.NON_PERSISTENT, 4, SHORT_TTL);
         p.send(s.createTextMessage("kept"));
-        // both were pushed to the consumer already; the connection is not started so they wait there
+        // both were pushed to the consumer already; the connection is stopped so they wait there
         assertThat(readyCount(q.getQueueName())).isZero();
+        c.stop();
         awaitPast(shortLived.getJMSExpiration());
 
         c.start();
