@@ -3,8 +3,9 @@ package io.warren.selector;
 import java.util.Set;
 
 /**
- * {@code value [NOT] IN ('a', 'b', ...)}, which the specification defines as {@code [NOT] (value = 'a' OR value
- * = 'b' ...)}: NULL gives UNKNOWN and a value that is not a string equals none of the strings.
+ * {@code value [NOT] IN ('a', 'b', ...)}. The specification makes IN a "comparison operator where identifier has
+ * a String or NULL value", so a value that is not a string is outside its domain: like NULL it gives UNKNOWN,
+ * and NOT IN does not select it either.
  */
 record In(Expression value, Set<String> strings, boolean negated) implements Expression {
     In {
@@ -13,11 +14,9 @@ record In(Expression value, Set<String> strings, boolean negated) implements Exp
 
     @Override
     public Object evaluate(EvaluationContext context) {
-        Object v = value.evaluate(context);
-        if (v == null || !Values.isSupported(v)) {
+        if (!(value.evaluate(context) instanceof String s)) {
             return null;
         }
-        Boolean contained = v instanceof String s ? Values.truth(strings.contains(s)) : Values.NON_LIKE_TYPES;
-        return negated ? Values.not(contained) : contained;
+        return Values.truth(strings.contains(s) != negated);
     }
 }

@@ -149,6 +149,7 @@ final class Lexer {
                 approximate = true;
             } else if (!approximate) {
                 skipOne('l', 'L');
+                checkOctal(start);
             }
         }
         TokenType type = approximate ? TokenType.APPROXIMATE_NUMBER : TokenType.EXACT_NUMBER;
@@ -170,6 +171,23 @@ final class Lexer {
         String text = source.substring(start, end);
         throw new SelectorSyntaxException(source, start, text,
                 "malformed numeric literal " + quote(text) + " at position " + start);
+    }
+
+    /**
+     * Rejects {@code 09}: an exact literal with a leading zero is octal, as in Java, while {@code 09.5} and
+     * {@code 09e1} are decimal approximate literals and never get here.
+     */
+    private void checkOctal(int start) {
+        if (source.charAt(start) != '0') {
+            return;
+        }
+        for (int i = start + 1; i < position; i++) {
+            if (source.charAt(i) == '8' || source.charAt(i) == '9') {
+                String text = source.substring(start, position);
+                throw new SelectorSyntaxException(source, start, text, "octal literal " + quote(text)
+                        + " at position " + start + " has a digit 8 or 9 (a leading zero makes a literal octal)");
+            }
+        }
     }
 
     private Token identifierOrKeyword() {

@@ -1,17 +1,16 @@
 package io.warren.selector;
 
 /**
- * {@code value [NOT] LIKE 'pattern' [ESCAPE 'c']}. NULL gives UNKNOWN; a value that is not a string does not
- * match (the comparison of non-like types), so NOT LIKE is then its negation.
+ * {@code value [NOT] LIKE 'pattern' [ESCAPE 'c']}. The specification makes LIKE a "comparison operator, where
+ * identifier has a String value", so NULL and a value that is not a string give UNKNOWN, and NOT LIKE does not
+ * select them either.
  */
 record Like(Expression value, LikePattern pattern, boolean negated) implements Expression {
     @Override
     public Object evaluate(EvaluationContext context) {
-        Object v = value.evaluate(context);
-        if (v == null || !Values.isSupported(v)) {
+        if (!(value.evaluate(context) instanceof String s)) {
             return null;
         }
-        Boolean matches = v instanceof String s ? Values.truth(pattern.matches(s)) : Values.NON_LIKE_TYPES;
-        return negated ? Values.not(matches) : matches;
+        return Values.truth(pattern.matches(s) != negated);
     }
 }

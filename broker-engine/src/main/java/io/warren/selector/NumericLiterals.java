@@ -6,8 +6,10 @@ final class NumericLiterals {
     }
 
     /**
-     * The value of an exact numeric literal ({@code 57}, {@code 57L}, {@code 0x1F}), negated when a unary minus
-     * precedes it so that {@code -9223372036854775808} is in range.
+     * The value of an exact numeric literal, read as Java reads an integer literal: decimal ({@code 57},
+     * {@code 57L}), hexadecimal ({@code 0x1F}) or, after a leading zero, octal ({@code 035} is 29; {@code 0} and
+     * {@code 00} are zero). The value is negated when a unary minus precedes it, so that
+     * {@code -9223372036854775808} is in range.
      *
      * @throws NumberFormatException when the value does not fit in a {@code long}
      */
@@ -18,11 +20,18 @@ final class NumericLiterals {
             digits = digits.substring(0, digits.length() - 1);
         }
         if (digits.length() > 2 && (digits.charAt(1) == 'x' || digits.charAt(1) == 'X')) {
-            // Like a Java hex literal: up to 64 bits, the top bit being the sign.
-            long value = Long.parseUnsignedLong(digits.substring(2), 16);
-            return negative ? -value : value;
+            return unsigned(digits.substring(2), 16, negative);
+        }
+        if (digits.length() > 1 && digits.charAt(0) == '0') {
+            return unsigned(digits.substring(1), 8, negative);
         }
         return Long.parseLong(negative ? "-" + digits : digits);
+    }
+
+    /** Like a Java hex or octal literal: up to 64 bits, the top bit being the sign. */
+    private static Long unsigned(String digits, int radix, boolean negative) {
+        long value = Long.parseUnsignedLong(digits, radix);
+        return negative ? -value : value;
     }
 
     /**

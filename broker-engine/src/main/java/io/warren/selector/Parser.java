@@ -10,7 +10,9 @@ import java.util.function.Supplier;
  * A recursive-descent parser from selector text to an {@link Expression} tree. Precedence, loosest first: OR,
  * AND, NOT, comparison ({@code = <> < <= > >=}, [NOT] BETWEEN, [NOT] LIKE, [NOT] IN, IS [NOT] NULL; at most one
  * per level, so {@code a = b = c} needs parentheses), {@code + -}, {@code * /}, unary {@code + -}. Operand types
- * are checked where the grammar fixes them, so {@code 'a' > 1} and {@code 1 AND x} are syntax errors.
+ * are checked where the grammar fixes them or the operands are not identifiers, so {@code 'a' > 1},
+ * {@code 1 AND x}, {@code TRUE = 0} and {@code 'a' + 1 = 2} are syntax errors; only an identifier, whose type
+ * is known per message, fits anywhere.
  */
 final class Parser {
     /** The deepest nesting of parentheses, NOT and unary signs; it bounds the recursion of parsing and evaluating. */
@@ -132,6 +134,13 @@ final class Parser {
         }
     }
 
+    /**
+     * Checks the operand types where the parser knows them: ordering needs numbers, and {@code =} or {@code <>}
+     * needs like types, so {@code TRUE = 0}, {@code 'a' <> 1} and {@code 1 + 1 = 'x'} are syntax errors (the
+     * specification: "only like type values can be compared"). Two boolean expressions are like types, so
+     * {@code (a > 1) = TRUE} is valid. An identifier's type is known only per message, so {@code a = 0} parses
+     * and is FALSE for a boolean {@code a}.
+     */
     private Operand comparison(Operand left, ComparisonOperator operator) {
         advance();
         boolean ordering = operator != ComparisonOperator.EQUAL && operator != ComparisonOperator.NOT_EQUAL;
@@ -141,6 +150,9 @@ final class Parser {
         Operand right = parseSum();
         if (ordering) {
             require(right, ValueType.NUMERIC, ORDERED);
+        } else if (left.type() != ValueType.ANY) {
+            require(right, left.type(), "a " + left.type().description() + " (only like types compare) to match "
+                    + Lexer.quote(source.substring(left.first().position(), left.end())));
         }
         return operand(new Comparison(operator, left.expression(), right.expression()), ValueType.BOOLEAN,
                 left.first());

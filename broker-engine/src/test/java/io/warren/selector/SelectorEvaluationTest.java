@@ -52,7 +52,22 @@ class SelectorEvaluationTest {
                 row("n = 0X1f", props("n", 31), TRUE),
                 row("n = 0x1FL", props("n", 31L), TRUE),
                 row("n = -0x10", props("n", -16), TRUE),
-                row("n = 010", props("n", 10), TRUE),
+                // A leading zero makes an exact literal octal, as in Java; approximate literals stay decimal.
+                row("n = 010", props("n", 8), TRUE),
+                row("n = 010", props("n", 10), FALSE),
+                row("n = 035", props("n", 29L), TRUE),
+                row("n = 035L", props("n", 29L), TRUE),
+                row("n = -035", props("n", -29), TRUE),
+                row("n = 0", props("n", 0), TRUE),
+                row("n = 00", props("n", 0), TRUE),
+                row("n = 0L", props("n", 0), TRUE),
+                row("n = 01777777777777777777777", props("n", -1L), TRUE),
+                row("n = -01000000000000000000000", props("n", Long.MIN_VALUE), TRUE),
+                row("d = 035.5", props("d", 35.5), TRUE),
+                row("d = 035e2", props("d", 3500.0), TRUE),
+                row("d = 09.5", props("d", 9.5), TRUE),
+                row("d = 09f", props("d", 9.0f), TRUE),
+                row("d = 0.5", props("d", 0.5), TRUE),
                 row("n = 9223372036854775807", props("n", Long.MAX_VALUE), TRUE),
                 row("n = -9223372036854775808", props("n", Long.MIN_VALUE), TRUE),
                 row("n = 0xFFFFFFFFFFFFFFFF", props("n", -1L), TRUE),
@@ -76,7 +91,9 @@ class SelectorEvaluationTest {
                 row("TRUE", props(), TRUE),
                 row("FALSE", props(), FALSE),
                 row("TrUe", props(), TRUE),
-                row("TRUE = FALSE", props(), FALSE));
+                row("TRUE = FALSE", props(), FALSE),
+                row("(1 > 0) = TRUE", props(), TRUE),
+                row("'a' <> 'b'", props(), TRUE));
     }
 
     static Stream<Arguments> numericPromotionAndComparison() {
@@ -158,7 +175,6 @@ class SelectorEvaluationTest {
                 row("-(x + 1) = -4", props("x", 3), TRUE),
                 row("x - -1 = 4", props("x", 3), TRUE),
                 row("-x = 1", props("x", "a"), UNKNOWN),
-                row("+x = 'a'", props("x", "a"), UNKNOWN),
                 row("x + 1 = 2", props("x", "1"), UNKNOWN),
                 row("x + 1 = 2", props("x", true), UNKNOWN),
                 row("x + 1 = 2", props(), UNKNOWN),
@@ -233,8 +249,10 @@ class SelectorEvaluationTest {
                 row("s LIKE 'A%'", props("s", "abc"), FALSE),
                 row("s LIKE 'it''s%'", props("s", "it's here"), TRUE),
                 row("'abc' LIKE 'a%'", props(), TRUE),
-                row("s LIKE '1%'", props("s", 123), FALSE),
-                row("s NOT LIKE '1%'", props("s", 123), TRUE),
+                // LIKE is defined for strings only: another type is UNKNOWN, like NULL.
+                row("s LIKE '1%'", props("s", 123), UNKNOWN),
+                row("s NOT LIKE '1%'", props("s", 123), UNKNOWN),
+                row("s NOT LIKE 'x'", props("s", true), UNKNOWN),
                 row("s LIKE '1%'", props("s", new byte[] {49}), UNKNOWN));
     }
 
@@ -246,8 +264,11 @@ class SelectorEvaluationTest {
                 row("Country NOT IN ('UK', 'US', 'France')", props("Country", "Germany"), TRUE),
                 row("Country IN ('UK')", props(), UNKNOWN),
                 row("Country NOT IN ('UK')", props(), UNKNOWN),
-                row("Country IN ('UK')", props("Country", 1), FALSE),
-                row("Country NOT IN ('UK')", props("Country", 1), TRUE),
+                // IN is defined for strings (or NULL) only: another type is UNKNOWN, like NULL.
+                row("Country IN ('UK')", props("Country", 1), UNKNOWN),
+                row("Country NOT IN ('UK')", props("Country", 1), UNKNOWN),
+                row("Country NOT IN ('foo', 'jms', 'test')", props("Country", 0), UNKNOWN),
+                row("Country NOT IN ('true')", props("Country", true), UNKNOWN),
                 row("Country IN ('uk')", props("Country", "UK"), FALSE),
                 row("c IN ('it''s')", props("c", "it's"), TRUE),
                 row("c in ('a','b')", props("c", "b"), TRUE),
@@ -300,6 +321,13 @@ class SelectorEvaluationTest {
                 row("b AND x > 1", props("b", true, "x", 2), TRUE),
                 row("b AND x > 1", props("b", false, "x", 2), FALSE),
                 row("b = (x > 1)", props("b", true, "x", 2), TRUE),
+                row("(x > 1) = TRUE", props("x", 2), TRUE),
+                row("(x > 1) <> (y > 1)", props("x", 2, "y", 1), TRUE),
+                row("(x > 1) = FALSE", props(), UNKNOWN),
+                row("NOT (x = 1)", props("x", 2), TRUE),
+                // An identifier's type is known only per message: comparing a boolean with a number is FALSE.
+                row("b = 0", props("b", true), FALSE),
+                row("0 <> b", props("b", false), FALSE),
                 row("a = 1 OR b = 2 AND c = 3", props("a", 1, "b", 0, "c", 0), TRUE),
                 row("(a = 1 OR b = 2) AND c = 3", props("a", 1, "b", 0, "c", 0), FALSE),
                 row("NOT a = 1 AND b = 2", props("a", 2, "b", 2), TRUE),

@@ -64,6 +64,11 @@ class SelectorSyntaxErrorTest {
                 Arguments.of("a = 0x1FFFFFFFFFFFFFFFF", 4, "0x1FFFFFFFFFFFFFFFF"),
                 Arguments.of("a = 1E400", 4, "1E400"),
                 Arguments.of("a = 1E39F", 4, "1E39F"),
+                Arguments.of("a = 09", 4, "09"),
+                Arguments.of("a = 08L", 4, "08L"),
+                Arguments.of("a = 0129 OR b = 1", 4, "0129"),
+                Arguments.of("a = -09", 5, "09"),
+                Arguments.of("a = 02000000000000000000000", 4, "02000000000000000000000"),
                 // reserved words
                 Arguments.of("null = 1", 0, "null"),
                 Arguments.of("and = 1", 0, "and"),
@@ -107,7 +112,26 @@ class SelectorSyntaxErrorTest {
                 Arguments.of("a < TRUE", 4, "TRUE"),
                 Arguments.of("a + 'x' = 1", 4, "'x'"),
                 Arguments.of("-TRUE = a", 1, "TRUE"),
-                Arguments.of("(a = 1) + 2 = 3", 0, "("));
+                Arguments.of("(a = 1) + 2 = 3", 0, "("),
+                // only like types compare: where both types are known without a message, unlike ones do not parse
+                Arguments.of("TRUE = 0", 7, "0"),
+                Arguments.of("FALSE = 0", 8, "0"),
+                Arguments.of("0 = TRUE", 4, "TRUE"),
+                Arguments.of("FALSE <> 'x'", 9, "'x'"),
+                Arguments.of("'a' = 1", 6, "1"),
+                Arguments.of("1.5 <> 'a'", 7, "'a'"),
+                Arguments.of("(a = 1) = 2", 10, "2"),
+                Arguments.of("(a = 1) = 'x'", 10, "'x'"),
+                Arguments.of("a + 1 = 'x'", 8, "'x'"),
+                Arguments.of("'x' = a + 1", 6, "a"),
+                Arguments.of("-a = TRUE", 5, "TRUE"),
+                Arguments.of("+a = 'a'", 5, "'a'"),
+                Arguments.of("a = 1 AND 'x' = (b > 1)", 16, "("),
+                Arguments.of("TRUE > 0", 0, "TRUE"),
+                Arguments.of("TRUE + 1 = 2", 0, "TRUE"),
+                Arguments.of("'a' * 2 = 2", 0, "'a'"),
+                Arguments.of("TRUE IN ('x')", 0, "TRUE"),
+                Arguments.of("1 NOT LIKE 'x'", 0, "1"));
     }
 
     @Test
@@ -141,6 +165,19 @@ class SelectorSyntaxErrorTest {
     void messageForAStringOrdering() {
         assertThatThrownBy(() -> Selector.parse("s > 'abc'"))
                 .hasMessageContaining("strings and booleans compare only with = and <>");
+    }
+
+    @Test
+    void messageForUnlikeTypesNamesTheLeftOperand() {
+        assertThatThrownBy(() -> Selector.parse("TRUE = 0"))
+                .hasMessage("invalid selector \"TRUE = 0\": expected a boolean expression (only like types compare)"
+                        + " to match 'TRUE' but found numeric expression '0' at position 7");
+    }
+
+    @Test
+    void messageForANonOctalDigitAfterALeadingZero() {
+        assertThatThrownBy(() -> Selector.parse("n = 09"))
+                .hasMessageContaining("octal literal '09' at position 4 has a digit 8 or 9");
     }
 
     @Test

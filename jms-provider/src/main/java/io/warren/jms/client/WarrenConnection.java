@@ -354,6 +354,13 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
         }
     }
 
+    /**
+     * Stops delivery and waits for the message listeners in progress. A MessageListener of this connection may not
+     * call it: it would wait for itself. A CompletionListener may, as the specification forbids it only close,
+     * commit and rollback: it runs on its session's completion thread, not the listener thread, so the wait ends
+     * when the listeners return. (A listener of the same session that commits waits for that very callback; its
+     * commit fails once the wait for pending sends times out, and stop then returns.)
+     */
     @Override
     public void stop() throws JMSException {
         checkOpen();
@@ -361,11 +368,6 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
         for (WarrenSession s : sessions) {
             if (s.isListenerThread()) {
                 throw new IllegalStateException("a MessageListener must not stop its own connection");
-            }
-        }
-        for (WarrenSession s : sessions) {
-            if (s.isCompletionThread()) {
-                throw new IllegalStateException("a CompletionListener must not stop its own connection");
             }
         }
         synchronized (stateLock) {

@@ -143,6 +143,7 @@ public class WarrenJMSContext implements JMSContext {
         run(connection::start);
     }
 
+    /** See {@link WarrenConnection#stop()}: allowed from a CompletionListener, not from a MessageListener. */
     @Override
     public void stop() {
         checkOpen();

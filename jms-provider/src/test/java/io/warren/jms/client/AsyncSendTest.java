@@ -20,6 +20,7 @@ import jakarta.jms.Session;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -286,6 +287,73 @@ class AsyncSendTest extends JmsTestSupport {
         await().until(() -> thrown.size() == 1);
         assertThat(thrown.get(0)).isInstanceOf(IllegalStateRuntimeException.class);
         assertThat(ctx.createConsumer(q).receiveBody(String.class, RECEIVE_TIMEOUT)).isEqualTo("a");
+    }
+
+    @Test
+    void aCompletionListenerMayStopItsOwnContextAndDeliveryPausesUntilStart() throws Exception {
+        JMSContext ctx = context();
+        Queue q = ctx.createQueue(unique("async-stop"));
+        JMSContext listening = ctx.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        listening.createConsumer(q).setMessageListener(m -> {
+            try {
+                seen.add(text(m));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        Recorder r = new Recorder();
+        List<Exception> thrown = new CopyOnWriteArrayList<>();
+        r.action = m -> attempt(thrown, ctx::stop);
+        ctx.createProducer().setAsync(r).send(ctx.createQueue(unique("async-stop-other")), "stop");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> thrown.size() == 1);
+        assertThat(thrown.get(0)).hasMessage("no exception");
+
+        ctx.createProducer().send(q, "while-stopped");
+        await().during(ABSENT_TIMEOUT, TimeUnit.MILLISECONDS).atMost(5, TimeUnit.SECONDS).until(seen::isEmpty);
+        ctx.start();
+        await().until(() -> seen.contains("while-stopped"));
+    }
+
+    @Test
+    void stopFromACompletionListenerWaitsForTheMessageListenerInProgressWithoutDeadlock() throws Exception {
+        Connection c = startedConnection();
+        Session listening = c.createSession();
+        Queue q = listening.createQueue(unique("async-stop-waits"));
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> events = new CopyOnWriteArrayList<>();
+        listening.createConsumer(q).setMessageListener(m -> {
+            entered.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            events.add("listener finished");
+        });
+        Session sending = c.createSession();
+        sendTexts(sending, q, "m");
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Object> stopped = new CompletableFuture<>();
+        Recorder r = new Recorder();
+        r.action = m -> {
+            try {
+                c.stop();
+                events.add("stop returned");
+                stopped.complete("returned");
+            } catch (Exception e) {
+                stopped.complete(e);
+            }
+        };
+        MessageProducer p = sending.createProducer(sending.createQueue(unique("async-stop-waits-other")));
+        p.send(sending.createTextMessage("x"), r);
+        await().until(() -> !r.threads.isEmpty() && r.threads.get(0).getState() != Thread.State.RUNNABLE);
+        assertThat(events).isEmpty();
+        release.countDown();
+        assertThat(stopped.get(5, TimeUnit.SECONDS)).isEqualTo("returned");
+        assertThat(events).containsExactly("listener finished", "stop returned");
     }
 
     @Test

@@ -314,6 +314,61 @@ class AsyncSendTest extends TckSupport {
     }
 
     @Test
+    @DisplayName("7.3.4 / JMSContext.stop: only close, commit and rollback are forbidden to a CompletionListener; stopping its own JMSContext is allowed")
+    void stopOwnContextFromCallbackIsAllowed() throws Exception {
+        JMSContext context = context();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        context.createProducer().setAsync(new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                try {
+                    context.stop();
+                } catch (Throwable e) {
+                    thrown.set(e);
+                }
+                done.countDown();
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+                thrown.set(exception);
+                done.countDown();
+            }
+        }).send(queue(), "x");
+        assertThat(done.await(RECEIVE_TIMEOUT, TimeUnit.MILLISECONDS)).as("stop returned within the timeout").isTrue();
+        assertThat(thrown.get()).isNull();
+    }
+
+    @Test
+    @DisplayName("7.3.4 / Connection.stop: a CompletionListener may stop its own connection")
+    void stopOwnConnectionFromCallbackIsAllowed() throws Exception {
+        Connection connection = startedConnection();
+        Session session = connection.createSession();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        session.createProducer(queue()).send(session.createTextMessage("x"), new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                try {
+                    connection.stop();
+                } catch (Throwable e) {
+                    thrown.set(e);
+                }
+                done.countDown();
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+                thrown.set(exception);
+                done.countDown();
+            }
+        });
+        assertThat(done.await(RECEIVE_TIMEOUT, TimeUnit.MILLISECONDS)).as("stop returned within the timeout").isTrue();
+        assertThat(thrown.get()).isNull();
+    }
+
+    @Test
     @DisplayName("7.3: JMSProducer.setAsync(listener) makes the normal send methods asynchronous; getAsync returns the listener")
     void jmsProducerAsync() throws Exception {
         Queue queue = queue();

@@ -81,6 +81,10 @@ class MessageSelectorTest extends TckSupport {
                 row("3.8.1.1: an exact numeric literal such as 57", "n = 57", m -> m.setIntProperty("n", 57), true),
                 row("3.8.1.1: an exact numeric literal such as -957", "n = -957", m -> m.setIntProperty("n", -957), true),
                 row("3.8.1.1: an exact numeric literal such as +62", "n = +62", m -> m.setIntProperty("n", 62), true),
+                row("3.8.1.1: exact numeric literals use the Java integer literal syntax: a leading zero makes 035 octal (29)", "n = 035", m -> m.setLongProperty("n", 29), true),
+                row("3.8.1.1: exact numeric literals use the Java integer literal syntax: 035 is not 35", "n = 035", m -> m.setLongProperty("n", 35), false),
+                row("3.8.1.1: exact numeric literals use the Java integer literal syntax: hexadecimal 0x1d (29)", "n = 0x1d", m -> m.setLongProperty("n", 29), true),
+                row("3.8.1.1: approximate numeric literals use the Java floating-point literal syntax: 035.5 is decimal", "x = 035.5", m -> m.setDoubleProperty("x", 35.5), true),
                 row("3.8.1.1: numbers in the range of Java long are supported", "n = 5000000000", m -> m.setLongProperty("n", 5_000_000_000L), true),
                 row("3.8.1.1: an approximate numeric literal in scientific notation such as 7E3", "x = 7E3", m -> m.setDoubleProperty("x", 7000d), true),
                 row("3.8.1.1: an approximate numeric literal such as -57.9E2", "x = -57.9E2", m -> m.setDoubleProperty("x", -5790d), true),
@@ -93,6 +97,7 @@ class MessageSelectorTest extends TckSupport {
                 }, true),
                 row("3.8.1.1: the boolean literal TRUE", "flag = TRUE", m -> m.setBooleanProperty("flag", true), true),
                 row("3.8.1.1: the boolean literal FALSE", "flag = FALSE", m -> m.setBooleanProperty("flag", true), false),
+                row("3.8.1.1: boolean comparison is restricted to = and <>, and a comparison is a boolean value", "(n > 1) = TRUE", m -> m.setIntProperty("n", 2), true),
                 row("3.8.1.1: conditional expressions include identifiers with boolean values", "flag", m -> m.setBooleanProperty("flag", true), true),
                 row("3.8.1.1: if the comparison of non-like type values is attempted, the value of the operation is false", "color = 5", m -> m.setStringProperty("color", "blue"), false),
                 row("3.8.1.1: the comparison of non-like types is false, not unknown, so NOT of it is true", "NOT (color = 5)", m -> m.setStringProperty("color", "blue"), true),
@@ -108,6 +113,8 @@ class MessageSelectorTest extends TckSupport {
                 row("3.8.1.1: Country NOT IN ('UK', 'US', 'France') is false for 'UK'", "Country NOT IN ('UK', 'US', 'France')", m -> m.setStringProperty("Country", "UK"), false),
                 row("3.8.1.1: Country NOT IN ('UK', 'US', 'France') is true for 'Peru'", "Country NOT IN ('UK', 'US', 'France')", m -> m.setStringProperty("Country", "Peru"), true),
                 row("3.8.1.1: if the identifier of an IN or NOT IN operation is NULL, the value of the operation is unknown", "Country NOT IN ('UK', 'US')", none(), false),
+                row("3.8.1.1: IN is a comparison where the identifier has a String or NULL value: NOT IN does not select an int", "Country NOT IN ('foo', 'jms', 'test')", m -> m.setIntProperty("Country", 0), false),
+                row("3.8.1.1: IN on an int is unknown, not false, so NOT (... IN ...) does not select it either", "NOT (Country IN ('foo'))", m -> m.setIntProperty("Country", 0), false),
                 // LIKE
                 row("3.8.1.1: phone LIKE '12%3' is true for '123'", "phone LIKE '12%3'", m -> m.setStringProperty("phone", "123"), true),
                 row("3.8.1.1: phone LIKE '12%3' is true for '12993'", "phone LIKE '12%3'", m -> m.setStringProperty("phone", "12993"), true),
@@ -119,6 +126,8 @@ class MessageSelectorTest extends TckSupport {
                 row("3.8.1.1: phone NOT LIKE '12%3' is false for '123'", "phone NOT LIKE '12%3'", m -> m.setStringProperty("phone", "123"), false),
                 row("3.8.1.1: phone NOT LIKE '12%3' is true for '1234'", "phone NOT LIKE '12%3'", m -> m.setStringProperty("phone", "1234"), true),
                 row("3.8.1.1: if the identifier of a LIKE or NOT LIKE operation is NULL, the value of the operation is unknown", "phone NOT LIKE '12%3'", none(), false),
+                row("3.8.1.1: LIKE is a comparison where the identifier has a String value: LIKE does not select an int", "phone LIKE '1_3'", m -> m.setIntProperty("phone", 123), false),
+                row("3.8.1.1: LIKE on an int is unknown, so NOT LIKE does not select it either", "phone NOT LIKE 'x%'", m -> m.setIntProperty("phone", 123), false),
                 // IS NULL
                 row("3.8.1.1: prop_name IS NULL tests for a missing property value", "prop_name IS NULL", none(), true),
                 row("3.8.1.1: prop_name IS NULL is false for a present property", "prop_name IS NULL", m -> m.setStringProperty("prop_name", "x"), false),
@@ -287,7 +296,8 @@ class MessageSelectorTest extends TckSupport {
 
     @ParameterizedTest(name = "3.8.1.1: a syntactically incorrect selector (\"{0}\") must result in an InvalidSelectorException")
     @ValueSource(strings = {"color = ", "color == 'blue'", "(color = 'blue'", "color = 'blue' AND", "color IN ()",
-            "SELECT * FROM t", "color = 'unterminated", "AND = 1", "x BETWEEN 1", "1 +", "color LIKE", "a <> <> b"})
+            "SELECT * FROM t", "color = 'unterminated", "AND = 1", "x BETWEEN 1", "1 +", "color LIKE", "a <> <> b",
+            "TRUE = 0", "FALSE = 0", "'a' = 1", "(a = 1) = 2", "'a' + 1 = 2", "TRUE > FALSE", "n = 09", "n = 018L"})
     void syntaxErrorThrowsInvalidSelector(String selector) throws Exception {
         Session session = connection().createSession();
         Queue queue = queue();
