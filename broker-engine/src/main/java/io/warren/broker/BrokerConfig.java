@@ -1,5 +1,6 @@
 package io.warren.broker;
 
+import io.warren.broker.security.UserStore;
 import io.warren.broker.store.Store;
 import io.warren.broker.store.journal.SyncPolicy;
 import java.net.URI;
@@ -29,8 +30,10 @@ public final class BrokerConfig {
     private final long pagingMaxDisk;
     private final long pageFileSize;
     private final int pagingReadAhead;
+    private final UserStore users;
 
     private BrokerConfig(Builder b) {
+        this.users = b.users;
         this.paging = b.paging;
         this.pagingWatermark = b.pagingWatermark;
         this.queuePagingThreshold = b.queuePagingThreshold >= 0 ? b.queuePagingThreshold
@@ -144,7 +147,18 @@ public final class BrokerConfig {
         return dataDirectory == null ? null : dataDirectory.resolve("paging");
     }
 
-    /** The settings, as a log line shows them. */
+    /**
+     * The users clients of this broker log in as, or null for a broker open to every client whatever
+     * credentials it gives (the default). The store is shared, not copied: users added to or removed from it
+     * later count from the next login. In-JVM ({@code vm://}) connections check their credentials against it
+     * with {@link UserStore#checkLogin}; an AMQP server running this broker checks its SASL logins against the
+     * same object. A store with no users in it refuses everyone.
+     */
+    public UserStore users() {
+        return users;
+    }
+
+    /** The settings, as a log line shows them (user names at most, never passwords or hashes). */
     @Override
     public String toString() {
         String store = storeFactory != null ? "custom store"
@@ -152,7 +166,8 @@ public final class BrokerConfig {
         return "BrokerConfig[name=" + name + ", " + store + ", maxMemory=" + (maxMemoryBytes >> 20)
                 + " MiB, memoryWait=" + memoryWaitMillis + " ms" + (listeners.isEmpty() ? "" : ", listeners=" + listeners)
                 + ", jmx=" + jmx + ", paging=" + (paging ? "above " + (queuePagingThreshold >> 10) + " KiB per queue or "
-                + Math.round(pagingWatermark * 100) + "% of maxMemory" : "off") + "]";
+                + Math.round(pagingWatermark * 100) + "% of maxMemory" : "off")
+                + (users == null ? "" : ", users=" + users.users().size()) + "]";
     }
 
     /** Builds a {@link BrokerConfig}. */
@@ -171,6 +186,7 @@ public final class BrokerConfig {
         private long pagingMaxDisk = -1;
         private long pageFileSize = 16L << 20;
         private int pagingReadAhead = 256;
+        private UserStore users;
 
         private Builder(String name) {
             if (name == null || name.isBlank()) {
@@ -290,6 +306,15 @@ public final class BrokerConfig {
                 throw BrokerException.invalidArgument("pagingReadAhead must be positive, was " + messages);
             }
             this.pagingReadAhead = messages;
+            return this;
+        }
+
+        /**
+         * Makes clients log in as one of {@code users} (see {@link BrokerConfig#users()}); null, the default,
+         * leaves the broker open to every client.
+         */
+        public Builder users(UserStore users) {
+            this.users = users;
             return this;
         }
 

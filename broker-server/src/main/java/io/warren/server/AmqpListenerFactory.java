@@ -2,11 +2,11 @@ package io.warren.server;
 
 import io.netty.handler.ssl.SslContext;
 import io.warren.broker.Broker;
+import io.warren.broker.security.UserStore;
 import io.warren.broker.spi.ListenerFactory;
 import io.warren.broker.spi.NetworkListener;
 import io.warren.server.config.TlsContextFactory;
 import io.warren.server.config.TlsOptions;
-import io.warren.server.security.UserStore;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +20,10 @@ import java.util.Set;
  * {@code amqps://HOST:PORT?certfile=PEM&keyfile=PEM} listeners (found through {@link java.util.ServiceLoader}).
  * Query options: {@code channel_max}, {@code frame_max}, {@code heartbeat}, {@code connection_max}, and for
  * {@code amqps} {@code certfile}, {@code keyfile} (PKCS#8 PEM) and optionally {@code cacertfile} (client
- * certificates signed by it are accepted and verified; clients without one still connect). Such a listener knows one user, RabbitMQ's default {@code guest}/{@code guest}, allowed from
- * loopback only; an application that needs its own users starts an {@link AmqpServer} with a {@link UserStore}.
+ * certificates signed by it are accepted and verified; clients without one still connect). Such a listener checks
+ * logins and permissions against the broker's user store ({@code BrokerConfig.users}), the one its in-JVM clients
+ * log in against too; a broker without one gets a listener that knows one user, RabbitMQ's default
+ * {@code guest}/{@code guest}, allowed from loopback only.
  */
 public final class AmqpListenerFactory implements ListenerFactory {
     private static final Set<String> OPTIONS = Set.of("channel_max", "frame_max", "heartbeat", "connection_max",
@@ -51,7 +53,8 @@ public final class AmqpListenerFactory implements ListenerFactory {
         if (options.containsKey("connection_max")) {
             settings = settings.withMaxConnections(number(uri, options, "connection_max"));
         }
-        AmqpServer server = AmqpServer.start(broker, settings, UserStore.withDefaultGuest());
+        UserStore own = broker.config().users();
+        AmqpServer server = AmqpServer.start(broker, settings, own != null ? own : UserStore.withDefaultGuest());
         URI bound = URI.create(uri.getScheme() + "://" + uri.getHost() + ":"
                 + (tls ? server.tlsPort() : server.port()));
         return new NetworkListener() {

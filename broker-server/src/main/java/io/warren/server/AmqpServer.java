@@ -1,6 +1,5 @@
 package io.warren.server;
 
-import io.warren.server.threads.NettyThreadFactory;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -12,13 +11,14 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.warren.broker.Broker;
+import io.warren.broker.security.AccessControl;
+import io.warren.broker.security.UserStore;
 import io.warren.server.amqp.AmqpConnection;
 import io.warren.server.amqp.ServerContext;
 import io.warren.server.amqp.codec.FrameDecoder;
 import io.warren.server.flow.ResourceAlarms;
-import io.warren.server.security.AccessControl;
 import io.warren.server.security.Authenticator;
-import io.warren.server.security.UserStore;
+import io.warren.server.threads.NettyThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
@@ -74,6 +74,13 @@ public final class AmqpServer implements AutoCloseable {
 
     /** Opens the listeners the settings ask for; fails (and releases everything) if a port cannot be bound. */
     public static AmqpServer start(Broker broker, ServerSettings settings, UserStore users) {
+        UserStore own = broker.config().users();
+        if (own != null && own != users) {
+            // Two stores would let a user log in one way and not the other, or with two passwords.
+            throw new IllegalArgumentException("broker '" + broker.name() + "' has its own user store, which"
+                    + " in-JVM clients log in against; start the AMQP server with that one"
+                    + " (broker.config().users()) so both check the same users");
+        }
         AmqpServer server = new AmqpServer(broker, settings, users);
         try {
             server.bind();

@@ -3,14 +3,18 @@ package io.warren.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.rabbitmq.client.AuthenticationFailureException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.warren.broker.Broker;
 import io.warren.broker.BrokerConfig;
 import io.warren.broker.BrokerException;
+import io.warren.broker.security.PasswordHasher;
+import io.warren.broker.security.UserStore;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AmqpListenerFactoryTest {
@@ -31,6 +35,27 @@ class AmqpListenerFactoryTest {
                 ch.confirmSelect();
             }
             assertThat(broker.defaultVirtualHost().queueDeclarePassive("-", "embedded").messageCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aListenerOfABrokerWithUsersChecksThatStore() throws Exception {
+        UserStore users = new UserStore(new PasswordHasher(1_000));
+        users.addUser("carol", "s3cret".toCharArray(), Set.of());
+        users.setPermissions("carol", "/", ".*", ".*", ".*");
+        BrokerConfig config = BrokerConfig.builder("listener-users").jmx(false).users(users)
+                .listener("amqp://127.0.0.1:0").build();
+        try (Broker broker = Broker.start(config)) {
+            ConnectionFactory f = new ConnectionFactory();
+            f.setPort(broker.listenerAddresses().get(0).getPort());
+            f.setUsername("carol");
+            f.setPassword("s3cret");
+            try (Connection c = f.newConnection()) {
+                assertThat(c.isOpen()).isTrue();
+            }
+            f.setUsername("guest");
+            f.setPassword("guest");
+            assertThatThrownBy(f::newConnection).isInstanceOf(AuthenticationFailureException.class);
         }
     }
 

@@ -2,9 +2,9 @@ package io.warren.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslContext;
-import io.warren.server.security.UserStore;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.warren.broker.security.UserStore;
 import java.io.InputStream;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

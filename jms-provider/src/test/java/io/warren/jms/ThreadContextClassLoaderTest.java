@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.warren.broker.Broker;
+import io.warren.broker.security.PasswordHasher;
+import io.warren.broker.security.UserStore;
 import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.url.ConnectionUrl;
 import io.warren.server.AmqpServer;
 import io.warren.server.ServerSettings;
 import io.warren.server.management.ManagementServer;
 import io.warren.server.management.ManagementSettings;
-import io.warren.server.security.PasswordHasher;
-import io.warren.server.security.UserStore;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;

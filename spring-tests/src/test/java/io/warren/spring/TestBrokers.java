@@ -2,13 +2,13 @@ package io.warren.spring;
 
 import io.warren.broker.Broker;
 import io.warren.broker.VirtualHost;
+import io.warren.broker.security.PasswordHasher;
+import io.warren.broker.security.UserStore;
 import io.warren.jms.WarrenConnectionFactory;
 import io.warren.jms.transport.vm.VmBrokers;
 import io.warren.jms.url.ConnectionUrl;
 import io.warren.server.AmqpServer;
 import io.warren.server.ServerSettings;
-import io.warren.server.security.PasswordHasher;
-import io.warren.server.security.UserStore;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -2,9 +2,9 @@ package io.warren.benchmarks.amqp;
 
 import io.warren.broker.Broker;
 import io.warren.broker.BrokerConfig;
+import io.warren.broker.security.UserStore;
 import io.warren.server.AmqpServer;
 import io.warren.server.ServerSettings;
-import io.warren.server.security.UserStore;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 

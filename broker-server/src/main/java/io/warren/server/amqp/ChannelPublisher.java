@@ -3,10 +3,10 @@ package io.warren.server.amqp;
 import io.netty.buffer.ByteBuf;
 import io.warren.broker.BrokerException;
 import io.warren.broker.PublishResult;
+import io.warren.broker.security.AccessRefusedException;
 import io.warren.message.Message;
 import io.warren.server.amqp.codec.BasicProperties;
 import io.warren.server.amqp.codec.ContentHeader;
-import io.warren.server.amqp.method.FrameWriter;
 import io.warren.server.amqp.codec.ReplyCodes;
 import io.warren.server.amqp.method.BasicAck;
 import io.warren.server.amqp.method.BasicNack;
@@ -14,10 +14,10 @@ import io.warren.server.amqp.method.BasicPublish;
 import io.warren.server.amqp.method.BasicReturn;
 import io.warren.server.amqp.method.ConfirmSelect;
 import io.warren.server.amqp.method.ConfirmSelectOk;
+import io.warren.server.amqp.method.FrameWriter;
 import io.warren.server.amqp.method.TxCommitOk;
 import io.warren.server.amqp.method.TxRollbackOk;
 import io.warren.server.amqp.method.TxSelectOk;
-import io.warren.server.security.AccessRefusedException;
 import java.util.concurrent.CompletableFuture;
 
 /**

@@ -4,8 +4,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.warren.broker.BrokerException;
 import io.warren.broker.VirtualHost;
+import io.warren.broker.security.AccessRefusedException;
+import io.warren.broker.security.User;
 import io.warren.server.ServerSettings;
-import io.warren.server.amqp.method.FrameWriter;
 import io.warren.server.amqp.codec.ProtocolHeader;
 import io.warren.server.amqp.codec.ReplyCodes;
 import io.warren.server.amqp.method.AmqpMethod;
@@ -19,11 +20,10 @@ import io.warren.server.amqp.method.ConnectionTune;
 import io.warren.server.amqp.method.ConnectionTuneOk;
 import io.warren.server.amqp.method.ConnectionUpdateSecret;
 import io.warren.server.amqp.method.ConnectionUpdateSecretOk;
-import io.warren.server.security.AccessRefusedException;
+import io.warren.server.amqp.method.FrameWriter;
 import io.warren.server.security.AuthenticationException;
 import io.warren.server.security.SaslMechanism;
 import io.warren.server.security.SaslMechanisms;
-import io.warren.server.security.User;
 import java.util.Map;
 
 /**

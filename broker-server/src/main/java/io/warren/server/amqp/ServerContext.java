@@ -1,9 +1,9 @@
 package io.warren.server.amqp;
 
 import io.warren.broker.Broker;
+import io.warren.broker.security.AccessControl;
 import io.warren.server.ServerSettings;
 import io.warren.server.flow.ResourceAlarms;
-import io.warren.server.security.AccessControl;
 import io.warren.server.security.Authenticator;
 import java.util.Set;
 import java.util.concurrent.Executor;

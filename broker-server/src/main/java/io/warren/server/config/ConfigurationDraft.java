@@ -1,7 +1,7 @@
 package io.warren.server.config;
 
+import io.warren.broker.security.User;
 import io.warren.broker.store.journal.SyncPolicy;
-import io.warren.server.security.User;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.warren.server.config;
 
 import io.netty.handler.ssl.SslContext;
-import io.warren.server.security.Permission;
+import io.warren.broker.security.Permission;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

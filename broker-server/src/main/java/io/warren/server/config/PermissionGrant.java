@@ -1,6 +1,6 @@
 package io.warren.server.config;
 
-import io.warren.server.security.Permission;
+import io.warren.broker.security.Permission;
 import java.util.Objects;
 
 /**

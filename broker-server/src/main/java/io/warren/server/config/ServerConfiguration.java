@@ -2,10 +2,10 @@ package io.warren.server.config;
 
 import io.netty.handler.ssl.SslContext;
 import io.warren.broker.BrokerConfig;
+import io.warren.broker.security.PasswordHasher;
+import io.warren.broker.security.UserStore;
 import io.warren.broker.store.journal.SyncPolicy;
 import io.warren.server.ServerSettings;
-import io.warren.server.security.PasswordHasher;
-import io.warren.server.security.UserStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -149,10 +149,18 @@ public final class ServerConfiguration {
         return permissions;
     }
 
-    /** The engine's configuration. */
+    /** The engine's configuration, without users (see {@link #brokerConfig(UserStore)}). */
     public BrokerConfig brokerConfig() {
+        return brokerConfig(null);
+    }
+
+    /**
+     * The engine's configuration with {@code users} as the broker's user store, the one the AMQP server and
+     * any in-JVM client of this broker log in against; null for none.
+     */
+    public BrokerConfig brokerConfig(UserStore users) {
         BrokerConfig.Builder builder = BrokerConfig.builder(brokerName).dataDirectory(dataDirectory)
-                .syncPolicy(syncPolicy);
+                .syncPolicy(syncPolicy).users(users);
         memoryLimit.ifPresent(limit -> builder.maxMemory(limit.bytes(Runtime.getRuntime().maxMemory())));
         paging.applyTo(builder);
         return builder.build();

@@ -1,20 +1,20 @@
 package io.warren.server.launcher;
 
 import io.warren.broker.Broker;
+import io.warren.broker.security.UserStore;
 import io.warren.server.AmqpServer;
 import io.warren.server.ServerSettings;
 import io.warren.server.WarrenVersion;
 import io.warren.server.cli.WarrenCtl;
 import io.warren.server.config.ConfigurationLoader;
 import io.warren.server.config.InvalidConfigException;
-import io.warren.server.config.ServerConfiguration;
 import io.warren.server.config.ListenerAddress;
+import io.warren.server.config.ServerConfiguration;
 import io.warren.server.management.ManagementServer;
 import io.warren.server.management.ManagementSettings;
 import io.warren.server.management.api.Listener;
 import io.warren.server.metrics.PrometheusEndpoint;
 import io.warren.server.metrics.PrometheusMetrics;
-import io.warren.server.security.UserStore;
 import java.net.BindException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,7 +105,8 @@ public final class WarrenServer implements AutoCloseable {
     public static WarrenServer start(ServerConfiguration configuration) {
         ServerSettings settings = configuration.serverSettings();
         UserStore users = configuration.userStore();
-        Broker broker = Broker.start(configuration.brokerConfig());
+        // One store: the broker carries it, so in-JVM clients of this broker log in against the same users.
+        Broker broker = Broker.start(configuration.brokerConfig(users));
         AmqpServer server;
         try {
             configuration.virtualHosts().forEach(broker::createVirtualHost);

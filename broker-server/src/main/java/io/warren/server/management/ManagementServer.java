@@ -1,19 +1,19 @@
 package io.warren.server.management;
 
-import io.warren.server.threads.NettyThreadFactory;
 import io.warren.broker.Broker;
+import io.warren.broker.security.AccessControl;
+import io.warren.broker.security.UserStore;
 import io.warren.server.AmqpServer;
 import io.warren.server.flow.ResourceAlarms;
 import io.warren.server.management.api.ApiResources;
-import io.warren.server.management.stats.RateSampler;
 import io.warren.server.management.api.Listener;
 import io.warren.server.management.api.ManagementContext;
 import io.warren.server.management.http.ApiJson;
 import io.warren.server.management.http.HttpConnectionHandler;
 import io.warren.server.management.http.HttpListener;
 import io.warren.server.management.http.HttpService;
-import io.warren.server.security.AccessControl;
-import io.warren.server.security.UserStore;
+import io.warren.server.management.stats.RateSampler;
+import io.warren.server.threads.NettyThreadFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,10 @@
 package io.warren.server.security;
 
+import io.warren.broker.security.LoginCheck;
+import io.warren.broker.security.User;
+import io.warren.broker.security.UserStore;
 import java.net.SocketAddress;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,21 +72,11 @@ public final class Authenticator {
         Objects.requireNonNull(mechanism, "mechanism");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
-        Optional<User> found = users.user(username);
-        if (found.isEmpty()) {
-            users.verifyAgainstDecoy(password);
-            throw refused(mechanism, username, remote, "no such user");
+        LoginCheck check = users.checkLogin(username, password);
+        if (!check.accepted()) {
+            throw refused(mechanism, username, remote, check.refusal().reason());
         }
-        User user = found.get();
-        // Checked even for a blank password, so its timing does not reveal that the user exists.
-        boolean matches = users.passwordMatches(user, password);
-        if (password.length == 0) {
-            // RabbitMQ never accepts a blank password, whatever the stored hash.
-            throw refused(mechanism, username, remote, "empty password");
-        }
-        if (!matches) {
-            throw refused(mechanism, username, remote, "wrong password");
-        }
+        User user = check.user();
         if (user.loopbackOnly() && !LoopbackAddresses.isLoopback(remote)) {
             LOG.warn("login refused for user '{}' from {} using {}: user may connect only via localhost",
                     printable(username), remote, mechanism);

@@ -1,10 +1,9 @@
 /**
- * Who may connect to the AMQP server and what they may touch, with RabbitMQ's semantics: users with salted
- * password hashes and tags ({@link io.warren.server.security.UserStore}), SASL mechanisms that turn a
- * {@code connection.start-ok} response into credentials ({@link io.warren.server.security.SaslMechanisms}),
- * the login check ({@link io.warren.server.security.Authenticator}) and per-vhost configure/write/read
- * permissions checked once per AMQP operation ({@link io.warren.server.security.AccessControl}).
- *
- * <p>This package uses nothing of the broker engine; the protocol layer calls into it.
+ * How clients log in to the AMQP server, with RabbitMQ's semantics: SASL mechanisms that turn a
+ * {@code connection.start-ok} response into credentials ({@link io.warren.server.security.SaslMechanisms}) and
+ * the login check with its loopback rule and refusal texts ({@link io.warren.server.security.Authenticator}).
+ * The users, their password hashes and per-vhost permissions, and the permission checks, live in the broker
+ * engine ({@link io.warren.broker.security.UserStore}, {@link io.warren.broker.security.AccessControl}), so
+ * {@code vm://} connections to the same broker log in against the same store.
  */
 package io.warren.server.security;

@@ -2,10 +2,10 @@ package io.warren.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.warren.server.security.PasswordHasher;
-import io.warren.server.security.Permission;
-import io.warren.server.security.User;
-import io.warren.server.security.UserStore;
+import io.warren.broker.security.PasswordHasher;
+import io.warren.broker.security.Permission;
+import io.warren.broker.security.User;
+import io.warren.broker.security.UserStore;
 import org.junit.jupiter.api.Test;
 
 class UsersFromConfigurationTest {

@@ -2,11 +2,11 @@ package io.warren.server.process;
 
 import io.warren.broker.Broker;
 import io.warren.broker.BrokerConfig;
+import io.warren.broker.security.PasswordHasher;
+import io.warren.broker.security.UserStore;
 import io.warren.broker.store.journal.SyncPolicy;
 import io.warren.server.AmqpServer;
 import io.warren.server.ServerSettings;
-import io.warren.server.security.PasswordHasher;
-import io.warren.server.security.UserStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

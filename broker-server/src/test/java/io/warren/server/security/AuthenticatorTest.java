@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.channel.local.LocalAddress;
+import io.warren.broker.security.PasswordHasher;
+import io.warren.broker.security.User;
+import io.warren.broker.security.UserStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;

@@ -2,6 +2,10 @@ package io.warren.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.warren.broker.security.AccessControl;
+import io.warren.broker.security.PasswordHasher;
+import io.warren.broker.security.User;
+import io.warren.broker.security.UserStore;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;

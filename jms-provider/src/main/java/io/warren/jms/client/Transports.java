@@ -10,11 +10,17 @@ final class Transports {
     private Transports() {
     }
 
+    /**
+     * Connects with {@code user} and {@code password} as given to {@code createConnection(user, password)}, each
+     * falling back to the options' (the URL's {@code user} and {@code password} or the factory's setters) when
+     * null: the same rule for every transport.
+     */
     static BrokerConnection connect(ClientOptions options, String user, String password) throws JMSException {
+        String u = user != null ? user : options.user();
+        String p = password != null ? password : options.password();
         if (options.url().isVm()) {
-            return VmTransport.connect(options.url(), options.clientId(), user != null ? user : options.user());
+            return VmTransport.connect(options.url(), options.clientId(), u, p);
         }
-        return AmqpTransport.connect(options.url(), options.clientId(), user != null ? user : options.user(),
-                password != null ? password : options.password());
+        return AmqpTransport.connect(options.url(), options.clientId(), u, p);
     }
 }

@@ -19,7 +19,10 @@ import java.util.Map;
  *       them: {@code paging=true|false}, {@code pagingWatermark=FRACTION},
  *       {@code queuePagingThreshold=SIZE}, {@code pagingMaxDisk=SIZE}, {@code pageFileSize=SIZE},
  *       {@code pagingReadAhead=N}, a SIZE in bytes or with a unit ({@code 64MiB}, {@code 64MB}:
- *       {@link io.warren.config.ByteSize});</li>
+ *       {@link io.warren.config.ByteSize}), and the users the broker lets in: {@code users=name:password;...}
+ *       ({@link InlineUsers}) and {@code usersFile=PATH} (a properties file of {@code name=password}, the
+ *       password in clear or as a {@code pbkdf2-sha256$...} hash); with neither the broker lets every client
+ *       in;</li>
  *   <li>{@code amqp://[user[:password]@]host[:port][,host[:port]...][/vhost][?options]} and {@code amqps://...}:
  *       a broker speaking AMQP 0-9-1 (a Warren server, RabbitMQ), the hosts tried in order (failover); the vhost is
  *       URL-encoded ({@code %2F} for {@code /}; none means {@code /}); ports default to 5672 and 5671. Options
@@ -64,8 +67,8 @@ public record ConnectionUrl(String url, String scheme, String brokerName, List<E
 
     /**
      * The options that shape an in-JVM broker when the first connection starts it ({@code dataDir},
-     * {@code persistent}, {@code sync}, {@code jmx} and the paging options); a later URL naming the same broker
-     * must agree with it on the ones it gives. The others are per connection.
+     * {@code persistent}, {@code sync}, {@code jmx}, the paging options, {@code users} and {@code usersFile});
+     * a later URL naming the same broker must agree with it on the ones it gives. The others are per connection.
      */
     public static List<String> brokerOptions() {
         return UrlOptions.BROKER;

@@ -24,7 +24,7 @@ final class UrlOptions {
             "password");
     /** Options that shape an in-JVM broker when it starts; a running broker must agree with them. */
     static final List<String> BROKER = List.of("dataDir", "persistent", "sync", "jmx", "paging", "pagingWatermark",
-            "queuePagingThreshold", "pagingMaxDisk", "pageFileSize", "pagingReadAhead");
+            "queuePagingThreshold", "pagingMaxDisk", "pageFileSize", "pagingReadAhead", "users", "usersFile");
     /** Options of an in-JVM connection besides those above. */
     static final Set<String> VM = Set.of("virtualHost");
     static final Set<String> AMQP = Set.of("heartbeat", "connectTimeout", "failover", "failoverTimeout");
@@ -118,6 +118,14 @@ final class UrlOptions {
                 throw new IllegalArgumentException(e.getMessage() + " (connection URL '" + Redaction.unparsed(url) + "')");
             }
         }
+        String users = options.get("users");
+        if (users != null) {
+            try {
+                InlineUsers.parse(users);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + " (connection URL '" + Redaction.unparsed(url) + "')");
+            }
+        }
         String sync = options.get("sync");
         if (sync != null && !SYNC.contains(sync.toLowerCase(Locale.ROOT))) {
             throw invalid(url, "sync", sync, "must be always, batched or never");
@@ -190,7 +198,7 @@ final class UrlOptions {
     }
 
     private static IllegalArgumentException invalid(String url, String key, String value, String rule) {
-        String shown = key.toLowerCase(Locale.ROOT).endsWith("password") ? Redaction.MASK : value;
+        String shown = Redaction.isSecret(key) ? Redaction.MASK : value;
         return new IllegalArgumentException("option " + key + " in connection URL '" + Redaction.unparsed(url) + "' "
                 + rule + ", was '" + shown + "'");
     }

@@ -192,7 +192,8 @@ class ConnectionUrlTest {
     @Test
     void theBrokerOptionsAreThoseThatShapeAnInJvmBroker() {
         assertThat(ConnectionUrl.brokerOptions()).containsExactly("dataDir", "persistent", "sync", "jmx", "paging",
-                "pagingWatermark", "queuePagingThreshold", "pagingMaxDisk", "pageFileSize", "pagingReadAhead");
+                "pagingWatermark", "queuePagingThreshold", "pagingMaxDisk", "pageFileSize", "pagingReadAhead", "users",
+                "usersFile");
     }
 
     @Test

@@ -26,6 +26,12 @@ class RedactionTest {
         "vm://bob:s3cret@broker",
         // password options, on a URL that fails for another reason
         "vm://x?password=s3cret&colour=red",
+        // inline users of an in-JVM broker, plain or percent-encoded, with a bad entry or another bad option
+        "vm://x?users=bob:s3cret;al:ret&colour=red",
+        "vm://x?users=bob%3As3cret%3Bal%3Aret&prefetch=0",
+        "vm://x?users=bob:s3cret;s3cret",
+        "vm://x?users=bob:s3cret;bob:s3cret",
+        "vm://x?users=:s3cret",
         "vm://x?password=s3cret&prefetch=0",
         "amqps://h?trustStorePassword=s3cret&verifyHost=maybe",
         "amqps://h?keyStorePassword=s3cret&keyStorePassword=s3cret",

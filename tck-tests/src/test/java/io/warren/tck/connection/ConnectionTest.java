@@ -12,6 +12,8 @@ import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.ExceptionListener;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidClientIDException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
@@ -50,6 +52,24 @@ class ConnectionTest extends TckSupport {
             Session session = connection.createSession();
             sendText(session, queue, "with credentials");
             assertThat(receiveText(session.createConsumer(queue))).isEqualTo("with credentials");
+        }
+    }
+
+    @Test
+    @DisplayName("6.1.1: a connection with credentials the provider does not accept fails with JMSSecurityException")
+    void createConnectionWithWrongCredentialsThrowsSecurityException() throws Exception {
+        assertThatThrownBy(() -> factory().createConnection("tck-user", "not-the-password"))
+                .isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> factory().createConnection("no-such-user", "tck-password"))
+                .isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> queueFactory().createQueueConnection("tck-user", "not-the-password"))
+                .isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> topicFactory().createTopicConnection("tck-user", "not-the-password"))
+                .isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> factory().createContext("tck-user", "not-the-password"))
+                .isInstanceOf(JMSSecurityRuntimeException.class);
+        try (Connection connection = factory().createConnection()) {
+            assertThat(connection.createSession()).isNotNull();
         }
     }
 

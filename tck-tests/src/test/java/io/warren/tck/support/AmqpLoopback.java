@@ -2,10 +2,10 @@ package io.warren.tck.support;
 
 import io.warren.broker.Broker;
 import io.warren.broker.BrokerConfig;
+import io.warren.broker.security.PasswordHasher;
+import io.warren.broker.security.UserStore;
 import io.warren.server.AmqpServer;
 import io.warren.server.ServerSettings;
-import io.warren.server.security.PasswordHasher;
-import io.warren.server.security.UserStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * The suite over the network: with {@code -Dwarren.transport=amqp} a Warren server is started in this JVM on an
  * ephemeral loopback port, and every connection factory of {@code jndi.properties} connects to it with an
- * {@code amqp://} URL (same options) instead of {@code vm://}. With {@code -Dwarren.tck.url=amqp://...} as well,
- * the suite runs against that broker instead (the credential tests need a user {@code tck-user}).
+ * {@code amqp://} URL (the same options, but for the in-JVM broker's {@code users}) instead of {@code vm://}. With
+ * {@code -Dwarren.tck.url=amqp://...} as well, the suite runs against that broker instead (the credential tests
+ * need a user {@code tck-user} with password {@code tck-password}).
  */
 final class AmqpLoopback {
     static final String TRANSPORT_PROPERTY = "warren.transport";
@@ -57,7 +58,8 @@ final class AmqpLoopback {
         }
         Hashtable<String, Object> env = new Hashtable<>();
         for (String key : file.stringPropertyNames()) {
-            env.put(key, file.getProperty(key).replace(VM_URL, amqpUrl));
+            // The in-JVM broker's users are the server's here (tck-user above); an amqp:// URL has no users option.
+            env.put(key, file.getProperty(key).replace(VM_URL, amqpUrl).replaceAll("&users=[^&]*", ""));
         }
         return env;
     }

@@ -1,14 +1,14 @@
 package io.warren.server.management.api;
 
 import io.warren.broker.VirtualHost;
+import io.warren.broker.security.AccessControl;
+import io.warren.broker.security.User;
 import io.warren.server.management.http.Access;
 import io.warren.server.management.http.ApiException;
 import io.warren.server.management.http.ApiRequest;
 import io.warren.server.management.http.ApiResponse;
 import io.warren.server.management.http.JsonBody;
 import io.warren.server.management.http.Routes;
-import io.warren.server.security.AccessControl;
-import io.warren.server.security.User;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package io.warren.server.management.api;
 
 import io.warren.broker.BrokerException;
 import io.warren.broker.VirtualHost;
-import io.warren.server.security.AccessControl;
-import io.warren.server.security.User;
+import io.warren.broker.security.AccessControl;
+import io.warren.broker.security.User;
 
 /**
  * An exchange or a queue as a PUT body or a definitions file declares it. It can be checked before it is

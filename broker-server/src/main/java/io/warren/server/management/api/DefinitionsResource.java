@@ -1,11 +1,11 @@
 package io.warren.server.management.api;
 
 import io.warren.broker.Broker;
+import io.warren.broker.security.UserStore;
 import io.warren.server.management.http.Access;
 import io.warren.server.management.http.ApiRequest;
 import io.warren.server.management.http.ApiResponse;
 import io.warren.server.management.http.Routes;
-import io.warren.server.security.UserStore;
 
 /**
  * {@code /api/definitions} and {@code /api/definitions/{vhost}}: export the broker's users, vhosts,

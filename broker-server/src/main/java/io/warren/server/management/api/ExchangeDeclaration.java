@@ -4,10 +4,10 @@ import io.warren.broker.BrokerException;
 import io.warren.broker.VirtualHost;
 import io.warren.broker.exchange.ExchangeType;
 import io.warren.broker.management.ExchangeInfo;
+import io.warren.broker.security.AccessControl;
+import io.warren.broker.security.User;
 import io.warren.message.Values;
 import io.warren.server.management.http.JsonBody;
-import io.warren.server.security.AccessControl;
-import io.warren.server.security.User;
 import java.util.Map;
 
 /**

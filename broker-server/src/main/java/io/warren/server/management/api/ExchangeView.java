@@ -2,7 +2,7 @@ package io.warren.server.management.api;
 
 import io.warren.broker.VirtualHost;
 import io.warren.broker.management.ExchangeInfo;
-import io.warren.server.security.AccessControl;
+import io.warren.broker.security.AccessControl;
 import java.util.Map;
 
 /**

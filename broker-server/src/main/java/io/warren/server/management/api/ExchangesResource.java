@@ -2,13 +2,13 @@ package io.warren.server.management.api;
 
 import io.warren.broker.VirtualHost;
 import io.warren.broker.management.ExchangeInfo;
+import io.warren.broker.security.AccessControl;
+import io.warren.broker.security.User;
 import io.warren.server.management.http.Access;
 import io.warren.server.management.http.ApiException;
 import io.warren.server.management.http.ApiRequest;
 import io.warren.server.management.http.ApiResponse;
 import io.warren.server.management.http.Routes;
-import io.warren.server.security.AccessControl;
-import io.warren.server.security.User;
 import java.util.List;
 
 /**

@@ -2,9 +2,9 @@ package io.warren.server.management.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.warren.broker.Broker;
+import io.warren.broker.security.AccessControl;
+import io.warren.broker.security.UserStore;
 import io.warren.server.flow.ResourceAlarms;
-import io.warren.server.security.AccessControl;
-import io.warren.server.security.UserStore;
 import io.warren.server.management.stats.RateSampler;
 import java.util.List;
 import java.util.Objects;

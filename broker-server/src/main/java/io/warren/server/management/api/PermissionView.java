@@ -1,8 +1,8 @@
 package io.warren.server.management.api;
 
-import io.warren.server.security.Permission;
-import io.warren.server.security.User;
-import io.warren.server.security.UserStore;
+import io.warren.broker.security.Permission;
+import io.warren.broker.security.User;
+import io.warren.broker.security.UserStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -4,9 +4,9 @@ import io.warren.broker.BrokerException;
 import io.warren.broker.VirtualHost;
 import io.warren.broker.management.QueueSummary;
 import io.warren.broker.queue.QueueArguments;
+import io.warren.broker.security.AccessControl;
+import io.warren.broker.security.User;
 import io.warren.server.management.http.JsonBody;
-import io.warren.server.security.AccessControl;
-import io.warren.server.security.User;
 import java.util.Map;
 
 /**

@@ -1,13 +1,13 @@
 package io.warren.server.management.api;
 
+import io.warren.broker.security.User;
+import io.warren.broker.security.UserStore;
 import io.warren.server.management.http.Access;
 import io.warren.server.management.http.ApiException;
 import io.warren.server.management.http.ApiRequest;
 import io.warren.server.management.http.ApiResponse;
 import io.warren.server.management.http.JsonBody;
 import io.warren.server.management.http.Routes;
-import io.warren.server.security.User;
-import io.warren.server.security.UserStore;
 import java.util.Optional;
 import java.util.Set;
 

@@ -2,9 +2,9 @@ package io.warren.server.management.api;
 
 import io.warren.broker.BrokerException;
 import io.warren.broker.VirtualHost;
+import io.warren.broker.security.User;
 import io.warren.server.management.http.Access;
 import io.warren.server.management.http.ApiException;
-import io.warren.server.security.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

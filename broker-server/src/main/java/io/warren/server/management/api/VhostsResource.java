@@ -2,11 +2,11 @@ package io.warren.server.management.api;
 
 import io.warren.broker.Broker;
 import io.warren.broker.VirtualHost;
+import io.warren.broker.security.User;
 import io.warren.server.management.http.Access;
 import io.warren.server.management.http.ApiRequest;
 import io.warren.server.management.http.ApiResponse;
 import io.warren.server.management.http.Routes;
-import io.warren.server.security.User;
 
 /**
  * {@code /api/vhosts} and {@code /api/vhosts/{vhost}}: the vhosts a user may see with their message counts,

@@ -1,10 +1,10 @@
 package io.warren.server.management.api;
 
+import io.warren.broker.security.User;
 import io.warren.server.management.http.Access;
 import io.warren.server.management.http.ApiRequest;
 import io.warren.server.management.http.ApiResponse;
 import io.warren.server.management.http.Routes;
-import io.warren.server.security.User;
 import java.util.List;
 
 /** {@code GET /api/whoami}: the authenticated user and its tags, which the console uses to choose its tabs. */

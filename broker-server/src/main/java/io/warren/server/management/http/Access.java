@@ -1,6 +1,6 @@
 package io.warren.server.management.http;
 
-import io.warren.server.security.User;
+import io.warren.broker.security.User;
 import java.util.List;
 
 /**

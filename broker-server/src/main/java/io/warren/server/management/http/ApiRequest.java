@@ -3,7 +3,7 @@ package io.warren.server.management.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import io.warren.server.security.User;
+import io.warren.broker.security.User;
 import java.net.SocketAddress;
 import java.util.List;
 import java.util.Map;

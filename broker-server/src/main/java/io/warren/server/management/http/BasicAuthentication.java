@@ -2,10 +2,10 @@ package io.warren.server.management.http;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.warren.broker.security.User;
+import io.warren.broker.security.UserStore;
 import io.warren.server.security.AuthenticationException;
 import io.warren.server.security.Authenticator;
-import io.warren.server.security.User;
-import io.warren.server.security.UserStore;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

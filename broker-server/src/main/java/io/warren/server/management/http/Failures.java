@@ -1,7 +1,7 @@
 package io.warren.server.management.http;
 
 import io.warren.broker.BrokerException;
-import io.warren.server.security.AccessRefusedException;
+import io.warren.broker.security.AccessRefusedException;
 import java.util.Map;
 
 /**

@@ -4,8 +4,8 @@ import static io.warren.server.management.ManagementFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.warren.broker.security.PasswordHasher;
 import io.warren.server.management.ManagementFixture;
-import io.warren.server.security.PasswordHasher;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.warren.broker.security.PasswordHasher;
+import io.warren.broker.security.User;
+import io.warren.broker.security.UserStore;
 import io.warren.server.management.ManagementFixture;
-import io.warren.server.security.PasswordHasher;
-import io.warren.server.security.User;
-import io.warren.server.security.UserStore;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

@@ -12,14 +12,21 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The in-JVM brokers that {@code vm://NAME} URLs reach: the first connection to a name starts the broker with
  * that URL's broker options ({@link ConnectionUrl#brokerOptions()}: {@code dataDir}, {@code persistent},
- * {@code sync}, {@code jmx}, the paging options), later ones join it. A later URL that gives broker options must
+ * {@code sync}, {@code jmx}, the paging options, the users ({@link BrokerUsers})), later ones join it. A later URL that gives broker options must
  * agree with the running broker on each of them, or it fails with {@link BrokerSettingsMismatchException}; one
  * that gives none joins the broker as it runs. Embedding code and tests may stop a broker here; the next
  * connection to its name starts it again (recovering its data directory). Thread-safe: starting, joining and
  * stopping a name are atomic.
  */
 public final class VmBrokers {
-    private static final Map<String, Broker> BROKERS = new ConcurrentHashMap<>();
+    private static final Map<String, Running> BROKERS = new ConcurrentHashMap<>();
+
+    /** A broker with the users its URL started it with, which a later URL's users are compared to. */
+    private record Running(Broker broker, BrokerUsers users) {
+        boolean isRunning() {
+            return broker.isRunning();
+        }
+    }
 
     private VmBrokers() {
     }
@@ -42,14 +49,17 @@ public final class VmBrokers {
             }
             BrokerConfig.Builder config = BrokerSettings.of(url).builder(name);
             PagingOptions.applyTo(config, url);
-            return Broker.start(config.build());
-        });
+            BrokerUsers users = BrokerUsers.of(url);
+            config.users(users.newStore());
+            return new Running(Broker.start(config.build()), users);
+        }).broker();
     }
 
-    private static void checkAgrees(ConnectionUrl url, Broker running) {
-        BrokerConfig config = running.config();
+    private static void checkAgrees(ConnectionUrl url, Running running) {
+        BrokerConfig config = running.broker().config();
         List<String> differences = new ArrayList<>(BrokerSettings.differences(url, BrokerSettings.of(config)));
         differences.addAll(PagingOptions.differences(url, config));
+        differences.addAll(BrokerUsers.differences(url, running.users()));
         if (!differences.isEmpty()) {
             String name = url.brokerName();
             throw new BrokerSettingsMismatchException("the in-JVM broker vm://" + name + " already runs with other"
@@ -67,15 +77,15 @@ public final class VmBrokers {
 
     /** The running broker of that name, or null. */
     public static Broker get(String name) {
-        Broker b = BROKERS.get(name);
-        return b != null && b.isRunning() ? b : null;
+        Running r = BROKERS.get(name);
+        return r != null && r.isRunning() ? r.broker() : null;
     }
 
     /** Stops the named broker (its connections stop working); durable state stays on disk. */
     public static void stop(String name) {
-        Broker b = BROKERS.remove(name);
-        if (b != null) {
-            b.close();
+        Running r = BROKERS.remove(name);
+        if (r != null) {
+            r.broker().close();
         }
     }
 }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.warren.broker.Broker;
 import io.warren.broker.BrokerConfig;
+import io.warren.broker.security.PasswordHasher;
+import io.warren.broker.security.UserStore;
 import io.warren.jms.WarrenConnectionFactory;
 import io.warren.jms.transport.BrokerChannel;
 import io.warren.jms.transport.BrokerConnection;
@@ -14,8 +16,6 @@ import io.warren.jms.url.ConnectionUrl;
 import io.warren.message.Message;
 import io.warren.server.AmqpServer;
 import io.warren.server.ServerSettings;
-import io.warren.server.security.PasswordHasher;
-import io.warren.server.security.UserStore;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.QueueBrowser;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.warren.broker.Broker;
 import io.warren.broker.BrokerConfig;
+import io.warren.broker.security.PasswordHasher;
+import io.warren.broker.security.UserStore;
 import io.warren.jms.transport.BranchXid;
 import io.warren.jms.transport.BrokerChannel;
 import io.warren.jms.transport.BrokerConnection;
@@ -15,8 +17,6 @@ import io.warren.jms.url.ConnectionUrl;
 import io.warren.message.Message;
 import io.warren.server.AmqpServer;
 import io.warren.server.ServerSettings;
-import io.warren.server.security.PasswordHasher;
-import io.warren.server.security.UserStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;

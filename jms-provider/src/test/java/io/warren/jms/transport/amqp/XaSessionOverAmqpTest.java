@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.warren.broker.Broker;
 import io.warren.broker.BrokerConfig;
+import io.warren.broker.security.PasswordHasher;
+import io.warren.broker.security.UserStore;
 import io.warren.jms.WarrenConnectionFactory;
 import io.warren.jms.WarrenXAConnectionFactory;
 import io.warren.jms.transport.BranchXid;
 import io.warren.server.AmqpServer;
 import io.warren.server.ServerSettings;
-import io.warren.server.security.PasswordHasher;
-import io.warren.server.security.UserStore;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;

@@ -2,9 +2,9 @@ package io.warren.spring.boot.autoconfigure;
 
 import io.warren.broker.Broker;
 import io.warren.broker.BrokerConfig;
+import io.warren.broker.security.UserStore;
 import io.warren.server.AmqpServer;
 import io.warren.server.ServerSettings;
-import io.warren.server.security.UserStore;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 

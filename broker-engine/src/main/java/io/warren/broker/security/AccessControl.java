@@ -1,4 +1,4 @@
-package io.warren.server.security;
+package io.warren.broker.security;
 
 import io.warren.broker.exchange.Exchange;
 import io.warren.broker.queue.QueueArguments;

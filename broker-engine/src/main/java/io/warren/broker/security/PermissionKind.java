@@ -1,4 +1,4 @@
-package io.warren.server.security;
+package io.warren.broker.security;
 
 /**
  * The three rights RabbitMQ grants per vhost, each as a regular expression over resource names. Which AMQP

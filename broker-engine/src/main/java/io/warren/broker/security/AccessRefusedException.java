@@ -1,4 +1,4 @@
-package io.warren.server.security;
+package io.warren.broker.security;
 
 /**
  * An operation was refused by {@link AccessControl}. The message is RabbitMQ's reason text, for example

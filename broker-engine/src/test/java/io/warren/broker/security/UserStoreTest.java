@@ -1,4 +1,4 @@
-package io.warren.server.security;
+package io.warren.broker.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.warren.server.security;
+package io.warren.broker.security;
 
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,7 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
- * The registry of users and their per-vhost permissions, like RabbitMQ's internal auth backend. Permissions
+ * The registry of users and their per-vhost permissions, like RabbitMQ's internal auth backend. One store
+ * serves a broker: {@link io.warren.broker.BrokerConfig#users} hands it to the broker, {@code vm://}
+ * connections log in against it with {@link #checkLogin}, and the AMQP server, when it runs the broker,
+ * checks SASL logins and permissions against the very same object, so a user added here can log in both ways
+ * at once. Permissions
  * are validated and compiled when set, so {@link AccessControl} only looks them up. Successful password
  * checks are cached (see {@link VerifiedCredentials}) and forgotten when the password changes or the user is
  * deleted.
@@ -200,6 +204,39 @@ public final class UserStore {
         return account == null ? null : account.permissions().get(vhost);
     }
 
+    /**
+     * Checks a user name and password, the one login rule every way into the broker shares (the AMQP server's
+     * SASL logins and {@code vm://} connections): an unknown name is checked against a decoy hash so it takes
+     * as long as a wrong password, an empty password is refused even if it matches, and a password that
+     * passed for the user before is answered from a cache of salted SHA-256 digests instead of a PBKDF2 run
+     * (about 100 ms). Wrong passwords are never cached. Loopback-only restrictions are the caller's to
+     * apply, as only it knows where the login came from. The caller keeps and may clear {@code password}.
+     *
+     * <p>Thread-safe; may be called from any number of threads at once. Blocks for one PBKDF2 run unless
+     * the password is cached, so never call it on an event loop.
+     */
+    public LoginCheck checkLogin(String name, char[] password) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(password, "password");
+        Account account = accounts.get(name);
+        if (account == null) {
+            verifyAgainstDecoy(password);
+            return LoginCheck.refused(LoginCheck.Refusal.NO_SUCH_USER);
+        }
+        User user = account.user();
+        // Checked even for a blank password, so its timing does not reveal that the user exists.
+        boolean matches = passwordMatches(user, password);
+        if (password.length == 0) {
+            return LoginCheck.refused(LoginCheck.Refusal.EMPTY_PASSWORD);
+        }
+        return matches ? LoginCheck.accepted(user) : LoginCheck.refused(LoginCheck.Refusal.WRONG_PASSWORD);
+    }
+
+    /** Whether the store has no users at all. */
+    public boolean isEmpty() {
+        return accounts.isEmpty();
+    }
+
     /** Whether {@code password} is {@code user}'s, answered from the cache when it passed before. */
     boolean passwordMatches(User user, char[] password) {
         byte[] digest = verified.digest(password);
@@ -214,7 +251,7 @@ public final class UserStore {
     }
 
     /** Spends the time of a password check for a login naming no user, so timing does not reveal that. */
-    void verifyAgainstDecoy(char[] password) {
+    private void verifyAgainstDecoy(char[] password) {
         String decoy = decoyHash;
         if (decoy == null) {
             // Racy initialisation is harmless: any decoy works, and hashing twice only costs time.

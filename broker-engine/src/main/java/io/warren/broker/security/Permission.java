@@ -1,4 +1,4 @@
-package io.warren.server.security;
+package io.warren.broker.security;
 
 import java.util.Objects;
 

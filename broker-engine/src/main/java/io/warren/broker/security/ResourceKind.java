@@ -1,4 +1,4 @@
-package io.warren.server.security;
+package io.warren.broker.security;
 
 /** The kinds of named resource that permissions guard. */
 public enum ResourceKind {
