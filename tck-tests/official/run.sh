@@ -10,7 +10,8 @@
 #
 # The recipe (TCK jar, harness pom, runner scripts) is the shared one in ../shared/tck beside the checkout, or
 # WARREN_TCK_RECIPE. This script runs a copy of it with two changes of our own:
-#   - jndi.properties from this directory (the recipe's has no users; ours has the TCK's j2ee and javajoe);
+#   - jndi.properties from this directory (the recipe's has no users; ours has the TCK's j2ee and javajoe), or the
+#     file WARREN_TCK_JNDI names (run-amqp.sh passes one binding amqp:// factories);
 #   - test methods run in name order, as the official GlassFish runner runs them (its test classes carry
 #     @TestMethodOrder(MethodOrderer.MethodName.class)); see README.md for why the order matters.
 # TCK_BUILD_DIR (default: a directory per checkout in the system temp directory) keeps the reports and the
@@ -40,7 +41,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cp -r "$RECIPE" "$WORK/recipe"
 chmod -R u+w "$WORK/recipe"
-cp "$HERE/jndi.properties" "$WORK/recipe/jndi.properties"
+cp "${WARREN_TCK_JNDI:-$HERE/jndi.properties}" "$WORK/recipe/jndi.properties"
 
 echo "[tck] recipe $RECIPE, build directory $TCK_BUILD_DIR" >&2
 mkdir -p "$TCK_BUILD_DIR"
