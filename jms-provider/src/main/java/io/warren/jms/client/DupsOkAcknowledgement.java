@@ -11,37 +11,19 @@ import java.util.List;
  * crash may deliver the last batch again, which this mode allows. A {@code recover()} inside a listener takes
  * the message being processed back (it is redelivered), after acknowledging the completed ones.
  */
-final class DupsOkAcknowledgement extends Acknowledgement {
+final class DupsOkAcknowledgement extends InFlightAcknowledgement {
     private static final int BATCH = 64;
 
     private final List<Long> pending = new ArrayList<>();
-    private final InFlightTags inFlight = new InFlightTags();
 
     DupsOkAcknowledgement(BrokerChannel channel) {
         super(channel);
     }
 
     @Override
-    void handedOut(Delivery d) {
-        if (d.cameOn(channel)) {
-            inFlight.add(d.tag());
-        }
-    }
-
-    @Override
-    boolean forget(Delivery d) {
-        return d.cameOn(channel) && inFlight.remove(d.tag());
-    }
-
-    @Override
-    List<Long> takePending() {
-        return inFlight.takeAll();
-    }
-
-    @Override
     void completed(Delivery d) throws JMSException {
-        if (!d.cameOn(channel) || !inFlight.remove(d.tag())) {
-            return; // came before a fail-over (the broker gives it again), or a recover took it back
+        if (!leaveFlight(d)) {
+            return;
         }
         List<Long> batch = null;
         synchronized (pending) {

@@ -232,31 +232,51 @@ class AsyncSendTest extends TckSupport {
         }
     }
 
+    /** Runs an action in {@code onCompletion} and keeps what it threw, or the send's own failure. */
+    static final class CallbackAction implements CompletionListener {
+        private final Action action;
+        private final AtomicReference<Throwable> thrown = new AtomicReference<>();
+        private final CountDownLatch done = new CountDownLatch(1);
+
+        interface Action {
+            void run() throws Exception;
+        }
+
+        CallbackAction(Action action) {
+            this.action = action;
+        }
+
+        @Override
+        public void onCompletion(Message message) {
+            try {
+                action.run();
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+            done.countDown();
+        }
+
+        @Override
+        public void onException(Message message, Exception exception) {
+            thrown.set(exception);
+            done.countDown();
+        }
+
+        /** What the action threw, null if nothing; the callback must end within the suite's receive timeout. */
+        Throwable thrown() throws InterruptedException {
+            assertThat(done.await(RECEIVE_TIMEOUT, TimeUnit.MILLISECONDS)).as("the callback ended").isTrue();
+            return thrown.get();
+        }
+    }
+
     @Test
     @DisplayName("7.3.4: a CompletionListener callback must not call close on its own producer: doing so throws IllegalStateException")
     void closeOwnProducerFromCallbackThrows() throws Exception {
         Session session = startedConnection().createSession();
         MessageProducer producer = session.createProducer(queue());
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        producer.send(session.createTextMessage("x"), new CompletionListener() {
-            @Override
-            public void onCompletion(Message message) {
-                try {
-                    producer.close();
-                } catch (Throwable e) {
-                    thrown.set(e);
-                }
-                done.countDown();
-            }
-
-            @Override
-            public void onException(Message message, Exception exception) {
-                done.countDown();
-            }
-        });
-        assertThat(done.await(RECEIVE_TIMEOUT, TimeUnit.MILLISECONDS)).isTrue();
-        assertThat(thrown.get()).isInstanceOf(IllegalStateException.class);
+        CallbackAction callback = new CallbackAction(producer::close);
+        producer.send(session.createTextMessage("x"), callback);
+        assertThat(callback.thrown()).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -264,26 +284,9 @@ class AsyncSendTest extends TckSupport {
     void commitOwnSessionFromCallbackThrows() throws Exception {
         Session transacted = startedConnection().createSession(Session.SESSION_TRANSACTED);
         MessageProducer producer = transacted.createProducer(queue());
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        producer.send(transacted.createTextMessage("x"), new CompletionListener() {
-            @Override
-            public void onCompletion(Message message) {
-                try {
-                    transacted.commit();
-                } catch (Throwable e) {
-                    thrown.set(e);
-                }
-                done.countDown();
-            }
-
-            @Override
-            public void onException(Message message, Exception exception) {
-                done.countDown();
-            }
-        });
-        assertThat(done.await(RECEIVE_TIMEOUT, TimeUnit.MILLISECONDS)).isTrue();
-        assertThat(thrown.get()).isInstanceOf(IllegalStateException.class);
+        CallbackAction callback = new CallbackAction(transacted::commit);
+        producer.send(transacted.createTextMessage("x"), callback);
+        assertThat(callback.thrown()).isInstanceOf(IllegalStateException.class);
         transacted.rollback();
     }
 
@@ -291,53 +294,18 @@ class AsyncSendTest extends TckSupport {
     @DisplayName("7.3.4: a CompletionListener callback must not call close on its own JMSContext: doing so throws IllegalStateRuntimeException")
     void closeOwnContextFromCallbackThrows() throws Exception {
         JMSContext context = context();
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        context.createProducer().setAsync(new CompletionListener() {
-            @Override
-            public void onCompletion(Message message) {
-                try {
-                    context.close();
-                } catch (Throwable e) {
-                    thrown.set(e);
-                }
-                done.countDown();
-            }
-
-            @Override
-            public void onException(Message message, Exception exception) {
-                done.countDown();
-            }
-        }).send(queue(), "x");
-        assertThat(done.await(RECEIVE_TIMEOUT, TimeUnit.MILLISECONDS)).isTrue();
-        assertThat(thrown.get()).isInstanceOf(IllegalStateRuntimeException.class);
+        CallbackAction callback = new CallbackAction(context::close);
+        context.createProducer().setAsync(callback).send(queue(), "x");
+        assertThat(callback.thrown()).isInstanceOf(IllegalStateRuntimeException.class);
     }
 
     @Test
     @DisplayName("7.3.4 / JMSContext.stop: only close, commit and rollback are forbidden to a CompletionListener; stopping its own JMSContext is allowed")
     void stopOwnContextFromCallbackIsAllowed() throws Exception {
         JMSContext context = context();
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        context.createProducer().setAsync(new CompletionListener() {
-            @Override
-            public void onCompletion(Message message) {
-                try {
-                    context.stop();
-                } catch (Throwable e) {
-                    thrown.set(e);
-                }
-                done.countDown();
-            }
-
-            @Override
-            public void onException(Message message, Exception exception) {
-                thrown.set(exception);
-                done.countDown();
-            }
-        }).send(queue(), "x");
-        assertThat(done.await(RECEIVE_TIMEOUT, TimeUnit.MILLISECONDS)).as("stop returned within the timeout").isTrue();
-        assertThat(thrown.get()).isNull();
+        CallbackAction callback = new CallbackAction(context::stop);
+        context.createProducer().setAsync(callback).send(queue(), "x");
+        assertThat(callback.thrown()).isNull();
     }
 
     @Test
@@ -345,27 +313,9 @@ class AsyncSendTest extends TckSupport {
     void stopOwnConnectionFromCallbackIsAllowed() throws Exception {
         Connection connection = startedConnection();
         Session session = connection.createSession();
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        session.createProducer(queue()).send(session.createTextMessage("x"), new CompletionListener() {
-            @Override
-            public void onCompletion(Message message) {
-                try {
-                    connection.stop();
-                } catch (Throwable e) {
-                    thrown.set(e);
-                }
-                done.countDown();
-            }
-
-            @Override
-            public void onException(Message message, Exception exception) {
-                thrown.set(exception);
-                done.countDown();
-            }
-        });
-        assertThat(done.await(RECEIVE_TIMEOUT, TimeUnit.MILLISECONDS)).as("stop returned within the timeout").isTrue();
-        assertThat(thrown.get()).isNull();
+        CallbackAction callback = new CallbackAction(connection::stop);
+        session.createProducer(queue()).send(session.createTextMessage("x"), callback);
+        assertThat(callback.thrown()).isNull();
     }
 
     @Test
