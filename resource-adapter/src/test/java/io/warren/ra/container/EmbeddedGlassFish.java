@@ -39,9 +39,16 @@ final class EmbeddedGlassFish implements AutoCloseable {
         Files.createDirectories(workDir.resolve("tmp"));
         // GlassFish also reads glassfish.properties in its working directory by itself: none must be left there.
         Files.deleteIfExists(workDir.resolve("glassfish.properties"));
+        // Free ports for the ORB's listeners too (3700, 3820, 3920 by default), which the EJB container opens: a
+        // GlassFish already running on the machine must not fail the deployment.
+        List<String> all = new ArrayList<>();
+        for (String listener : List.of("orb-listener-1", "SSL", "SSL_MUTUALAUTH")) {
+            all.add("set configs.config.server-config.iiop-service.iiop-listener." + listener + ".port=" + freePort());
+        }
+        all.addAll(commands);
         StringBuilder props = new StringBuilder();
-        for (int i = 0; i < commands.size(); i++) {
-            props.append(String.format("command.%02d=", i + 1)).append(commands.get(i).replace("\\", "\\\\"))
+        for (int i = 0; i < all.size(); i++) {
+            props.append(String.format("command.%02d=", i + 1)).append(all.get(i).replace("\\", "\\\\"))
                     .append('\n');
         }
         Path propsFile = workDir.resolve("warren-container-test.properties");
