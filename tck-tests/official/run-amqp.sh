@@ -80,10 +80,28 @@ if [ -z "$PORT" ]; then
 fi
 log "server listening on 127.0.0.1:$PORT"
 
-# The same names as jndi.properties; each vm://tck factory URL becomes the server's, options kept (clientID=cts).
+# The same names as jndi.properties; each vm://tck factory URL becomes the server's. Client options are kept
+# (clientID=cts); the in-JVM broker's options (persistent, users, usersFile) and the default credentials go, as
+# the server has the users and the URL carries j2ee's.
 URL="amqp://j2ee:j2ee@127.0.0.1:$PORT"
-sed -e "s#vm://tck?persistent=false&#$URL?#" -e "s#vm://tck?persistent=false#$URL#" \
-    "$HERE/jndi.properties" > "$WORK/jndi.properties"
+awk -v url="$URL" '
+    /^[^#]*=vm:\/\/tck/ {
+        eq = index($0, "="); key = substr($0, 1, eq); query = ""
+        q = index($0, "?")
+        if (q > 0) {
+            n = split(substr($0, q + 1), opts, "&")
+            for (i = 1; i <= n; i++) {
+                name = opts[i]; sub(/=.*/, "", name)
+                if (name == "clientID") { query = query (query == "" ? "?" : "&") opts[i] }
+                else if (name != "persistent" && name != "users" && name != "usersFile" && name != "user" && name != "password") {
+                    print "run-amqp.sh does not translate the option " name " of " key > "/dev/stderr"; bad = 1
+                }
+            }
+        }
+        print key url query; next
+    }
+    { print }
+    END { exit bad }' "$HERE/jndi.properties" > "$WORK/jndi.properties"
 if grep -q '^[^#]*vm://' "$WORK/jndi.properties"; then
     log "jndi.properties has a vm:// URL this script does not translate; update run-amqp.sh"
     exit 2
