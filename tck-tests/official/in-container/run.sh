@@ -187,7 +187,7 @@ run_tests() {
     # The appclient-vehicle tests (tag tck-appclient) and the servlet/JSP ones (tck-javatest) need different
     # arquillian.xml files, as in the official runner: two launcher runs.
     local status=0
-    for group in tck-appclient tck-javatest; do
+    for group in tck-javatest tck-appclient; do
         local xml=appclient-arquillian.xml
         [ "$group" = tck-javatest ] && xml=arquillian.xml
         log "running $group tests"
