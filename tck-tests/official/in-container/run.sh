@@ -8,6 +8,7 @@
 #          the domain (users, adapter, pools, administered objects) and leave the domain stopped
 #   test   run the selected tests (default: every *Test class under ee and ee20); Arquillian starts GlassFish
 #   stop   stop the domain and the Warren server
+#   summary  the failed tests and "N passed, M failed, K skipped" of the last test run
 #   all    setup, test, stop (the default)
 #   e.g.   run.sh test --select-class com.sun.ts.tests.jms.ee.mdb.mdb_msgHdrQ.ClientTest
 # Knobs: EE_TCK_DIR (work directory, default /tmp/warren-jms-tck-ee), TCK_GIT_DIR (a git directory of
@@ -198,7 +199,19 @@ run_tests() {
             --reports-dir "$WORK/reports-$group" "${selectors[@]}") 2>&1 | tee "$WORK/console-$group.log" \
             || status=1
     done
+    summarize
     return $status
+}
+
+# The failed tests (from the JUnit XML reports) and one last line "N passed, M failed, K skipped" over both groups.
+summarize() {
+    cat "$WORK"/reports-tck-*/TEST-junit-jupiter.xml 2>/dev/null | awk '
+        /<testcase / { match($0, /name="[^"]*"/); t = substr($0, RSTART + 6, RLENGTH - 7)
+                       match($0, /classname="[^"]*"/); c = substr($0, RSTART + 11, RLENGTH - 12) }
+        /<(failure|error) / { m = $0; sub(/.*message="/, "", m); sub(/".*/, "", m); print "FAILED " c "." t ": " m }'
+    sed 's/\x1b\[[0-9;]*m//g' "$WORK"/console-tck-*.log | awk '
+        /tests successful/ { p += $2 } /tests failed/ { f += $2 } /tests skipped/ { k += $2 }
+        END { printf "%d passed, %d failed, %d skipped\n", p, f, k }'
 }
 
 stop_all() {
@@ -211,6 +224,7 @@ command=${1:-all}
 case "$command" in
     setup) setup ;;
     test) run_tests "$@" ;;
+    summary) summarize ;;
     stop) stop_all ;;
     all) setup; status=0; run_tests "$@" || status=$?; stop_all; exit $status ;;
     *) sed -n '2,/^set -euo/p' "$0" | sed '$d' >&2; exit 2 ;;
