@@ -46,6 +46,7 @@ public class WarrenConnectionFactory implements ConnectionFactory, QueueConnecti
     private List<String> trustedPackages;
     private String user;
     private String password;
+    private Boolean sharedClientId;
 
     public WarrenConnectionFactory() {
         this(DEFAULT_URL);
@@ -69,9 +70,26 @@ public class WarrenConnectionFactory implements ConnectionFactory, QueueConnecti
         return clientId;
     }
 
-    /** Client ID given to every connection this factory creates (only one may be open at a time). */
+    /**
+     * Client ID given to every connection this factory creates. Only one may be open at a time, unless
+     * {@link #setEnableSharedClientID shared}.
+     */
     public void setClientID(String clientId) {
         this.clientId = clientId;
+    }
+
+    public boolean isEnableSharedClientID() {
+        return options().sharedClientId();
+    }
+
+    /**
+     * Lets several connections with the same client ID be open at once, as a server's connection pool needs (the
+     * URL option {@code enableSharedClientID}, as in Artemis). They share its durable subscriptions, whose
+     * one-consumer rule still holds, and its no-local scope. A shared client ID is refused while a connection holds
+     * it exclusively; an exclusive claim is not refused while connections share it.
+     */
+    public void setEnableSharedClientID(boolean shared) {
+        this.sharedClientId = shared;
     }
 
     public int getPrefetch() {
@@ -113,7 +131,8 @@ public class WarrenConnectionFactory implements ConnectionFactory, QueueConnecti
     /** The options connections get: the URL's, overridden by this factory's setters. */
     public ClientOptions options() {
         ConnectionUrl parsed = ConnectionUrl.parse(url);
-        return ClientOptions.from(parsed, clientId, prefetch, trustedPackages, user, password);
+        return ClientOptions.from(parsed, clientId, prefetch, trustedPackages, user, password,
+                sharedClientId);
     }
 
     /**
@@ -197,6 +216,9 @@ public class WarrenConnectionFactory implements ConnectionFactory, QueueConnecti
         }
         if (trustedPackages != null) {
             ref.add(new StringRefAddr("trustedPackages", String.join(",", trustedPackages)));
+        }
+        if (sharedClientId != null) {
+            ref.add(new StringRefAddr(ClientOptions.SHARED_CLIENT_ID, sharedClientId.toString()));
         }
         return ref;
     }

@@ -1,6 +1,7 @@
 package io.warren.jndi;
 
 import io.warren.jms.WarrenConnectionFactory;
+import io.warren.jms.client.ClientOptions;
 import io.warren.jms.WarrenXAConnectionFactory;
 import io.warren.jms.url.ConnectionUrl;
 import io.warren.jms.destination.WarrenDestination;
@@ -47,7 +48,7 @@ import javax.naming.spi.ObjectFactory;
  * }</pre>
  * The reference's class name says what to build: {@link WarrenConnectionFactory} or a {@code jakarta.jms}
  * connection factory interface — {@link WarrenXAConnectionFactory} for the XA ones — (attributes {@code url}, {@code clientID}, {@code prefetch},
- * {@code trustedPackages}, {@code user}, {@code password}); {@link WarrenQueue}/{@link Queue} or
+ * {@code trustedPackages}, {@code user}, {@code password}, {@code enableSharedClientID}); {@link WarrenQueue}/{@link Queue} or
  * {@link WarrenTopic}/{@link Topic} (attribute {@code physicalName}, or {@code name}, or {@code uri}); any other
  * Warren destination class or {@link Destination} (attribute {@code uri}: {@code queue://NAME},
  * {@code topic://NAME}). For any other class name it returns null, which JNDI takes as "not mine".
@@ -62,12 +63,13 @@ public class WarrenObjectFactory implements ObjectFactory {
     static final String TRUSTED_PACKAGES = "trustedPackages";
     static final String USER = "user";
     static final String PASSWORD = "password";
+    static final String SHARED_CLIENT_ID = ClientOptions.SHARED_CLIENT_ID;
     static final String URI = WarrenDestination.REFERENCE_ADDRESS;
     static final String PHYSICAL_NAME = "physicalName";
     static final String NAME = "name";
 
     private static final List<String> FACTORY_ATTRIBUTES =
-            List.of(URL, CLIENT_ID, PREFETCH, TRUSTED_PACKAGES, USER, PASSWORD);
+            List.of(URL, CLIENT_ID, PREFETCH, TRUSTED_PACKAGES, USER, PASSWORD, SHARED_CLIENT_ID);
     private static final List<String> DESTINATION_ATTRIBUTES = List.of(PHYSICAL_NAME, NAME, URI);
     /** Attributes Tomcat's ResourceRef carries for the container's own use. */
     private static final Set<String> CONTAINER_ATTRIBUTES = Set.of("description", "scope", "auth", "singleton",
@@ -130,6 +132,9 @@ public class WarrenObjectFactory implements ObjectFactory {
         }
         if (attrs.containsKey(PASSWORD)) {
             cf.setPassword(attrs.get(PASSWORD));
+        }
+        if (attrs.containsKey(SHARED_CLIENT_ID)) {
+            cf.setEnableSharedClientID(r.bool(SHARED_CLIENT_ID, attrs.get(SHARED_CLIENT_ID)));
         }
         return cf;
     }
@@ -225,6 +230,14 @@ public class WarrenObjectFactory implements ObjectFactory {
                 // reported below with the same message as a non-positive number
             }
             throw invalid(attr, value, "must be a positive integer", null);
+        }
+
+        boolean bool(String attr, String value) throws NamingException {
+            String v = value.trim();
+            if (v.equals("true") || v.equals("false")) {
+                return Boolean.parseBoolean(v);
+            }
+            throw invalid(attr, value, "must be true or false", null);
         }
 
         NamingException invalid(String attr, String value, String problem, Exception cause) {

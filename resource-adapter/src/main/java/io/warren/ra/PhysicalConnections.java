@@ -8,6 +8,9 @@ import jakarta.jms.XAConnection;
  * Opens the provider connections the adapter works on, outbound (one per managed connection) and inbound (one
  * per endpoint activation). They are XA connections: besides XA sessions for transactions they make ordinary
  * sessions. The one place that creates Warren connection factories, so every path applies the same settings.
+ * A client ID is shared: the pool's connections and the activations that name it hold it together, each
+ * durable subscription still having its one consumer; a connection outside the server holding it exclusively
+ * makes them fail with {@code InvalidClientIDException}.
  * Thread-safe: it keeps no state.
  */
 public final class PhysicalConnections {
@@ -39,6 +42,8 @@ public final class PhysicalConnections {
         }
         if (ConnectionSettings.isSet(clientId)) {
             factory.setClientID(clientId);
+            // A pool holds many connections with its client ID, and a bean's activation one more (as in Artemis).
+            factory.setEnableSharedClientID(true);
         }
         return factory.createXAConnection();
     }

@@ -74,7 +74,7 @@ final class ConnectionFailover {
                 BrokerConnection candidate = fresh;
                 fresh.onLost(why -> connection.linkLost(candidate, why));
                 if (connection.clientIdOrNull() != null) {
-                    fresh.claimClientId(connection.clientIdOrNull());
+                    connection.takeClientId(fresh, connection.clientIdOrNull());
                 }
                 redeclareTemporaryQueues(fresh);
                 BrokerConnection old = connection.replaceLink(fresh);

@@ -129,8 +129,17 @@ public class WarrenConnection implements Connection, QueueConnection, TopicConne
         if (id == null || id.isEmpty()) {
             throw new InvalidClientIDException("client ID must not be null or empty");
         }
-        link.claimClientId(id);
+        takeClientId(link, id);
         clientId = id;
+    }
+
+    /** Claims the client ID on a link, or only takes it when this connection's options share it. */
+    void takeClientId(BrokerConnection on, String id) throws JMSException {
+        if (options.sharedClientId()) {
+            on.shareClientId(id);
+        } else {
+            on.claimClientId(id);
+        }
     }
 
     ClientOptions options() {

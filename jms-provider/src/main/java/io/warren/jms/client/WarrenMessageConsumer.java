@@ -358,6 +358,8 @@ public class WarrenMessageConsumer implements MessageConsumer, QueueReceiver, To
         synchronized (session.deliveryLock) {
             closeInternal();
         }
+        // DUPS_OK: what this consumer received is acknowledged now, not when the session next runs dry or closes
+        session.flushLazyAcks();
     }
 
     void closeInternal() {

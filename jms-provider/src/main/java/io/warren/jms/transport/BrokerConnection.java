@@ -30,6 +30,14 @@ public interface BrokerConnection {
      */
     void claimClientId(String clientId) throws JMSException;
 
+    /**
+     * Takes a client ID this connection shares with others (a server's connection pool): no claim is made, but
+     * the ID is refused while a connection holds it through {@link #claimClientId}.
+     *
+     * @throws jakarta.jms.InvalidClientIDException when a connection holds it exclusively
+     */
+    void shareClientId(String clientId) throws JMSException;
+
     boolean queueExists(String name) throws JMSException;
 
     boolean exchangeExists(String name) throws JMSException;

@@ -12,6 +12,12 @@ public final class ClientIds {
     private ClientIds() {
     }
 
+    /** Why a shared client ID is refused. */
+    public static String heldExclusively(String clientId, String broker) {
+        return "client ID '" + clientId + "' is held by a connection to " + broker + " that does not share it:"
+                + " close that connection, or give it enableSharedClientID=true too";
+    }
+
     /** The exclusive queue that holds {@code clientId}. */
     public static String claimQueue(String clientId) {
         return CLAIM_QUEUE_PREFIX + clientId;

@@ -21,7 +21,7 @@ import java.util.TreeSet;
 final class UrlOptions {
     /** Client options: every URL has them; the factory's setters override them. */
     static final Set<String> CLIENT = Set.of("clientID", "prefetch", "trustedPackages", ObjectLimits.OPTION, "user",
-            "password");
+            "password", "enableSharedClientID");
     /** Options that shape an in-JVM broker when it starts; a running broker must agree with them. */
     static final List<String> BROKER = List.of("dataDir", "persistent", "sync", "jmx", "paging", "pagingWatermark",
             "queuePagingThreshold", "pagingMaxDisk", "pageFileSize", "pagingReadAhead", "users", "usersFile");
@@ -30,7 +30,8 @@ final class UrlOptions {
     static final Set<String> AMQP = Set.of("heartbeat", "connectTimeout", "failover", "failoverTimeout");
     static final Set<String> TLS = Set.of("trustStore", "trustStorePassword", "trustStoreType", "keyStore",
             "keyStorePassword", "keyStoreType", "verifyHost");
-    private static final Set<String> BOOLEANS = Set.of("persistent", "jmx", "paging", "verifyHost", "failover");
+    private static final Set<String> BOOLEANS = Set.of("persistent", "jmx", "paging", "verifyHost", "failover",
+            "enableSharedClientID");
     private static final Set<String> COUNTS = Set.of("heartbeat", "connectTimeout", "failoverTimeout");
     private static final Set<String> SYNC = Set.of("always", "batched", "never");
     /** Said when prefetch is 0: users of Artemis and ActiveMQ know 0 as "pull one message at a time". */

@@ -316,6 +316,21 @@ class AcknowledgeModesTest extends JmsTestSupport {
     }
 
     @Test
+    void dupsOkAcknowledgesWhatAConsumerReceivedWhenTheConsumerClosesWhileTheSessionLivesOn() throws Exception {
+        Connection c = startedConnection();
+        Session s = c.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
+        Queue q = s.createQueue(unique("dups-ok-close"));
+        sendTexts(s, q, "m1", "m2");
+        MessageConsumer consumer = s.createConsumer(q);
+        assertThat(text(receive(consumer))).isEqualTo("m1");
+        consumer.close();
+
+        // m1 is acknowledged, m2 (only prefetched) is back on the queue; the session, as a pooled one, stays open
+        assertThat(queueInfo(q.getQueueName()).unacknowledgedCount()).isZero();
+        assertThat(readyCount(q.getQueueName())).isEqualTo(1);
+    }
+
+    @Test
     void recoverInDupsOkNeitherLosesNorStrandsWhatWasReceived() throws Exception {
         Connection c = startedConnection();
         Session s = c.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);

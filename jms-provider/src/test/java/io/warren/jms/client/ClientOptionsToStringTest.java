@@ -11,7 +11,7 @@ class ClientOptionsToStringTest {
     @Test
     void printsSettingsButNeverThePassword() {
         ClientOptions options = ClientOptions.from(ConnectionUrl.parse("amqp://app:url-secret@localhost:5672/"),
-                "client-1", 10, List.of("com.example"), "app", "s3cret");
+                "client-1", 10, List.of("com.example"), "app", "s3cret", null);
         assertThat(options.toString())
                 .contains("clientId=client-1", "prefetch=10", "user=app", "password=***", "com.example")
                 .doesNotContain("s3cret", "url-secret");

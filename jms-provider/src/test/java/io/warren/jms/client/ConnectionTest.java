@@ -53,6 +53,42 @@ class ConnectionTest extends JmsTestSupport {
     }
 
     @Test
+    void connectionsSharingAClientIdAreOpenAtOnceAndKeepTheOneConsumerRuleOfADurableSubscription()
+            throws Exception {
+        WarrenConnectionFactory shared = factoryWithClientId("pool");
+        shared.setEnableSharedClientID(true);
+        Connection a = connection(shared);
+        Connection b = connection(shared);
+        assertThat(a.getClientID()).isEqualTo("pool");
+        assertThat(b.getClientID()).isEqualTo("pool");
+
+        Session sa = a.createSession();
+        Session sb = b.createSession();
+        jakarta.jms.Topic topic = sa.createTopic(unique("shared-id-topic"));
+        sa.createDurableConsumer(topic, "sub");
+        assertThatThrownBy(() -> sb.createDurableConsumer(topic, "sub")).isInstanceOf(jakarta.jms.JMSException.class)
+                .hasMessageContaining("sub");
+
+        // an exclusive claim is not refused while connections share the ID ...
+        Connection exclusive = connection(factoryWithClientId("pool"));
+        assertThat(exclusive.getClientID()).isEqualTo("pool");
+        // ... and while one holds it exclusively, a shared taker is refused with what to do
+        assertThatThrownBy(shared::createConnection).isInstanceOf(InvalidClientIDException.class)
+                .hasMessageContaining("'pool'").hasMessageContaining("enableSharedClientID");
+    }
+
+    @Test
+    void theSharedClientIdOptionComesFromTheUrlAndIsCheckedThere() throws Exception {
+        WarrenConnectionFactory fromUrl = new WarrenConnectionFactory(url + "?clientID=url-pool&enableSharedClientID=true");
+        assertThat(fromUrl.isEnableSharedClientID()).isTrue();
+        connection(fromUrl);
+        assertThat(connection(fromUrl).getClientID()).isEqualTo("url-pool");
+        assertThatThrownBy(() -> new WarrenConnectionFactory(url + "?enableSharedClientID=yes"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("enableSharedClientID")
+                .hasMessageContaining("true or false");
+    }
+
+    @Test
     void invalidClientIdsAreRejected() throws Exception {
         Connection c = connection();
         assertThatThrownBy(() -> c.setClientID(null)).isInstanceOf(InvalidClientIDException.class);

@@ -54,39 +54,42 @@ public final class WarrenConnectionHandle implements QueueConnection, TopicConne
 
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return openSession();
+        return openSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
     }
 
     @Override
     public Session createSession(int sessionMode) throws JMSException {
-        return openSession();
+        return openSession(sessionMode);
     }
 
     @Override
     public Session createSession() throws JMSException {
-        return openSession();
+        return openSession(Session.AUTO_ACKNOWLEDGE);
     }
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return openSession();
+        return openSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return openSession();
+        return openSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
     }
 
-    /** The arguments of {@code createSession} are ignored in a container: the transaction decides (§12.3). */
-    private synchronized WarrenSessionHandle openSession() throws JMSException {
+    /**
+     * In a container the transaction decides whether the session is transacted (§12.3); the mode asked for counts
+     * only outside one, where DUPS_OK_ACKNOWLEDGE is kept and every other mode is AUTO_ACKNOWLEDGE.
+     */
+    private synchronized WarrenSessionHandle openSession(int sessionMode) throws JMSException {
         checkOpen();
+        int acknowledgeMode = TransactionMode.requested(sessionMode);
         if (session != null && !session.isClosed()) {
             throw new IllegalStateException("this connection already has an active session, and a Jakarta EE web or"
                     + " EJB application may have only one per connection (Jakarta Messaging §12.2): close it, or"
                     + " create another connection", "EONESESSION");
         }
-        TransactionMode mode = mc.mode();
-        session = new WarrenSessionHandle(this, mode.physicalSession(mc), mode);
+        session = new WarrenSessionHandle(this, acknowledgeMode);
         return session;
     }
 

@@ -25,9 +25,10 @@ import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 
 /**
- * One pooled physical Warren connection and its sessions: a non-transacted session for work outside transactions,
- * an XA session for JTA transactions and a transacted session for local ones, each created on first use and kept
- * while the connection stays in the pool. Applications see it only through {@link WarrenConnectionHandle}s.
+ * One pooled physical Warren connection and its sessions: an XA session for JTA transactions and for
+ * AUTO_ACKNOWLEDGE work outside them, a DUPS_OK_ACKNOWLEDGE session and a transacted session for local
+ * transactions, each created on first use and kept while the connection stays in the pool. Applications see it
+ * only through {@link WarrenConnectionHandle}s.
  *
  * <p>Events: closing a handle raises {@code CONNECTION_CLOSED} (the pool takes the connection back), a failure of
  * the physical connection raises {@code CONNECTION_ERROR_OCCURRED} (the pool destroys it).
@@ -46,7 +47,7 @@ public final class WarrenManagedConnection implements ManagedConnection {
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<WarrenConnectionHandle> handles = ConcurrentHashMap.newKeySet();
     private final Object sessionLock = new Object();
-    private Session plainSession;
+    private Session dupsOkSession;
     private Session transactedSession;
     private XASession xaSession;
     private ManagedXAResource xaResource;
@@ -207,12 +208,12 @@ public final class WarrenManagedConnection implements ManagedConnection {
         return physical;
     }
 
-    Session plainSession() throws JMSException {
+    Session dupsOkSession() throws JMSException {
         synchronized (sessionLock) {
-            if (plainSession == null) {
-                plainSession = physical.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            if (dupsOkSession == null) {
+                dupsOkSession = physical.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
             }
-            return plainSession;
+            return dupsOkSession;
         }
     }
 

@@ -2,6 +2,7 @@ package io.warren.ra.outbound;
 
 import io.warren.ra.ConnectionProperties;
 import io.warren.ra.ConnectionSettings;
+import io.warren.ra.PhysicalConnections;
 import io.warren.ra.WarrenResourceAdapter;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
@@ -130,8 +131,8 @@ public class WarrenManagedConnectionFactory extends ConnectionProperties impleme
     }
 
     /**
-     * Client ID of this pool's connections, for durable subscriptions made through them; a client ID can be in use
-     * by one connection at a time, so such a pool should hold one connection.
+     * Client ID of this pool's connections, for durable subscriptions made through them. The pool's connections
+     * share it (see {@link PhysicalConnections}), so the pool may hold any number of them.
      */
     public void setClientID(String clientID) {
         this.clientID = clientID;

@@ -77,11 +77,16 @@ public class WarrenRaConnectionFactory implements ConnectionFactory, QueueConnec
         return createContext(userName, password, JMSContext.AUTO_ACKNOWLEDGE);
     }
 
-    /** The session mode is ignored, as for {@code createSession} in a container (see {@link TransactionMode}). */
+    /**
+     * The session mode counts only outside a transaction, as for {@code createSession} in a container (see
+     * {@link TransactionMode}).
+     */
     @Override
     public JMSContext createContext(String userName, String password, int sessionMode) {
         try {
-            return new WarrenContextHandle(allocate(new WarrenConnectionRequestInfo(userName, password)));
+            TransactionMode.requested(sessionMode);
+            return new WarrenContextHandle(allocate(new WarrenConnectionRequestInfo(userName, password)),
+                    sessionMode);
         } catch (JMSException e) {
             throw JmsExceptions.toRuntime(e);
         }

@@ -30,32 +30,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code Session} an application gets from a {@link WarrenConnectionHandle}: it works on the managed connection's
- * physical session for the transaction that was active when it was created ({@link TransactionMode}), reports that
- * mode's transacted flag and acknowledge mode, and refuses {@code commit}/{@code rollback} and message listeners as
- * a container must. The physical session outlives it in the pool, so closing it closes only what it created:
+ * The {@code Session} an application gets from a {@link WarrenConnectionHandle}. Each call works on the managed
+ * connection's physical session for the transaction active at that moment ({@link TransactionMode}), so a session
+ * made before a bean-managed {@code UserTransaction.begin()} works inside the transaction after it. It reports that
+ * mode's transacted flag and acknowledge mode, and refuses {@code commit}/{@code rollback} and message listeners
+ * as a container must. The physical sessions outlive it in the pool, so closing it closes only what it created:
  * consumers, producers, browsers and temporary destinations.
  *
  * <p>Threads: one application thread at a time, as any session.
  */
 public final class WarrenSessionHandle implements QueueSession, TopicSession {
     private final WarrenConnectionHandle connection;
-    private final Session physical;
-    private final TransactionMode mode;
+    /** AUTO_ACKNOWLEDGE or DUPS_OK_ACKNOWLEDGE: how the session acknowledges outside a transaction. */
+    private final int acknowledgeMode;
     private final List<AutoCloseable> created = new ArrayList<>();
     private volatile boolean closed;
 
-    WarrenSessionHandle(WarrenConnectionHandle connection, Session physical, TransactionMode mode) {
+    WarrenSessionHandle(WarrenConnectionHandle connection, int acknowledgeMode) {
         this.connection = connection;
-        this.physical = physical;
-        this.mode = mode;
+        this.acknowledgeMode = acknowledgeMode;
     }
 
-    private Session open() throws IllegalStateException {
+    /** The transaction the managed connection under this session is in now. */
+    private TransactionMode mode() {
+        return connection.managedConnection().mode();
+    }
+
+    private Session open() throws JMSException {
         if (closed || connection.isClosed()) {
             throw new IllegalStateException("this session is closed", "ECLOSED");
         }
-        return physical;
+        WarrenManagedConnection mc = connection.managedConnection();
+        return mc.mode().physicalSession(mc, acknowledgeMode);
     }
 
     private synchronized <T extends AutoCloseable> T track(T resource) {
@@ -100,30 +106,30 @@ public final class WarrenSessionHandle implements QueueSession, TopicSession {
     @Override
     public boolean getTransacted() throws JMSException {
         open();
-        return mode.transacted();
+        return mode().transacted();
     }
 
     @Override
     public int getAcknowledgeMode() throws JMSException {
         open();
-        return mode.acknowledgeMode();
+        return mode().acknowledgeMode(acknowledgeMode);
     }
 
     @Override
     public void commit() throws JMSException {
         open();
-        throw mode.commitOrRollbackRefused("commit");
+        throw mode().commitOrRollbackRefused("commit");
     }
 
     @Override
     public void rollback() throws JMSException {
         open();
-        throw mode.commitOrRollbackRefused("rollback");
+        throw mode().commitOrRollbackRefused("rollback");
     }
 
     @Override
     public void recover() throws JMSException {
-        if (mode.transacted()) {
+        if (mode().transacted()) {
             throw new IllegalStateException("Session.recover is not allowed inside a transaction", "ETRANSACTED");
         }
         open().recover();
@@ -333,6 +339,6 @@ public final class WarrenSessionHandle implements QueueSession, TopicSession {
 
     @Override
     public String toString() {
-        return "WarrenSessionHandle[" + mode + (closed ? ", closed" : "") + "]";
+        return "WarrenSessionHandle[" + mode() + (closed ? ", closed" : "") + "]";
     }
 }

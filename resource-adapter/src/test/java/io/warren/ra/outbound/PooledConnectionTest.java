@@ -75,6 +75,67 @@ class PooledConnectionTest {
     }
 
     @Test
+    void connectionsOfAPoolWithAClientIdAreOpenAtOnceFromManyThreads() throws Exception {
+        mcf.setClientID("pool-id");
+        int threads = 8;
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CyclicBarrier allOpen = new java.util.concurrent.CyclicBarrier(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int n = i;
+                ids.add(executor.submit(() -> {
+                    try (Connection c = cf.createConnection()) {
+                        Session s = c.createSession();
+                        // each thread its own durable subscription under the shared client ID
+                        s.createDurableConsumer(s.createTopic("pool-topic"), "sub-" + n).close();
+                        allOpen.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        return c.getClientID();
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<String> id : ids) {
+                assertThat(id.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("pool-id");
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(pool.created()).hasSize(threads);
+        broker.publish("pool-topic", "to every subscription");
+        for (int i = 0; i < threads; i++) {
+            assertThat(broker.queueDepth("jms.durable.pool-id:sub-" + i)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anUnsharedDurableSubscriptionKeepsItsOneConsumerAcrossThePoolsConnections() throws Exception {
+        mcf.setClientID("pool-id");
+        try (Connection a = cf.createConnection(); Connection b = cf.createConnection()) {
+            Session sa = a.createSession();
+            Session sb = b.createSession();
+            sa.createDurableConsumer(sa.createTopic("one-consumer"), "only");
+            assertThatThrownBy(() -> sb.createDurableConsumer(sb.createTopic("one-consumer"), "only"))
+                    .isInstanceOf(jakarta.jms.JMSException.class).hasMessageContaining("only");
+        }
+    }
+
+    @Test
+    void aPoolConnectionIsRefusedWhileAnotherClientHoldsItsClientIdExclusively() throws Exception {
+        mcf.setClientID("taken");
+        jakarta.jms.Connection holder = broker.connectionFactory().createConnection();
+        try {
+            holder.setClientID("taken");
+            assertThatThrownBy(cf::createConnection).isInstanceOf(jakarta.jms.JMSException.class)
+                    .hasMessageContaining("'taken'").hasMessageContaining("enableSharedClientID");
+        } finally {
+            holder.close();
+        }
+        try (Connection c = cf.createConnection()) {
+            assertThat(c.getClientID()).isEqualTo("taken");
+        }
+    }
+
+    @Test
     void matchManagedConnectionsMatchesOnUrlAndUser() throws Exception {
         ManagedConnection mc = mcf.createManagedConnection(null, WarrenConnectionRequestInfo.DEFAULT);
         try {

@@ -2,6 +2,7 @@ package io.warren.ra.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.warren.junit.WarrenExtension;
 import io.warren.ra.WarrenResourceAdapter;
@@ -12,11 +13,13 @@ import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.TransactionInProgressException;
 import jakarta.resource.spi.LocalTransaction;
 import jakarta.resource.spi.ManagedConnection;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +117,72 @@ class TransactionEnlistmentTest {
             s.createProducer(s.createQueue("plain")).send(s.createTextMessage("at once"));
             assertThat(broker.drainText("plain")).containsExactly("at once");
         }
+    }
+
+    @Test
+    void aSessionMadeBeforeTheTransactionBeganWorksInsideIt() throws Exception {
+        try (Connection c = cf.createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer before = s.createProducer(s.createQueue("bmt"));
+            assertThat(s.getTransacted()).isFalse();
+            ManagedConnection held = pool.created().get(0);
+
+            // What a server does at UserTransaction.begin() for the connections a bean holds.
+            pool.begin().enlist(held.getXAResource());
+            assertThat(s.getTransacted()).isTrue();
+            assertThat(s.getAcknowledgeMode()).isEqualTo(Session.SESSION_TRANSACTED);
+            before.send(s.createTextMessage("rolled back, old producer"));
+            s.createProducer(s.createQueue("bmt")).send(s.createTextMessage("rolled back, new producer"));
+            pool.rollback();
+
+            pool.begin().enlist(held.getXAResource());
+            before.send(s.createTextMessage("committed"));
+            assertThat(broker.queueDepth("bmt")).isZero();
+            assertThat(pool.complete()).isTrue();
+
+            assertThat(s.getTransacted()).isFalse();
+            before.send(s.createTextMessage("after, at once"));
+        }
+        assertThat(broker.drainText("bmt")).containsExactly("committed", "after, at once");
+    }
+
+    @Test
+    void outsideATransactionDupsOkAcknowledgeIsKeptAndReported() throws Exception {
+        broker.send("lazy", "one");
+        try (Connection c = cf.createConnection()) {
+            c.start();
+            Session s = c.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
+            assertThat(s.getTransacted()).isFalse();
+            assertThat(s.getAcknowledgeMode()).isEqualTo(Session.DUPS_OK_ACKNOWLEDGE);
+            assertThat(((TextMessage) s.createConsumer(s.createQueue("lazy")).receive(5000)).getText())
+                    .isEqualTo("one");
+        }
+        try (Connection c = cf.createConnection()) {
+            assertThat(c.createSession(Session.CLIENT_ACKNOWLEDGE).getAcknowledgeMode())
+                    .isEqualTo(Session.AUTO_ACKNOWLEDGE);
+        }
+        try (JMSContext ctx = cf.createContext(JMSContext.DUPS_OK_ACKNOWLEDGE)) {
+            assertThat(ctx.getSessionMode()).isEqualTo(JMSContext.DUPS_OK_ACKNOWLEDGE);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> broker.queueDepth("lazy") == 0);
+
+        pool.begin();
+        try (JMSContext ctx = cf.createContext(JMSContext.DUPS_OK_ACKNOWLEDGE)) {
+            assertThat(ctx.getSessionMode()).isEqualTo(JMSContext.SESSION_TRANSACTED);
+        }
+        pool.complete();
+    }
+
+    @Test
+    void anUnknownSessionModeIsRefusedWithTheModesThatCount() throws Exception {
+        try (Connection c = cf.createConnection()) {
+            assertThatThrownBy(() -> c.createSession(42)).isInstanceOf(jakarta.jms.JMSException.class)
+                    .hasMessageContaining("42").hasMessageContaining("DUPS_OK_ACKNOWLEDGE");
+            assertThat(c.createSession(Session.AUTO_ACKNOWLEDGE).getAcknowledgeMode())
+                    .isEqualTo(Session.AUTO_ACKNOWLEDGE);
+        }
+        assertThatThrownBy(() -> cf.createContext(42)).isInstanceOf(jakarta.jms.JMSRuntimeException.class)
+                .hasMessageContaining("42");
     }
 
     @Test

@@ -150,6 +150,23 @@ final class AmqpBrokerConnection implements BrokerConnection {
     }
 
     @Override
+    public void shareClientId(String clientId) throws JMSException {
+        boolean claimed;
+        try {
+            claimed = topology.succeeds("checking client ID '" + clientId + "'", ErrorCodes.NOT_FOUND,
+                    ch -> ch.queueDeclarePassive(ClientIds.claimQueue(clientId)));
+        } catch (JMSException e) {
+            if (!ErrorCodes.RESOURCE_LOCKED.equals(e.getErrorCode())) {
+                throw e;
+            }
+            claimed = true;
+        }
+        if (claimed) {
+            throw new InvalidClientIDException(ClientIds.heldExclusively(clientId, features.name()));
+        }
+    }
+
+    @Override
     public boolean queueExists(String name) throws JMSException {
         if (knownQueues.contains(name)) {
             return true;

@@ -92,6 +92,14 @@ final class VmConnection implements BrokerConnection {
     }
 
     @Override
+    public void shareClientId(String clientId) throws JMSException {
+        if (host.hasQueue(ClientIds.claimQueue(clientId))) {
+            throw new InvalidClientIDException(ClientIds.heldExclusively(clientId, "broker '" + brokerName + "'"));
+        }
+        engine.setOrigin("client:" + clientId);
+    }
+
+    @Override
     public boolean queueExists(String name) {
         return host.hasQueue(name);
     }

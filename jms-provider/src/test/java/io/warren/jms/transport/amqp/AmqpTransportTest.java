@@ -194,6 +194,26 @@ class AmqpTransportTest {
     }
 
     @Test
+    void connectionsSharingAClientIdAreOpenAtOnceUnlessOneHoldsItExclusively() throws Exception {
+        WarrenConnectionFactory shared = new WarrenConnectionFactory(url());
+        shared.setClientID("pooled");
+        shared.setEnableSharedClientID(true);
+        try (Connection a = shared.createConnection(); Connection b = shared.createConnection()) {
+            assertThat(a.getClientID()).isEqualTo("pooled");
+            assertThat(b.getClientID()).isEqualTo("pooled");
+        }
+        WarrenConnectionFactory exclusive = new WarrenConnectionFactory(url());
+        exclusive.setClientID("pooled");
+        try (Connection holder = exclusive.createConnection()) {
+            assertThatThrownBy(shared::createConnection).isInstanceOf(InvalidClientIDException.class)
+                    .hasMessageContaining("'pooled'").hasMessageContaining("enableSharedClientID");
+        }
+        try (Connection again = shared.createConnection()) {
+            assertThat(again.getClientID()).isEqualTo("pooled");
+        }
+    }
+
+    @Test
     void aBadSelectorFailsAtOnceAndTheSessionGoesOn() throws Exception {
         try (Connection c = new WarrenConnectionFactory(url()).createConnection()) {
             Session s = c.createSession();

@@ -33,13 +33,18 @@ import java.io.Serializable;
  */
 public final class WarrenContextHandle implements JMSContext {
     private final Connection connection;
+    private final int sessionMode;
     private Session session;
     private boolean autoStart = true;
     private boolean closed;
 
-    /** @param connection a connection handle of the adapter; the context owns it and closes it */
-    public WarrenContextHandle(Connection connection) {
+    /**
+     * @param connection  a connection handle of the adapter; the context owns it and closes it
+     * @param sessionMode the mode asked for, which counts outside a transaction (AUTO or DUPS_OK acknowledge)
+     */
+    public WarrenContextHandle(Connection connection, int sessionMode) {
         this.connection = connection;
+        this.sessionMode = sessionMode;
     }
 
     private synchronized Session session() {
@@ -47,7 +52,7 @@ public final class WarrenContextHandle implements JMSContext {
             throw new IllegalStateRuntimeException("this JMSContext is closed");
         }
         if (session == null) {
-            session = Unchecked.call(connection::createSession);
+            session = Unchecked.call(() -> connection.createSession(sessionMode));
         }
         return session;
     }
