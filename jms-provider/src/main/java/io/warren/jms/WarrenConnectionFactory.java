@@ -193,7 +193,8 @@ public class WarrenConnectionFactory implements ConnectionFactory, QueueConnecti
     public JMSContext createContext(String userName, String password, int sessionMode) {
         WarrenJMSContext.checkSessionMode(sessionMode);
         try {
-            return new WarrenJMSContext(WarrenConnection.open(connectionOptions(), userName, password), sessionMode, true);
+            return new WarrenJMSContext(WarrenConnection.open(connectionOptions(), userName, password), sessionMode,
+                    true);
         } catch (JMSException e) {
             throw io.warren.jms.client.JmsExceptions.toRuntime(e);
         }

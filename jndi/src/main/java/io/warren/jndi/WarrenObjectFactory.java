@@ -47,14 +47,14 @@ import javax.naming.spi.ObjectFactory;
  *           factory="io.warren.jndi.WarrenObjectFactory" physicalName="orders"/>
  * }</pre>
  * The reference's class name says what to build: {@link WarrenConnectionFactory} or a {@code jakarta.jms}
- * connection factory interface — {@link WarrenXAConnectionFactory} for the XA ones — (attributes {@code url}, {@code clientID}, {@code prefetch},
- * {@code trustedPackages}, {@code user}, {@code password}, {@code enableSharedClientID}); {@link WarrenQueue}/{@link Queue} or
- * {@link WarrenTopic}/{@link Topic} (attribute {@code physicalName}, or {@code name}, or {@code uri}); any other
- * Warren destination class or {@link Destination} (attribute {@code uri}: {@code queue://NAME},
- * {@code topic://NAME}). For any other class name it returns null, which JNDI takes as "not mine".
- * An attribute it does not know, or a bad value, fails with a {@link NamingException} naming the attribute;
- * the attributes a container adds itself ({@code description}, {@code scope}, {@code auth}, {@code singleton},
- * {@code factory}) are ignored.
+ * connection factory interface — {@link WarrenXAConnectionFactory} for the XA ones — (attributes {@code url},
+ * {@code clientID}, {@code prefetch}, {@code trustedPackages}, {@code user}, {@code password},
+ * {@code enableSharedClientID}); {@link WarrenQueue}/{@link Queue} or {@link WarrenTopic}/{@link Topic}
+ * (attribute {@code physicalName}, or {@code name}, or {@code uri}); any other Warren destination class or
+ * {@link Destination} (attribute {@code uri}: {@code queue://NAME}, {@code topic://NAME}). For any other class
+ * name it returns null, which JNDI takes as "not mine". An attribute it does not know, or a bad value, fails
+ * with a {@link NamingException} naming the attribute; the attributes a container adds itself
+ * ({@code description}, {@code scope}, {@code auth}, {@code singleton}, {@code factory}) are ignored.
  */
 public class WarrenObjectFactory implements ObjectFactory {
     static final String URL = WarrenConnectionFactory.REFERENCE_URL;
@@ -77,7 +77,8 @@ public class WarrenObjectFactory implements ObjectFactory {
     private static final Map<String, Class<?>> TYPES = Stream.of(
                     WarrenConnectionFactory.class, ConnectionFactory.class, QueueConnectionFactory.class,
                     TopicConnectionFactory.class, WarrenXAConnectionFactory.class, XAConnectionFactory.class,
-                    XAQueueConnectionFactory.class, XATopicConnectionFactory.class, WarrenDestination.class, Destination.class, WarrenQueue.class,
+                    XAQueueConnectionFactory.class, XATopicConnectionFactory.class, WarrenDestination.class,
+                    Destination.class, WarrenQueue.class,
                     Queue.class, WarrenTopic.class, Topic.class, WarrenTemporaryQueue.class,
                     WarrenTemporaryTopic.class)
             .collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));

@@ -79,6 +79,7 @@ class WarrenObjectFactoryTest {
         original.setClientID("billing");
         original.setPrefetch(17);
         original.setTrustedPackages(List.of("com.acme", "org.example"));
+        original.setEnableSharedClientID(true);
 
         Reference ref = original.getReference();
         assertThat(ref.getFactoryClassName()).isEqualTo(FACTORY);
@@ -88,6 +89,7 @@ class WarrenObjectFactoryTest {
         assertThat(copy.getClientID()).isEqualTo("billing");
         assertThat(copy.getPrefetch()).isEqualTo(17);
         assertThat(copy.getTrustedPackages()).containsExactly("com.acme", "org.example");
+        assertThat(copy.isEnableSharedClientID()).isTrue();
     }
 
     @Test
@@ -100,6 +102,7 @@ class WarrenObjectFactoryTest {
         assertThat(copy.getClientID()).isNull();
         assertThat(copy.getPrefetch()).isEqualTo(original.getPrefetch());
         assertThat(copy.getTrustedPackages()).isEqualTo(original.getTrustedPackages());
+        assertThat(copy.isEnableSharedClientID()).isFalse();
     }
 
     @Test
@@ -209,6 +212,7 @@ class WarrenObjectFactoryTest {
             "jakarta.jms.ConnectionFactory         | prefetch       | lots                  | positive integer",
             "jakarta.jms.ConnectionFactory         | prefetch       | 0                     | positive integer",
             "jakarta.jms.ConnectionFactory         | clientID       | ' '                   | must not be empty",
+            "jakarta.jms.ConnectionFactory         | enableSharedClientID | yes             | true or false",
             "jakarta.jms.ConnectionFactory         | brokerURL      | vm://local            | supported attributes",
             "jakarta.jms.Queue                     | physicalName   | ' '                   | non-empty physicalName",
             "jakarta.jms.Queue                     | uri            | topic://news          | not a jakarta.jms.Queue",

@@ -58,7 +58,8 @@ final class Redaction {
 
     private static String maskOptions(String text) {
         String masked = PASSWORD_OPTION.matcher(text).replaceAll("$1" + MASK);
-        return USERS_OPTION.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + maskUsers(m.group(2))));
+        return USERS_OPTION.matcher(masked)
+                .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + maskUsers(m.group(2))));
     }
 
     /** {@code a:pw1;b:pw2} as {@code a:***;b:***}; an entry without ':' might be a password and is masked whole. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.TreeSet;
 
 /**
@@ -111,22 +112,8 @@ final class UrlOptions {
         if (trusted != null && Arrays.stream(trusted.split(",", -1)).anyMatch(String::isBlank)) {
             throw invalid(url, "trustedPackages", trusted, "has an empty package name: expected a.b,c.d");
         }
-        String limits = options.get(ObjectLimits.OPTION);
-        if (limits != null) {
-            try {
-                ObjectLimits.fromOption(limits);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(e.getMessage() + " (connection URL '" + Redaction.unparsed(url) + "')");
-            }
-        }
-        String users = options.get("users");
-        if (users != null) {
-            try {
-                InlineUsers.parse(users);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(e.getMessage() + " (connection URL '" + Redaction.unparsed(url) + "')");
-            }
-        }
+        checkWith(url, options.get(ObjectLimits.OPTION), ObjectLimits::fromOption);
+        checkWith(url, options.get("users"), InlineUsers::parse);
         String sync = options.get("sync");
         if (sync != null && !SYNC.contains(sync.toLowerCase(Locale.ROOT))) {
             throw invalid(url, "sync", sync, "must be always, batched or never");
@@ -217,5 +204,18 @@ final class UrlOptions {
     /** {@code " 'piece'"} when the piece is visible in the masked URL anyway, otherwise nothing. */
     static String quoted(String url, String piece) {
         return Redaction.shows(url, piece) ? " '" + piece + "'" : "";
+    }
+
+    /** Checks a value with its own parser, whose message gets the (masked) URL added; null is not checked. */
+    private static void checkWith(String url, String value, Consumer<String> parser) {
+        if (value == null) {
+            return;
+        }
+        try {
+            parser.accept(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (connection URL '" + Redaction.unparsed(url) + "')",
+                    e);
+        }
     }
 }

@@ -79,7 +79,8 @@ class ConnectionTest extends JmsTestSupport {
 
     @Test
     void theSharedClientIdOptionComesFromTheUrlAndIsCheckedThere() throws Exception {
-        WarrenConnectionFactory fromUrl = new WarrenConnectionFactory(url + "?clientID=url-pool&enableSharedClientID=true");
+        WarrenConnectionFactory fromUrl =
+                new WarrenConnectionFactory(url + "?clientID=url-pool&enableSharedClientID=true");
         assertThat(fromUrl.isEnableSharedClientID()).isTrue();
         connection(fromUrl);
         assertThat(connection(fromUrl).getClientID()).isEqualTo("url-pool");

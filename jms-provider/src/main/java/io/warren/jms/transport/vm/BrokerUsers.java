@@ -23,8 +23,8 @@ import java.util.TreeSet;
  * by {@link Properties#load(Reader)} (so {@code #} comments and {@code \} escapes work as usual), one
  * {@code name=password} per line, like Artemis' {@code artemis-users.properties}; a password that starts with
  * {@value PasswordHasher#SCHEME}{@code $} is taken as a hash written by {@link PasswordHasher#hash} (the format
- * {@code warren.conf} and the management API accept), any other as the password in clear. With neither option the broker has no user store and lets every
- * client in, as before users existed.
+ * {@code warren.conf} and the management API accept), any other as the password in clear. With neither option
+ * the broker has no user store and lets every client in, as before users existed.
  *
  * <p>A URL that joins a running broker and gives {@code users} or {@code usersFile} must give what the broker was
  * started with ({@link #differences}); one that gives neither joins it as it runs, with its users. Immutable; the

@@ -12,11 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The in-JVM brokers that {@code vm://NAME} URLs reach: the first connection to a name starts the broker with
  * that URL's broker options ({@link ConnectionUrl#brokerOptions()}: {@code dataDir}, {@code persistent},
- * {@code sync}, {@code jmx}, the paging options, the users ({@link BrokerUsers})), later ones join it. A later URL that gives broker options must
- * agree with the running broker on each of them, or it fails with {@link BrokerSettingsMismatchException}; one
- * that gives none joins the broker as it runs. Embedding code and tests may stop a broker here; the next
- * connection to its name starts it again (recovering its data directory). Thread-safe: starting, joining and
- * stopping a name are atomic.
+ * {@code sync}, {@code jmx}, the paging options, the users ({@link BrokerUsers})), later ones join it. A later
+ * URL that gives broker options must agree with the running broker on each of them, or it fails with
+ * {@link BrokerSettingsMismatchException}; one that gives none joins the broker as it runs. Embedding code and
+ * tests may stop a broker here; the next connection to its name starts it again (recovering its data
+ * directory). Thread-safe: starting, joining and stopping a name are atomic.
  */
 public final class VmBrokers {
     private static final Map<String, Running> BROKERS = new ConcurrentHashMap<>();
