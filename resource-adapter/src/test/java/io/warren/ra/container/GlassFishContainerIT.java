@@ -42,6 +42,10 @@ class GlassFishContainerIT {
                         + " jakarta.jms.ConnectionFactory --transactionsupport XATransaction"
                         + " --property ConnectionUrl=vm\\://container warren-pool",
                 "create-connector-resource --poolname warren-pool jms/warrenCF",
+                "create-connector-connection-pool --raname warren-ra --connectiondefinition"
+                        + " jakarta.jms.ConnectionFactory --transactionsupport XATransaction"
+                        + " --property ConnectionUrl=vm\\://container:ClientID=app-pool warren-id-pool",
+                "create-connector-resource --poolname warren-id-pool jms/warrenIdCF",
                 "create-admin-object --raname warren-ra --restype jakarta.jms.Queue --property Name=orders jms/orders",
                 "create-admin-object --raname warren-ra --restype jakarta.jms.Queue --property Name=audit jms/audit",
                 "deploy --name ra-test --contextroot ra-test " + war.toAbsolutePath()));
@@ -102,6 +106,30 @@ class GlassFishContainerIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries())
                 .contains("audit:a-1|false|1"));
+    }
+
+    @Test
+    @Order(3)
+    void aSessionMadeBeforeABeanManagedTransactionBeganSendsInsideIt() {
+        assertThat(ok("/ra-test/ops/send-bmt?text=bmt-1")).isEqualTo("before=false,in=true,after=false");
+        ok("/ra-test/ops/send?text=sentinel-3");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries())
+                .contains("bmt-1|false|1", "sentinel-3|false|1"));
+        assertThat(deliveries()).noneMatch(d -> d.startsWith("bmt-1-rolled-back|"));
+    }
+
+    @Test
+    @Order(3)
+    void connectionsOfAPoolWithAClientIdAreOpenAtOnce() {
+        assertThat(ok("/ra-test/ops/client-ids")).isEqualTo("app-pool,app-pool,app-pool");
+    }
+
+    @Test
+    @Order(3)
+    void dupsOkIsKeptOutsideATransaction() {
+        assertThat(ok("/ra-test/ops/dups-ok-mode"))
+                .isEqualTo(String.valueOf(jakarta.jms.JMSContext.DUPS_OK_ACKNOWLEDGE));
     }
 
     @Test

@@ -17,6 +17,8 @@ public class OperationsServlet extends HttpServlet {
     private OrderSender sender;
     @EJB
     private Deliveries deliveries;
+    @EJB
+    private BeanManagedSender beanManaged;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -42,6 +44,9 @@ public class OperationsServlet extends HttpServlet {
                     sender.sendThenRollBack(text);
                     yield "rolled back";
                 }
+                case "send-bmt" -> beanManaged.sendThroughASessionMadeBeforeBegin(text);
+                case "client-ids" -> beanManaged.clientIdsOfConnectionsOpenAtOnce();
+                case "dups-ok-mode" -> String.valueOf(beanManaged.dupsOkSessionModeOutsideATransaction());
                 case "deliveries" -> String.join("\n", deliveries.attempts());
                 case "forbidden" -> sender.forbiddenCalls();
                 default -> null;
