@@ -203,7 +203,8 @@ run_tests() {
     return $status
 }
 
-# The failed tests (from the JUnit XML reports) and one last line "N passed, M failed, K skipped" over both groups.
+# The failed tests (from the JUnit XML reports) and one last line "N passed, M failed, K skipped, C classes failed"
+# over both groups; a class fails as a whole when its archive does not deploy, and then none of its tests run.
 summarize() {
     cat "$WORK"/reports-tck-*/TEST-junit-jupiter.xml 2>/dev/null | awk '
         /<testcase / { match($0, /name="[^"]*"/); t = substr($0, RSTART + 6, RLENGTH - 7)
@@ -211,7 +212,8 @@ summarize() {
         /<(failure|error) / { m = $0; sub(/.*message="/, "", m); sub(/".*/, "", m); print "FAILED " c "." t ": " m }'
     sed 's/\x1b\[[0-9;]*m//g' "$WORK"/console-tck-*.log | awk '
         /tests successful/ { p += $2 } /tests failed/ { f += $2 } /tests skipped/ { k += $2 }
-        END { printf "%d passed, %d failed, %d skipped\n", p, f, k }'
+        /containers failed/ { c += $2 }
+        END { printf "%d passed, %d failed, %d skipped, %d classes failed\n", p, f, k, c }'
 }
 
 stop_all() {

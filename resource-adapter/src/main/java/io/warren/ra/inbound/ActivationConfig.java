@@ -21,7 +21,7 @@ import javax.naming.NamingException;
  * @param selector         message selector, or null
  * @param acknowledgeMode  {@link Session#AUTO_ACKNOWLEDGE} or {@link Session#DUPS_OK_ACKNOWLEDGE}
  * @param durable          a durable topic subscription
- * @param shared           a shared topic subscription
+ * @param shared           a shared topic subscription: asked for, or durable without a client ID
  * @param subscriptionName the subscription's name (durable or shared), or null
  * @param clientId         the inbound connection's client ID, or null
  * @param maxSession       the configured number of concurrent sessions
@@ -37,13 +37,17 @@ public record ActivationConfig(ConnectionSettings connection, String destination
      */
     public static ActivationConfig of(WarrenActivationSpec spec, ConnectionSettings adapterSettings) {
         boolean dupsOk = WarrenActivationSpec.DUPS_OK_ACKNOWLEDGE.equalsIgnoreCase(trimmed(spec.getAcknowledgeMode()));
+        boolean durable = WarrenActivationSpec.DURABLE.equalsIgnoreCase(trimmed(spec.getSubscriptionDurability()));
+        String clientId = blankToNull(spec.getClientId());
+        // A durable subscription without a client ID can only be a shared one (Jakarta Messaging identifies an
+        // unshared one by client ID and name); the activation's sessions then divide its messages.
+        boolean shared = spec.sharesSubscription() || durable && clientId == null;
         return new ActivationConfig(
                 spec.over(adapterSettings),
                 blankToNull(spec.getDestination()), blankToNull(spec.getDestinationLookup()),
                 WarrenActivationSpec.TOPIC.equals(spec.normalisedType()), blankToNull(spec.getMessageSelector()),
-                dupsOk ? Session.DUPS_OK_ACKNOWLEDGE : Session.AUTO_ACKNOWLEDGE,
-                WarrenActivationSpec.DURABLE.equalsIgnoreCase(trimmed(spec.getSubscriptionDurability())),
-                spec.sharesSubscription(), blankToNull(spec.getSubscriptionName()), blankToNull(spec.getClientId()),
+                dupsOk ? Session.DUPS_OK_ACKNOWLEDGE : Session.AUTO_ACKNOWLEDGE, durable, shared,
+                blankToNull(spec.getSubscriptionName()), clientId,
                 spec.getMaxSession() == null ? WarrenActivationSpec.DEFAULT_MAX_SESSION : spec.getMaxSession());
     }
 

@@ -83,9 +83,6 @@ public class WarrenActivationSpec extends ConnectionProperties implements Activa
         if (durable && blank(subscriptionName)) {
             problems.add("a durable subscription needs subscriptionName");
         }
-        if (durable && !sharesSubscription() && blank(clientId)) {
-            problems.add("an unshared durable subscription needs clientId (or set shareSubscriptions=true)");
-        }
         if (topic && !durable && sharesSubscription() && blank(subscriptionName)) {
             problems.add("a shared subscription (shareSubscriptions=true) needs subscriptionName");
         }

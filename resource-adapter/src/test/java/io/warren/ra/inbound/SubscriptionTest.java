@@ -94,6 +94,31 @@ class SubscriptionTest {
     }
 
     @Test
+    void aDurableSubscriptionWithoutAClientIdKeepsWhatIsPublishedWhileInactiveAndDeliversEachMessageOnce()
+            throws Exception {
+        WarrenActivationSpec spec = fx.topicSpec("alerts");
+        spec.setSubscriptionDurability("Durable");
+        spec.setSubscriptionName("alert-handlers");
+        spec.setMaxSession(3);
+        TestEndpointFactory first = new TestEndpointFactory(true, d -> { });
+        EndpointActivation activation = fx.activate(first, spec);
+        assertThat(activation.sessionCount()).isEqualTo(3);
+        for (int i = 0; i < 6; i++) {
+            broker.publish("alerts", "a" + i);
+        }
+        await().atMost(WAIT).until(() -> first.committed() == 6);
+        assertThat(first.attempts()).doesNotHaveDuplicates().hasSize(6);
+        fx.ra.endpointDeactivation(first, spec);
+
+        broker.publish("alerts", "while inactive");
+
+        TestEndpointFactory second = new TestEndpointFactory(true, d -> { });
+        fx.activate(second, spec);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(second.attempts())
+                .containsExactly("while inactive|false|1"));
+    }
+
+    @Test
     void unsharedTopicSubscriptionUsesOneSessionSoEachMessageArrivesOnce() throws Exception {
         WarrenActivationSpec spec = fx.topicSpec("alerts");
         spec.setMaxSession(5);

@@ -1,6 +1,7 @@
 package io.warren.ra.inbound;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.resource.spi.InvalidPropertyException;
@@ -78,11 +79,18 @@ class WarrenActivationSpecTest {
     }
 
     @Test
-    void unsharedDurableSubscriptionNeedsAClientId() {
+    void aDurableSubscriptionWithoutAClientIdIsValidAndShared() throws Exception {
         WarrenActivationSpec spec = topic("news");
         spec.setSubscriptionDurability("Durable");
         spec.setSubscriptionName("s");
-        assertThatThrownBy(spec::validate).hasMessageContaining("needs clientId (or set shareSubscriptions=true)");
+        spec.validate();
+        ActivationConfig config = ActivationConfig.of(spec, new io.warren.ra.ConnectionSettings("vm://x", null, null));
+        assertThat(config.shared()).isTrue();
+        assertThat(config.sessionCount()).isEqualTo(WarrenActivationSpec.DEFAULT_MAX_SESSION);
+
+        spec.setClientId("reader");
+        assertThat(ActivationConfig.of(spec, new io.warren.ra.ConnectionSettings("vm://x", null, null)).shared())
+                .isFalse();
     }
 
     @Test
