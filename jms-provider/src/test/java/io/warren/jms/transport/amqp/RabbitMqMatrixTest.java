@@ -199,6 +199,27 @@ class RabbitMqMatrixTest {
     }
 
     @Test
+    void sharedClientIdsAreOpenAtOnceUnlessOneConnectionHoldsTheIdExclusively() throws Exception {
+        String id = run + "-shared";
+        WarrenConnectionFactory shared = new WarrenConnectionFactory(System.getProperty("warren.rabbitmq.url"));
+        shared.setClientID(id);
+        shared.setEnableSharedClientID(true);
+        try (Connection a = shared.createConnection(); Connection b = shared.createConnection()) {
+            assertThat(a.getClientID()).isEqualTo(id);
+            assertThat(b.getClientID()).isEqualTo(id);
+        }
+        WarrenConnectionFactory exclusive = new WarrenConnectionFactory(System.getProperty("warren.rabbitmq.url"));
+        exclusive.setClientID(id);
+        try (Connection holder = exclusive.createConnection()) {
+            assertThatThrownBy(shared::createConnection).isInstanceOf(InvalidClientIDException.class)
+                    .hasMessageContaining(id);
+        }
+        try (Connection again = shared.createConnection()) {
+            assertThat(again.getClientID()).isEqualTo(id);
+        }
+    }
+
+    @Test
     void expiredMessagesAreNotDeliveredAndPrioritiesOrderTheQueue() throws Exception {
         Queue q = queue("ttl-priority");
         MessageProducer p = session.createProducer(q);
