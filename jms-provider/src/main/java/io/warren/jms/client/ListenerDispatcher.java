@@ -1,14 +1,13 @@
 package io.warren.jms.client;
 
+import io.warren.thread.SignalledWorker;
 import io.warren.thread.WarrenThreads;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,8 +21,7 @@ final class ListenerDispatcher {
     private static final ThreadLocal<WarrenSession> IN_LISTENER = new ThreadLocal<>();
 
     private final WarrenSession session;
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private ExecutorService executor;
+    private volatile SignalledWorker worker;
 
     ListenerDispatcher(WarrenSession session) {
         this.session = session;
@@ -39,20 +37,16 @@ final class ListenerDispatcher {
         if (session.isClosed() || !session.connection().isStarted()) {
             return;
         }
-        if (drainScheduled.compareAndSet(false, true)) {
-            try {
-                executor().execute(this::drain);
-            } catch (RejectedExecutionException e) {
-                drainScheduled.set(false);
-            }
-        }
+        SignalledWorker w = worker;
+        (w != null ? w : worker()).signal();
     }
 
-    private synchronized ExecutorService executor() {
-        if (executor == null) {
-            executor = singleThread("warren-session-" + THREAD_NUMBERS.incrementAndGet());
+    private synchronized SignalledWorker worker() {
+        if (worker == null) {
+            worker = new SignalledWorker(this::drain, "warren-session-" + THREAD_NUMBERS.incrementAndGet(), 30,
+                    TimeUnit.SECONDS);
         }
-        return executor;
+        return worker;
     }
 
     /** A daemon thread that ends after 30 s without work. */
@@ -64,7 +58,6 @@ final class ListenerDispatcher {
     }
 
     private void drain() {
-        drainScheduled.set(false);
         boolean progress = true;
         while (progress && !session.isClosing() && session.connection().isStarted()) {
             progress = false;
@@ -86,17 +79,13 @@ final class ListenerDispatcher {
         try {
             listener.onMessage(message);
         } finally {
-            if (previous == null) {
-                IN_LISTENER.remove();
-            } else {
-                IN_LISTENER.set(previous);
-            }
+            IN_LISTENER.set(previous);
         }
     }
 
     synchronized void shutdown() {
-        if (executor != null) {
-            executor.shutdown();
+        if (worker != null) {
+            worker.shutdown();
         }
     }
 }
