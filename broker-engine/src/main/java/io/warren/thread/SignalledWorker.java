@@ -12,7 +12,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>After a run the thread keeps watching for the next signal for a short while before it parks: first spinning,
  * then yielding its processor to other runnable threads. A signal that arrives in that time costs the signaller a
  * volatile write and no system call, and the worker starts at once instead of waiting to be scheduled; only a
- * worker that parked has to be unparked. The thread is started by the first signal and ends after {@code idle}
+ * worker that parked has to be unparked. The yielding phase adapts: it lengthens while signals come so often that
+ * a park would have ended within the longer time, and shortens again after a long park or as soon as a yield shows
+ * that another thread needed the processor, so a busy machine does not lose processor time to waiting workers.
+ * The thread is started by the first signal and ends after {@code idle}
  * without one; the next signal starts another. {@link #shutdown()} ends it for good.
  *
  * <p>Thread-safe. The task runs on one thread at a time, never concurrently with itself.
@@ -22,6 +25,14 @@ public final class SignalledWorker {
     static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(10);
     /** How long after that it keeps checking between yields before it parks. */
     static final long YIELD_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    /**
+     * How long it yields instead while signals come so often that a park would end within this time: waking a
+     * parked thread costs the signaller a system call and the message tens of microseconds, or milliseconds on a
+     * busy machine, which is what latency percentiles are made of.
+     */
+    static final long BUSY_YIELD_NANOS = TimeUnit.MICROSECONDS.toNanos(250);
+    /** A yield that took longer than this let another thread run: the processors are busy. */
+    static final long CONTENDED_YIELD_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
 
     private final Runnable task;
     private final String threadName;
@@ -30,6 +41,8 @@ public final class SignalledWorker {
     private volatile Thread thread;
     private volatile boolean parked;
     private volatile boolean shutdown;
+    /** The yield time of the next wait: {@link #YIELD_NANOS}, or {@link #BUSY_YIELD_NANOS} (worker thread only). */
+    private long yieldNanos = YIELD_NANOS;
 
     /**
      * @param task       what each signal runs; an exception it throws is reported to the thread's uncaught
@@ -140,13 +153,19 @@ public final class SignalledWorker {
             Thread.onSpinWait();
             now = System.nanoTime();
         }
-        while (now - start < SPIN_NANOS + YIELD_NANOS) {
+        while (now - start < SPIN_NANOS + yieldNanos) {
             if (pending.get() || shutdown) {
                 return true;
             }
             Thread.yield();
+            long before = now;
             now = System.nanoTime();
+            if (now - before > CONTENDED_YIELD_NANOS) {
+                yieldNanos = YIELD_NANOS; // another thread needed this processor: stop taking it from others
+                break;
+            }
         }
+        long parkedAt = now;
         long deadline = now + idleNanos;
         parked = true;
         try {
@@ -159,6 +178,7 @@ public final class SignalledWorker {
                 }
                 LockSupport.parkNanos(this, left);
             }
+            yieldNanos = System.nanoTime() - parkedAt < BUSY_YIELD_NANOS ? BUSY_YIELD_NANOS : YIELD_NANOS;
             return true;
         } finally {
             parked = false;

@@ -674,7 +674,8 @@ public final class MessageQueue {
         Message m = dlx ? pager.read(l, s) : null;
         pager.remove(l, s);
         if (!dlx && storeId != 0) {
-            host.store().write(StoreBatch.of(new StoreOperation.MessageDequeued(host.virtualHostName(), name, storeId)));
+            host.store().writeLazily(StoreBatch.of(
+                    new StoreOperation.MessageDequeued(host.virtualHostName(), name, storeId)));
         }
         if (dlx) {
             counters.deadLettered++;
@@ -888,7 +889,7 @@ public final class MessageQueue {
                 }
             }
             if (batch != null) {
-                host.store().write(batch);
+                host.store().writeLazily(batch);
             }
             dispatchLocked();
         } finally {
@@ -1103,7 +1104,7 @@ public final class MessageQueue {
         }
         expiring.remove(e);
         if (writeDequeue && e.isPersisted()) {
-            host.store().write(StoreBatch.of(
+            host.store().writeLazily(StoreBatch.of(
                     new StoreOperation.MessageDequeued(host.virtualHostName(), name, e.storeId)));
         }
     }

@@ -24,6 +24,16 @@ public interface Store extends AutoCloseable {
     CompletableFuture<Void> write(StoreBatch batch);
 
     /**
+     * Writes a batch that nothing waits for at once, such as the dequeue of an acknowledged message: as
+     * {@link #write}, in the same order with the other writes, but a disk store may hold back the sync that makes
+     * it durable for a moment, so that a write somebody waits for shortly after shares that sync instead of
+     * waiting for one of its own.
+     */
+    default CompletableFuture<Void> writeLazily(StoreBatch batch) {
+        return write(batch);
+    }
+
+    /**
      * Reads back the content of a stored message that a queue still holds, from disk when the store keeps it
      * there: paged persistent messages and messages recovered with a {@link MessageSummary} only. Safe from any
      * thread, concurrently with writes; may block on I/O, so callers should not hold a lock others wait for.

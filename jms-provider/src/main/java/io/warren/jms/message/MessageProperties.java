@@ -16,7 +16,8 @@ final class MessageProperties {
     private boolean readOnly;
 
     MessageProperties() {
-        values = new LinkedHashMap<>();
+        values = Map.of();
+        shared = true; // most messages get no property: the map is made by the first put
     }
 
     private MessageProperties(Map<String, Object> values, boolean shared) {
@@ -97,8 +98,8 @@ final class MessageProperties {
 
     /** Removes every property and makes the properties writable. */
     void clear() {
-        values = new LinkedHashMap<>();
-        shared = false;
+        values = Map.of();
+        shared = true;
         readOnly = false;
     }
 

@@ -206,7 +206,7 @@ public final class WarrenBytesMessage extends WarrenMessage implements BytesMess
     @Override
     public void writeBytes(byte[] value, int offset, int length) throws JMSException {
         java.util.Objects.checkFromIndexSize(offset, length, value.length);
-        out().writeBytes(value, offset, length);
+        out(length).writeBytes(value, offset, length);
     }
 
     /** Writes a boxed primitive, a String (as {@link #writeUTF}) or a byte[]; null is a NullPointerException. */
@@ -242,9 +242,14 @@ public final class WarrenBytesMessage extends WarrenMessage implements BytesMess
     }
 
     private ByteWriter out() throws JMSException {
+        return out(0);
+    }
+
+    /** The body being written, made to hold {@code firstWrite} bytes without growing if this is the first write. */
+    private ByteWriter out(int firstWrite) throws JMSException {
         checkBodyWritable();
         if (out == null) {
-            out = new ByteWriter(64);
+            out = new ByteWriter(Math.max(64, firstWrite));
         }
         return out;
     }

@@ -184,6 +184,19 @@ public final class JournalStore implements Store {
      */
     @Override
     public CompletableFuture<Void> write(StoreBatch batch) {
+        return submit(batch, false);
+    }
+
+    /**
+     * As {@link #write}; under {@link SyncPolicy#ALWAYS} a sync for lazy batches alone waits up to
+     * {@link JournalWriter#LAZY_SYNC_DELAY_NANOS} for a write that shares it.
+     */
+    @Override
+    public CompletableFuture<Void> writeLazily(StoreBatch batch) {
+        return submit(batch, true);
+    }
+
+    private CompletableFuture<Void> submit(StoreBatch batch, boolean lazy) {
         Objects.requireNonNull(batch, "batch");
         CompletableFuture<Void> future = new CompletableFuture<>();
         if (phase != Phase.OPEN) {
@@ -205,7 +218,7 @@ public final class JournalStore implements Store {
                     "cannot store batch: it contains a null operation"));
             return future;
         }
-        PendingWrite pending = new PendingWrite(ops, future);
+        PendingWrite pending = new PendingWrite(ops, future, lazy);
         inFlight.track(ops, future);
         writer.submit(pending);
         if (phase != Phase.OPEN && writer.withdraw(pending)) {
@@ -244,6 +257,12 @@ public final class JournalStore implements Store {
     @Override
     public boolean isDurable() {
         return true;
+    }
+
+    /** How many writes wait for the writer thread to take them (tests). */
+    int queuedWrites() {
+        JournalWriter w = writer;
+        return w == null ? 0 : w.queued();
     }
 
     /** How many times the journal was forced to disk; fewer than the writes when writers share syncs. */

@@ -40,6 +40,12 @@ final class JournalWriter implements Runnable {
     private static final int FLUSH_BYTES = 1 << 20;
     /** A buffer grown beyond this (by a large batch or a snapshot) is replaced by a small one. */
     private static final int RETAINED_BUFFER = 4 << 20;
+    /**
+     * Under {@link SyncPolicy#ALWAYS}, how long a sync that only lazy writes need is held back for a write somebody
+     * waits for: a consumer's acknowledgement then shares the sync of the producer's next send instead of making
+     * that send wait for two.
+     */
+    static final long LAZY_SYNC_DELAY_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
     private final BlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
     private final Path directory;
@@ -61,6 +67,10 @@ final class JournalWriter implements Runnable {
     /** Bytes of {@link #buffer} already written to the log. */
     private int flushed;
     private long lastSyncNanos;
+    /** Whether {@link #unsynced} holds the future of a write that is not lazy. */
+    private boolean urgentUnsynced;
+    /** Under {@link SyncPolicy#ALWAYS}, when the lazy writes in {@link #unsynced} are synced at the latest; 0: none. */
+    private long lazySyncDue;
     /** What a snapshot holds besides message records, as measured by the last one. */
     private long snapshotOverhead;
     /** After a failed compaction, the journal size at which to try again. */
@@ -100,6 +110,10 @@ final class JournalWriter implements Runnable {
     /** Why the writer stopped accepting writes, or null while it is healthy. */
     BrokerException failure() {
         return failure;
+    }
+
+    int queued() {
+        return queue.size();
     }
 
     long syncCount() {
@@ -152,7 +166,8 @@ final class JournalWriter implements Runnable {
         if (unsynced.isEmpty()) {
             return queue.take();
         }
-        long wait = lastSyncNanos + syncWindowNanos - System.nanoTime();
+        long due = config.syncPolicy() == SyncPolicy.ALWAYS ? lazySyncDue : lastSyncNanos + syncWindowNanos;
+        long wait = due - System.nanoTime();
         return wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
     }
 
@@ -192,7 +207,7 @@ final class JournalWriter implements Runnable {
         batches.increment();
         List<StoreOperation> ops = w.operations();
         if (ops.isEmpty()) {
-            unsynced.add(w.future());
+            awaitSync(w);
             return;
         }
         try {
@@ -229,10 +244,15 @@ final class JournalWriter implements Runnable {
             return;
         }
         index(ops, base, start, opStarts);
-        unsynced.add(w.future());
+        awaitSync(w);
         if (buffer.size() - flushed >= FLUSH_BYTES) {
             flushPending();
         }
+    }
+
+    private void awaitSync(PendingWrite w) {
+        unsynced.add(w.future());
+        urgentUnsynced |= !w.lazy();
     }
 
     /** Adds the record just encoded at {@code start} of the buffer to the active segment's index. */
@@ -295,8 +315,11 @@ final class JournalWriter implements Runnable {
             return;
         }
         SyncPolicy policy = config.syncPolicy();
-        boolean due = policy == SyncPolicy.ALWAYS || policy == SyncPolicy.BATCHED
-                && (closing || System.nanoTime() - lastSyncNanos >= syncWindowNanos);
+        boolean due = switch (policy) {
+            case ALWAYS -> closing || urgentUnsynced || lazySyncDue();
+            case BATCHED -> closing || System.nanoTime() - lastSyncNanos >= syncWindowNanos;
+            case NEVER -> false;
+        };
         if (due) {
             long before = System.nanoTime();
             try {
@@ -312,13 +335,25 @@ final class JournalWriter implements Runnable {
             for (StoreObserver o : observers) {
                 o.synced(took);
             }
-        } else if (policy == SyncPolicy.BATCHED) {
+        } else if (policy != SyncPolicy.NEVER) {
             return;
         }
+        urgentUnsynced = false;
+        lazySyncDue = 0;
         for (CompletableFuture<Void> f : unsynced) {
             f.complete(null);
         }
         unsynced.clear();
+    }
+
+    /** Whether lazy writes alone have waited long enough for their sync; starts their wait if they just came. */
+    private boolean lazySyncDue() {
+        long now = System.nanoTime();
+        if (lazySyncDue == 0) {
+            lazySyncDue = now + LAZY_SYNC_DELAY_NANOS;
+            return false;
+        }
+        return now - lazySyncDue >= 0;
     }
 
     /**
@@ -408,6 +443,8 @@ final class JournalWriter implements Runnable {
             f.completeExceptionally(error);
         }
         unsynced.clear();
+        urgentUnsynced = false;
+        lazySyncDue = 0;
         buffer.reset();
         flushed = 0;
     }

@@ -7,7 +7,9 @@ import java.util.concurrent.Semaphore;
 /**
  * The process {@link JournalCrashTest} kills: opens the journal in {@code args[0]} with
  * {@link SyncPolicy#ALWAYS}, prints {@code ready <highest id>}, then publishes ever higher message ids with up
- * to 16 writes in flight, printing each id once its write is acknowledged, until it is killed.
+ * to 16 writes in flight, printing each id once its write is acknowledged, until it is killed. With
+ * {@code args[1]} {@code lazy-dequeues} it also dequeues every even id once its publish is acknowledged, with
+ * {@link JournalStore#writeLazily}, and prints {@code dequeued <id>} once that is acknowledged.
  */
 public final class CrashWriterMain {
     private CrashWriterMain() {
@@ -17,6 +19,7 @@ public final class CrashWriterMain {
         PrintStream out = System.out;
         JournalConfig config = JournalConfig.builder(Path.of(args[0])).segmentSize(64 << 10)
                 .syncPolicy(SyncPolicy.ALWAYS).build();
+        boolean lazyDequeues = args.length > 1 && args[1].equals("lazy-dequeues");
         JournalStore store = new JournalStore(config);
         long highest = store.open(new RecordingHandler());
         store.write(Fixtures.declareQueue(JournalCrashTest.QUEUE)).get();
@@ -32,6 +35,14 @@ public final class CrashWriterMain {
                 synchronized (out) {
                     out.println(error == null ? Long.toString(written) : "failed " + written + ": " + error);
                     out.flush();
+                }
+                if (error == null && lazyDequeues && written % 2 == 0) {
+                    store.writeLazily(Fixtures.ack(JournalCrashTest.QUEUE, written)).whenComplete((done, failed) -> {
+                        synchronized (out) {
+                            out.println(failed == null ? "dequeued " + written : "failed dequeue " + written);
+                            out.flush();
+                        }
+                    });
                 }
                 inFlight.release();
             });

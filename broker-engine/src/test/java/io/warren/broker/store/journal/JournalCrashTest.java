@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +75,50 @@ class JournalCrashTest {
                     .isEqualTo(LongStream.rangeClosed(1, highest).boxed().toList());
             acknowledgedUpTo = highest;
         }
+    }
+
+    @Test
+    void everyAcknowledgedLazyDequeueSurvivesAKillAndNothingElseIsLost() throws Exception {
+        Path data = dir.resolve("data");
+        Random random = new Random(20261206);
+        Set<Long> dequeued = new HashSet<>();
+        long acknowledgedUpTo = 0;
+        for (int run = 0; run < RUNS; run++) {
+            int killAfter = 1 + random.nextInt(300);
+            Path errors = dir.resolve("lazy-child-" + run + ".err");
+            Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                    CrashWriterMain.class.getName(), data.toString(), "lazy-dequeues")
+                    .redirectError(errors.toFile()).start();
+            try {
+                BlockingQueue<String> lines = readLines(child);
+                assertThat(next(lines, child, errors)).startsWith("ready ");
+                for (int seen = 0; seen < killAfter; seen++) {
+                    String line = next(lines, child, errors);
+                    assertThat(line).doesNotStartWith("failed");
+                    if (line.startsWith("dequeued ")) {
+                        dequeued.add(Long.parseLong(line.substring(9)));
+                    } else {
+                        acknowledgedUpTo = Math.max(acknowledgedUpTo, Long.parseLong(line));
+                    }
+                }
+            } finally {
+                child.destroyForcibly();
+                assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            }
+
+            JournalStore store = new JournalStore(Fixtures.config(data).build());
+            RecordingHandler recovered = new RecordingHandler();
+            long highest = store.open(recovered);
+            store.close();
+            List<Long> ids = recovered.messageIds(QUEUE);
+            assertThat(highest).as("run %d", run).isGreaterThanOrEqualTo(acknowledgedUpTo);
+            assertThat(ids).as("run %d: no acknowledged dequeue is undone", run).doesNotContainAnyElementsOf(dequeued);
+            assertThat(ids).as("run %d: every id up to the last on disk, each once", run).doesNotHaveDuplicates()
+                    .isSorted().allMatch(id -> id >= 1 && id <= highest)
+                    .containsAll(LongStream.rangeClosed(1, highest).filter(id -> id % 2 == 1).boxed().toList());
+            acknowledgedUpTo = highest;
+        }
+        assertThat(dequeued).isNotEmpty();
     }
 
     private static String javaBinary() {
