@@ -15,8 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * worker that parked has to be unparked. The yielding phase adapts: it lengthens while signals come so often that
  * a park would have ended within the longer time, and shortens again after a long park or as soon as a yield shows
  * that another thread needed the processor, so a busy machine does not lose processor time to waiting workers.
- * The thread is started by the first signal and ends after {@code idle}
- * without one; the next signal starts another. {@link #shutdown()} ends it for good.
+ * The thread is started by the first signal and ends after {@code idle} without one; the next signal starts
+ * another. {@link #shutdown()} ends it for good.
  *
  * <p>Thread-safe. The task runs on one thread at a time, never concurrently with itself.
  */
@@ -85,11 +85,6 @@ public final class SignalledWorker {
         if (t != null) {
             LockSupport.unpark(t);
         }
-    }
-
-    /** Whether the calling thread is this worker's thread. */
-    public boolean isWorkerThread() {
-        return Thread.currentThread() == thread;
     }
 
     /** Whether a thread runs for this worker now (tests). */

@@ -41,9 +41,7 @@ class JournalCrashTest {
         for (int run = 0; run < RUNS; run++) {
             int killAfter = 1 + random.nextInt(200);
             Path errors = dir.resolve("child-" + run + ".err");
-            Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                    CrashWriterMain.class.getName(), data.toString())
-                    .redirectError(errors.toFile()).start();
+            Process child = startWriter(data, errors);
             try {
                 BlockingQueue<String> lines = readLines(child);
                 String ready = next(lines, child, errors);
@@ -61,15 +59,12 @@ class JournalCrashTest {
                     acknowledgedUpTo = Math.max(acknowledgedUpTo, id);
                 }
             } finally {
-                child.destroyForcibly();
-                assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+                kill(child);
             }
 
-            JournalStore store = new JournalStore(Fixtures.config(data).build());
-            RecordingHandler recovered = new RecordingHandler();
-            long highest = store.open(recovered);
-            store.close();
-            List<Long> ids = recovered.messageIds(QUEUE);
+            Recovered recovered = recover(data);
+            long highest = recovered.highest();
+            List<Long> ids = recovered.ids();
             assertThat(highest).as("run %d", run).isGreaterThanOrEqualTo(acknowledgedUpTo);
             assertThat(ids).as("run %d: every write up to the last one on disk, each once", run)
                     .isEqualTo(LongStream.rangeClosed(1, highest).boxed().toList());
@@ -86,9 +81,7 @@ class JournalCrashTest {
         for (int run = 0; run < RUNS; run++) {
             int killAfter = 1 + random.nextInt(300);
             Path errors = dir.resolve("lazy-child-" + run + ".err");
-            Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                    CrashWriterMain.class.getName(), data.toString(), "lazy-dequeues")
-                    .redirectError(errors.toFile()).start();
+            Process child = startWriter(data, errors, "lazy-dequeues");
             try {
                 BlockingQueue<String> lines = readLines(child);
                 assertThat(next(lines, child, errors)).startsWith("ready ");
@@ -102,15 +95,12 @@ class JournalCrashTest {
                     }
                 }
             } finally {
-                child.destroyForcibly();
-                assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+                kill(child);
             }
 
-            JournalStore store = new JournalStore(Fixtures.config(data).build());
-            RecordingHandler recovered = new RecordingHandler();
-            long highest = store.open(recovered);
-            store.close();
-            List<Long> ids = recovered.messageIds(QUEUE);
+            Recovered recovered = recover(data);
+            long highest = recovered.highest();
+            List<Long> ids = recovered.ids();
             assertThat(highest).as("run %d", run).isGreaterThanOrEqualTo(acknowledgedUpTo);
             assertThat(ids).as("run %d: no acknowledged dequeue is undone", run).doesNotContainAnyElementsOf(dequeued);
             assertThat(ids).as("run %d: every id up to the last on disk, each once", run).doesNotHaveDuplicates()
@@ -119,6 +109,30 @@ class JournalCrashTest {
             acknowledgedUpTo = highest;
         }
         assertThat(dequeued).isNotEmpty();
+    }
+
+    private static Process startWriter(Path data, Path errors, String... mode) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                CrashWriterMain.class.getName(), data.toString()));
+        command.addAll(List.of(mode));
+        return new ProcessBuilder(command).redirectError(errors.toFile()).start();
+    }
+
+    private static void kill(Process child) throws InterruptedException {
+        child.destroyForcibly();
+        assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** What a journal a killed writer left recovers to: the highest message id it saw, and the queue's ids. */
+    private record Recovered(long highest, List<Long> ids) {
+    }
+
+    private static Recovered recover(Path data) {
+        JournalStore store = new JournalStore(Fixtures.config(data).build());
+        RecordingHandler recovered = new RecordingHandler();
+        long highest = store.open(recovered);
+        store.close();
+        return new Recovered(highest, recovered.messageIds(QUEUE));
     }
 
     private static String javaBinary() {
