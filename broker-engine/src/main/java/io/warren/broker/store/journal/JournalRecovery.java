@@ -244,19 +244,8 @@ final class JournalRecovery {
 
     private static boolean isAllZero(SegmentFile segment) throws IOException {
         try (SegmentReader reader = new SegmentReader(segment.path())) {
-            for (long p = 0; p < reader.size(); ) {
-                int n = (int) Math.min(1 << 20, reader.size() - p);
-                int at = reader.load(p, n);
-                byte[] b = reader.array();
-                for (int i = at; i < at + n; i++) {
-                    if (b[i] != 0) {
-                        return false;
-                    }
-                }
-                p += n;
-            }
+            return reader.isZeroFrom(0);
         }
-        return true;
     }
 
     private void checkContiguous(List<SegmentFile> all, List<SegmentHeader> headers, int first) {
@@ -308,6 +297,10 @@ final class JournalRecovery {
                     if (!last || inSnapshot) {
                         throw corrupt(segment.path(), position, problem
                                 + (inSnapshot ? " (inside the snapshot the segment starts with)" : ""));
+                    }
+                    if (reader.isZeroFrom(position)) {
+                        cutPreallocatedSpace(segment, position, reader.size());
+                        return position;
                     }
                     long intact = reader.findIntactRecordAfter(position);
                     if (intact >= 0) {
@@ -392,6 +385,16 @@ final class JournalRecovery {
         LOG.warn("Journal segment {} has a torn tail at offset {} ({}): discarding the last {} bytes, which were "
                 + "never acknowledged as durable", segment.path(), position, problem, size - position);
         // Not forced: if the truncation is lost in a crash, the same tail is found and cut again.
+        try (FileChannel ch = FileChannel.open(segment.path(), StandardOpenOption.WRITE)) {
+            ch.truncate(position);
+        }
+    }
+
+    /** Cuts the zeros after the last record of a segment the broker was writing: space it had preallocated. */
+    private static void cutPreallocatedSpace(SegmentFile segment, long position, long size) throws IOException {
+        LOG.debug("Journal segment {} ends at offset {}, followed by {} bytes of preallocated space", segment.path(),
+                position, size - position);
+        // Not forced: if the truncation is lost in a crash, the same zeros are found and cut again.
         try (FileChannel ch = FileChannel.open(segment.path(), StandardOpenOption.WRITE)) {
             ch.truncate(position);
         }

@@ -126,7 +126,8 @@ public final class JournalStore implements Store {
             RecoveredJournal recovered = JournalRecovery.recover(directory);
             boolean sync = config.syncPolicy() != SyncPolicy.NEVER;
             try {
-                segments = new SegmentLog(directory, opener, sync, recovered.segments(), recovered.activeIndex());
+                segments = new SegmentLog(directory, opener, sync, config.segmentSize(), recovered.segments(),
+                        recovered.activeIndex());
             } catch (IOException | RuntimeException e) {
                 if (recovered.activeIndex() != null) {
                     recovered.activeIndex().abandon();

@@ -26,6 +26,7 @@ final class SegmentLog implements Closeable {
     private final Path directory;
     private final ChannelOpener opener;
     private final boolean syncMetadata;
+    private final long segmentSize;
     private final List<SegmentFile> sealed = new ArrayList<>();
     // volatile: metrics read the journal's size from other threads; only the writer thread changes them
     private volatile long sealedBytes;
@@ -38,16 +39,21 @@ final class SegmentLog implements Closeable {
     private volatile long appendedBytes;
     /** The active segment's index, or null when it could not be written. */
     private IndexBuilder index;
+    /** Zero-filled space after the active segment's last record; null when nothing is synced. */
+    private PreallocatedTail tail;
 
     /**
-     * @param syncMetadata whether creating, renaming and deleting files is synced to disk (not for
-     *                     {@link SyncPolicy#NEVER})
+     * @param syncMetadata whether creating, renaming and deleting files is synced to disk, and the active segment
+     *                     keeps zero-filled space ahead of its end ({@link PreallocatedTail}); not for
+     *                     {@link SyncPolicy#NEVER}, which never syncs
+     * @param segmentSize  the size at which the journal rolls to a new segment
      */
-    SegmentLog(Path directory, ChannelOpener opener, boolean syncMetadata, List<SegmentFile> recovered,
-               IndexBuilder activeIndex) throws IOException {
+    SegmentLog(Path directory, ChannelOpener opener, boolean syncMetadata, long segmentSize,
+               List<SegmentFile> recovered, IndexBuilder activeIndex) throws IOException {
         this.directory = directory;
         this.opener = opener;
         this.syncMetadata = syncMetadata;
+        this.segmentSize = segmentSize;
         if (recovered.isEmpty()) {
             create(1, false);
         } else {
@@ -124,6 +130,7 @@ final class SegmentLog implements Closeable {
         activePath = path;
         activeSequence = sequence;
         activePosition = SEGMENT_HEADER_SIZE;
+        tail = syncMetadata ? new PreallocatedTail(segmentSize, SEGMENT_HEADER_SIZE) : null;
         index = startIndex(sequence);
     }
 
@@ -134,6 +141,7 @@ final class SegmentLog implements Closeable {
         activePath = path;
         activeSequence = sequence;
         activePosition = size;
+        tail = syncMetadata ? new PreallocatedTail(segmentSize, size) : null;
     }
 
     static void writeFully(FileChannel ch, byte[] data, int offset, int length) throws IOException {
@@ -153,6 +161,9 @@ final class SegmentLog implements Closeable {
     }
 
     void append(byte[] data, int offset, int length) throws IOException {
+        if (tail != null) {
+            tail.reserve(active, activePosition + length);
+        }
         writeFully(active, data, offset, length);
         activePosition += length;
         appendedBytes += length;
@@ -183,6 +194,9 @@ final class SegmentLog implements Closeable {
     }
 
     private void seal() throws IOException {
+        if (tail != null) {
+            tail.cut(active, activePosition);
+        }
         if (syncMetadata) {
             active.force(false);
         }
@@ -260,6 +274,18 @@ final class SegmentLog implements Closeable {
             index.abandon();
             index = null;
         }
-        active.close();
+        try {
+            if (tail != null) {
+                tail.cut(active, activePosition);
+                active.force(false);
+            }
+        } finally {
+            active.close();
+        }
+    }
+
+    /** The end of the active segment's zero-filled space, or of its last record when it keeps none (tests). */
+    long writtenEnd() {
+        return tail != null ? Math.max(tail.end(), activePosition) : activePosition;
     }
 }

@@ -95,6 +95,21 @@ final class SegmentReader implements Closeable {
         return true;
     }
 
+    /** Whether every byte from {@code position} to the end of the file is zero: space never written. */
+    boolean isZeroFrom(long position) throws IOException {
+        for (long p = position; p < size; ) {
+            int n = (int) Math.min(WINDOW, size - p);
+            int at = load(p, n);
+            for (int i = at; i < at + n; i++) {
+                if (window[i] != 0) {
+                    return false;
+                }
+            }
+            p += n;
+        }
+        return true;
+    }
+
     /**
      * The offset of the first intact record of a known type that starts after {@code position}, or -1. Used to
      * tell a torn tail (nothing intact after the damage) from damage in the middle of the journal. Overwrites
