@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The JMS workloads W1-W5 over the network, side by side in one run: Warren (its standalone server, reached with
 # Warren's amqp:// JMS client), ActiveMQ Artemis (its broker in a JVM of its own, reached with its core-protocol
-# client over TCP) and RabbitMQ (the Debian rabbitmq-server, reached with RabbitMQ's JMS client). Every broker
-# runs in a process of its own; every measurement in a fresh benchmark JVM; providers interleaved.
+# client over TCP) and RabbitMQ (the Debian rabbitmq-server, reached with RabbitMQ's JMS client, whose persistent
+# send does not wait for the broker's confirm; and as rabbitmq-confirmed, reached with Warren's amqp:// JMS client,
+# whose send waits for it as Warren's and Artemis's do). Every broker runs in a process of its own; every
+# measurement in a fresh benchmark JVM; providers interleaved.
 #
 #   benchmarks/network/run.sh
 #
 # RabbitMQ is started by hand beforehand (rabbitmq-server -detached; rabbitmqctl -q ping), or left out with
 # PROVIDERS="warren artemis". Environment (defaults): REPS=3 SECONDS_MEASURED=10 WARMUP=5
-# WORKLOADS="W1 W2 W2c W3 W4 W5" PROVIDERS="warren artemis rabbitmq" HEAP=1g (benchmark and server JVMs)
+# WORKLOADS="W1 W2 W2c W3 W4 W5" PROVIDERS="warren artemis rabbitmq rabbitmq-confirmed" HEAP=1g (benchmark and server JVMs)
 # WARREN_PORT=5682 ARTEMIS_PORT=61626 RABBIT_URL=amqp://guest:guest@127.0.0.1:5672 WORK=(a new temporary
 # directory: data, logs, results). Prints the summary (medians) at the end and writes it to $WORK/summary.md.
 set -euo pipefail
@@ -18,7 +20,7 @@ REPS=${REPS:-3}
 SECS=${SECONDS_MEASURED:-10}
 WARM=${WARMUP:-5}
 WORKLOADS=${WORKLOADS:-"W1 W2 W2c W3 W4 W5"}
-PROVIDERS=${PROVIDERS:-"warren artemis rabbitmq"}
+PROVIDERS=${PROVIDERS:-"warren artemis rabbitmq rabbitmq-confirmed"}
 HEAP=${HEAP:-1g}
 WARREN_PORT=${WARREN_PORT:-5682}
 ARTEMIS_PORT=${ARTEMIS_PORT:-61626}
@@ -54,12 +56,15 @@ for p in $PROVIDERS; do
       PIDS+=($!)
       wait_port $ARTEMIS_PORT || { log "Artemis did not start: $WORK/logs/artemis.log"; exit 1; }
       URL[artemis]="tcp://127.0.0.1:$ARTEMIS_PORT" ;;
-    rabbitmq)
+    rabbitmq|rabbitmq-confirmed)
       rabbitmqctl -q ping >/dev/null 2>&1 || { log "RabbitMQ is not running: rabbitmq-server -detached"; exit 1; }
-      URL[rabbitmq]="$RABBIT_URL" ;;
+      URL[$p]="$RABBIT_URL" ;;
     *) log "unknown provider $p"; exit 2 ;;
   esac
 done
+
+# the JMS client a provider is measured with: rabbitmq-confirmed is RabbitMQ through Warren's amqp:// client
+client() { if [[ "$1" == rabbitmq-confirmed ]]; then echo warren; else echo "$1"; fi; }
 
 RESULTS="$WORK/results.tsv"
 : > "$RESULTS"
@@ -68,7 +73,7 @@ for rep in $(seq 1 "$REPS"); do
     for p in $PROVIDERS; do
       out="$WORK/logs/$rep-$w-$p.txt"
       timeout $(( 3 * SECS + 2 * WARM + 120 )) java -Xms$HEAP -Xmx$HEAP -cp "$CP" io.warren.benchmarks.BenchmarkMain \
-          "$w" --seconds "$SECS" --warmup "$WARM" --target "$p=${URL[$p]}" > "$out" 2>&1 || true
+          "$w" --seconds "$SECS" --warmup "$WARM" --target "$(client "$p")=${URL[$p]}" > "$out" 2>&1 || true
       line=$(grep -E "^\| $w \|" "$out" | tail -1 || true)
       [[ -z "$line" ]] && line="| $w | FAILED: $(grep -m1 -E 'Exception|Error' "$out" | tr '|' '/' | cut -c1-150) | - | - | - | - | - | - |"
       printf '%s\t%s\t%s\t%s\n' "$rep" "$p" "$w" "$line" | tee -a "$RESULTS" | cut -c1-170 >&2

@@ -1,4 +1,4 @@
-"""Medians of the network benchmark's results: one row per workload, Warren against the best peer."""
+"""Medians of the network benchmark's results: one row per workload, Warren against each peer."""
 import re
 import statistics
 import sys
@@ -16,8 +16,10 @@ for raw in open(results, encoding="utf-8"):
     if workload not in order:
         order.append(workload)
 
-print("| workload | " + " | ".join(f"{p} msgs/s (p50 / p99)" for p in providers) + " | Warren / best peer |")
-print("|---|" + "---:|" * (len(providers) + 1))
+peer_names = [p for p in providers if p != "warren"]
+print("| workload | " + " | ".join(f"{p} msgs/s (p50 / p99)" for p in providers) + " | "
+      + " | ".join(f"Warren / {p}" for p in peer_names) + " |")
+print("|---|" + "---:|" * (len(providers) + len(peer_names)))
 for w in order:
     row, medians = [], {}
     for p in providers:
@@ -29,7 +31,7 @@ for w in order:
         mid = ok[(len(ok) - 1) // 2]
         medians[p] = statistics.median(r[0] for r in ok)
         row.append(f"{medians[p]:,.0f} ({mid[1][3]} / {mid[1][4]})")
-    peers = [v for p, v in medians.items() if p != "warren"]
-    ratio = f"{medians['warren'] / max(peers):.2f}x" if "warren" in medians and peers else "-"
+    ratios = [f"{medians['warren'] / medians[p]:.2f}x" if "warren" in medians and p in medians else "-"
+              for p in peer_names]
     title = runs[(w, providers[0])][0][1][1] if runs[(w, providers[0])] else ""
-    print(f"| {w} {title} | " + " | ".join(row) + f" | {ratio} |")
+    print(f"| {w} {title} | " + " | ".join(row + ratios) + " |")
