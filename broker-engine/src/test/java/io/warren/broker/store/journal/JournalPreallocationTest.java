@@ -33,6 +33,13 @@ class JournalPreallocationTest {
         return JournalConfig.builder(directory).syncPolicy(SyncPolicy.ALWAYS).segmentSize(segmentSize).build();
     }
 
+    /** Opens a synced journal in {@code data} and declares queue q in it. */
+    private static JournalStore openWithQueue(Path data, long segmentSize) {
+        JournalStore store = Fixtures.open(synced(data, segmentSize), new RecordingHandler());
+        Fixtures.await(store.write(Fixtures.declareQueue("q")));
+        return store;
+    }
+
     private static List<Long> ids(long from, long to) {
         return LongStream.rangeClosed(from, to).boxed().toList();
     }
@@ -63,12 +70,12 @@ class JournalPreallocationTest {
     @Test
     void aRunningSyncedJournalHasZerosAfterItsLastRecordAndACrashImageRecoversEveryBatch() throws IOException {
         Path data = tmp.resolve("data");
-        JournalConfig config = synced(data, JournalConfig.DEFAULT_SEGMENT_SIZE);
-        JournalStore store = Fixtures.open(config, new RecordingHandler());
-        Fixtures.await(store.write(Fixtures.declareQueue("q")));
+        JournalStore store = openWithQueue(data, JournalConfig.DEFAULT_SEGMENT_SIZE);
         publish(store, 1, 50);
         Path image = tmp.resolve("image");
         Fixtures.copyDirectory(data, image);
+        Path untouched = tmp.resolve("untouched");
+        Fixtures.copyDirectory(data, untouched);
         store.close();
 
         Path segment = last(Fixtures.segments(image));
@@ -80,13 +87,17 @@ class JournalPreallocationTest {
         long logical = Files.size(segment);
         assertThat(logical).isLessThan(physical).isEqualTo(endOfRecords(segment))
                 .isEqualTo(Files.size(last(Fixtures.segments(data))));
+        try (SegmentReader reader = new SegmentReader(last(Fixtures.segments(untouched)))) {
+            assertThat(reader.size()).isEqualTo(physical);
+            assertThat(reader.isZeroFrom(logical)).isTrue();
+            assertThat(reader.isZeroFrom(logical - 1)).isFalse();
+        }
     }
 
     @Test
     void writesContinueAfterTheRecoveredEndAndSurviveTheNextCrash() throws IOException {
         Path data = tmp.resolve("data");
-        JournalStore store = Fixtures.open(synced(data, JournalConfig.DEFAULT_SEGMENT_SIZE), new RecordingHandler());
-        Fixtures.await(store.write(Fixtures.declareQueue("q")));
+        JournalStore store = openWithQueue(data, JournalConfig.DEFAULT_SEGMENT_SIZE);
         publish(store, 1, 20);
         Path first = tmp.resolve("first");
         Fixtures.copyDirectory(data, first);
@@ -106,8 +117,7 @@ class JournalPreallocationTest {
     @Test
     void sealedSegmentsAndACleanlyClosedOneEndWithTheirLastRecord() throws IOException {
         Path data = tmp.resolve("data");
-        JournalStore store = Fixtures.open(synced(data, 8 << 10), new RecordingHandler());
-        Fixtures.await(store.write(Fixtures.declareQueue("q")));
+        JournalStore store = openWithQueue(data, 8 << 10);
         publish(store, 1, 200);
         List<Path> running = Fixtures.segments(data);
         assertThat(running).hasSizeGreaterThan(3);
@@ -126,8 +136,7 @@ class JournalPreallocationTest {
     @Test
     void aPartialRecordInPreallocatedSpaceIsATornTailAndTheBatchesBeforeItSurvive() throws IOException {
         Path data = tmp.resolve("data");
-        JournalStore store = Fixtures.open(synced(data, JournalConfig.DEFAULT_SEGMENT_SIZE), new RecordingHandler());
-        Fixtures.await(store.write(Fixtures.declareQueue("q")));
+        JournalStore store = openWithQueue(data, JournalConfig.DEFAULT_SEGMENT_SIZE);
         publish(store, 1, 9);
         store.close();
         Path segment = last(Fixtures.segments(data));
@@ -153,8 +162,7 @@ class JournalPreallocationTest {
     void concurrentWritersRollingThroughPreallocatedSegmentsAreAllRecoveredFromACrashImage() throws Exception {
         Path data = tmp.resolve("data");
         long segmentSize = 64 << 10;
-        JournalStore store = Fixtures.open(synced(data, segmentSize), new RecordingHandler());
-        Fixtures.await(store.write(Fixtures.declareQueue("q")));
+        JournalStore store = openWithQueue(data, segmentSize);
         int threads = 8;
         int perThread = 150;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
