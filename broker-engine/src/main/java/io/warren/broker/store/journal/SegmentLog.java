@@ -162,7 +162,12 @@ final class SegmentLog implements Closeable {
 
     void append(byte[] data, int offset, int length) throws IOException {
         if (tail != null) {
-            tail.reserve(active, activePosition + length);
+            try {
+                tail.reserve(active, activePosition + length);
+            } catch (IOException e) {
+                LOG.warn("Cannot preallocate space in journal segment {} ({}); appending to it without", activePath,
+                        e.toString());
+            }
         }
         writeFully(active, data, offset, length);
         activePosition += length;
@@ -282,10 +287,5 @@ final class SegmentLog implements Closeable {
         } finally {
             active.close();
         }
-    }
-
-    /** The end of the active segment's zero-filled space, or of its last record when it keeps none (tests). */
-    long writtenEnd() {
-        return tail != null ? Math.max(tail.end(), activePosition) : activePosition;
     }
 }

@@ -9,14 +9,23 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A file channel whose writes and syncs fail while {@code broken} is set, like a disk that died. */
+/**
+ * A file channel whose writes and syncs fail while {@code broken} is set, like a disk that died, and whose
+ * positional writes alone fail while {@code positionalBroken} is set, like a disk too full to preallocate.
+ */
 final class FailingChannel extends FileChannel {
     private final FileChannel delegate;
     private final AtomicBoolean broken;
+    private final AtomicBoolean positionalBroken;
 
     FailingChannel(FileChannel delegate, AtomicBoolean broken) {
+        this(delegate, broken, new AtomicBoolean());
+    }
+
+    FailingChannel(FileChannel delegate, AtomicBoolean broken, AtomicBoolean positionalBroken) {
         this.delegate = delegate;
         this.broken = broken;
+        this.positionalBroken = positionalBroken;
     }
 
     private void check() throws IOException {
@@ -95,6 +104,9 @@ final class FailingChannel extends FileChannel {
     @Override
     public int write(ByteBuffer src, long position) throws IOException {
         check();
+        if (positionalBroken.get()) {
+            throw new IOException("simulated full disk");
+        }
         return delegate.write(src, position);
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,6 +157,24 @@ class JournalPreallocationTest {
         assertThat(Fixtures.recover(synced(data, JournalConfig.DEFAULT_SEGMENT_SIZE)).messageIds("q"))
                 .isEqualTo(ids(1, 9));
         assertThat(Files.size(segment)).isEqualTo(beforeTenth);
+    }
+
+    @Test
+    void aJournalThatCannotPreallocateKeepsAppendingAndLosesNothing() throws IOException {
+        Path data = tmp.resolve("data");
+        AtomicBoolean full = new AtomicBoolean(true);
+        ChannelOpener noRoomAhead = (path, options) -> new FailingChannel(FileChannel.open(path, options),
+                new AtomicBoolean(), full);
+        JournalStore store = new JournalStore(synced(data, 8 << 10), noRoomAhead);
+        store.open(new RecordingHandler().reading(store));
+        Fixtures.await(store.write(Fixtures.declareQueue("q")));
+        publish(store, 1, 60);
+        List<Path> segments = Fixtures.segments(data);
+        assertThat(segments).hasSizeGreaterThan(1);
+        assertThat(Files.size(last(segments))).isEqualTo(endOfRecords(last(segments)));
+        store.close();
+
+        assertThat(Fixtures.recover(synced(data, 8 << 10)).messageIds("q")).isEqualTo(ids(1, 60));
     }
 
     @Test

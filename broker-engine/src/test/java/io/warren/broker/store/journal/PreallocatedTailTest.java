@@ -1,12 +1,14 @@
 package io.warren.broker.store.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +65,22 @@ class PreallocatedTailTest {
             for (int i = 6; i < content.capacity(); i++) {
                 assertThat(content.get(i)).as("byte %d", i).isZero();
             }
+        }
+    }
+
+    @Test
+    void aFailedZeroFillIsThrownOnceAndStopsThePreallocation() throws IOException {
+        AtomicBoolean full = new AtomicBoolean(true);
+        try (FileChannel ch = new FailingChannel(open(), new AtomicBoolean(), full)) {
+            PreallocatedTail tail = new PreallocatedTail(1 << 20, 64);
+            assertThatThrownBy(() -> tail.reserve(ch, 100)).isInstanceOf(IOException.class);
+            assertThat(tail.end()).isEqualTo(64);
+            full.set(false);
+            tail.reserve(ch, 100);
+            assertThat(tail.end()).isEqualTo(64);
+            assertThat(ch.size()).isZero();
+            tail.cut(ch, 100);
+            assertThat(ch.size()).isZero();
         }
     }
 
