@@ -298,16 +298,20 @@ final class JournalRecovery {
                         throw corrupt(segment.path(), position, problem
                                 + (inSnapshot ? " (inside the snapshot the segment starts with)" : ""));
                     }
+                    long rest = reader.size() - position;
                     if (reader.isZeroFrom(position)) {
-                        cutPreallocatedSpace(segment, position, reader.size());
-                        return position;
+                        LOG.debug("Journal segment {} ends at offset {}, followed by {} bytes of preallocated space",
+                                segment.path(), position, rest);
+                    } else {
+                        long intact = reader.findIntactRecordAfter(position);
+                        if (intact >= 0) {
+                            throw corrupt(segment.path(), position, problem + ", and an intact record follows at "
+                                    + "offset " + intact);
+                        }
+                        LOG.warn("Journal segment {} has a torn tail at offset {} ({}): discarding the last {} bytes, "
+                                + "which were never acknowledged as durable", segment.path(), position, problem, rest);
                     }
-                    long intact = reader.findIntactRecordAfter(position);
-                    if (intact >= 0) {
-                        throw corrupt(segment.path(), position, problem + ", and an intact record follows at offset "
-                                + intact);
-                    }
-                    truncateTornTail(segment, position, reader.size(), problem);
+                    cutTail(segment, position);
                     return position;
                 }
                 boolean snapshotBegin = header.snapshot() && position == SEGMENT_HEADER_SIZE;
@@ -380,21 +384,9 @@ final class JournalRecovery {
         sink.batchEnd();
     }
 
-    private static void truncateTornTail(SegmentFile segment, long position, long size, String problem)
-            throws IOException {
-        LOG.warn("Journal segment {} has a torn tail at offset {} ({}): discarding the last {} bytes, which were "
-                + "never acknowledged as durable", segment.path(), position, problem, size - position);
+    /** Cuts the last segment after its last intact record: a torn write, or space preallocated for records. */
+    private static void cutTail(SegmentFile segment, long position) throws IOException {
         // Not forced: if the truncation is lost in a crash, the same tail is found and cut again.
-        try (FileChannel ch = FileChannel.open(segment.path(), StandardOpenOption.WRITE)) {
-            ch.truncate(position);
-        }
-    }
-
-    /** Cuts the zeros after the last record of a segment the broker was writing: space it had preallocated. */
-    private static void cutPreallocatedSpace(SegmentFile segment, long position, long size) throws IOException {
-        LOG.debug("Journal segment {} ends at offset {}, followed by {} bytes of preallocated space", segment.path(),
-                position, size - position);
-        // Not forced: if the truncation is lost in a crash, the same zeros are found and cut again.
         try (FileChannel ch = FileChannel.open(segment.path(), StandardOpenOption.WRITE)) {
             ch.truncate(position);
         }
