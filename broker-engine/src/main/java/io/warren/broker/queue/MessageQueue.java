@@ -13,6 +13,7 @@ import io.warren.selector.Selector;
 import io.warren.broker.store.QueueRecord;
 import io.warren.broker.store.StoreBatch;
 import io.warren.broker.store.StoreOperation;
+import io.warren.thread.SpinThenParkLock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,7 +22,6 @@ import java.util.PriorityQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A queue: holds messages in priority and arrival order and pushes them to its consumers up to each one's
@@ -56,7 +56,7 @@ public final class MessageQueue {
     private final boolean autoDelete;
     private final String owner;
     private final QueueArguments arguments;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final SpinThenParkLock lock = new SpinThenParkLock();
     private final EntryList[] levels;
     /** Per level, the arrival sequence the next message gets ({@link QueueEntry#seq}). */
     private final long[] nextSeq;
@@ -161,7 +161,6 @@ public final class MessageQueue {
 
     // ---- publishing ------------------------------------------------------------------------------------
 
-    /** Enqueues a message; returns false when the queue refuses it (overflow {@code reject-publish}). */
     /**
      * Whether an arrival of {@code message} could be paged: the queue pages already, or holds nearly enough to
      * start. Read without the lock, to choose how a publish to several queues goes (see
@@ -171,6 +170,7 @@ public final class MessageQueue {
         return pager.live() > 0 || host.paging().nearThreshold(heldBytes, message.footprint());
     }
 
+    /** Enqueues a message; returns false when the queue refuses it (overflow {@code reject-publish}). */
     public boolean offer(Message message, long storeId) {
         lock();
         try {

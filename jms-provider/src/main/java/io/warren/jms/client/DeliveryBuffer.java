@@ -1,12 +1,12 @@
 package io.warren.jms.client;
 
 import io.warren.jms.transport.Delivery;
+import io.warren.thread.SpinThenParkLock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -18,7 +18,7 @@ import java.util.function.BooleanSupplier;
 final class DeliveryBuffer {
     private static final int LEVELS = 10;
 
-    private final ReentrantLock lock = new ReentrantLock();
+    private final SpinThenParkLock lock = new SpinThenParkLock();
     private final Condition changed = lock.newCondition();
     @SuppressWarnings({"unchecked", "rawtypes"})
     private final ArrayDeque<Delivery>[] levels = new ArrayDeque[LEVELS];
