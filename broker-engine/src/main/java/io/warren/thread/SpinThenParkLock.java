@@ -11,8 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * waiter's park, the holder's unpark on release) and the waiter a wake-up of tens of microseconds on a virtual
  * machine: more than the wait itself, so under that kind of contention most of the time went to the lock.
  *
- * <p>Only {@link #lock()} spins; {@code lockInterruptibly}, {@code tryLock} and conditions behave as in
- * {@code ReentrantLock}. A holder that is descheduled costs a spinning thread at most {@link #SPIN_NANOS}.
+ * <p>Only {@link #lock()} spins, and only while no thread is parked for the lock already; {@code lockInterruptibly},
+ * {@code tryLock} and conditions behave as in {@code ReentrantLock}. A holder that is descheduled costs a spinning
+ * thread at most {@link #SPIN_NANOS}.
  */
 public final class SpinThenParkLock extends ReentrantLock {
     private static final long serialVersionUID = 1L;
@@ -28,12 +29,14 @@ public final class SpinThenParkLock extends ReentrantLock {
 
     private void spinThenLock() {
         long start = System.nanoTime();
-        do {
+        // a thread already parked for the lock means it is held longer, or wanted by more threads, than spinning
+        // pays for; queueing behind it also keeps spinners from overtaking it again and again
+        while (!hasQueuedThreads() && System.nanoTime() - start < SPIN_NANOS) {
             Thread.onSpinWait();
             if (!isLocked() && tryLock()) {
                 return;
             }
-        } while (System.nanoTime() - start < SPIN_NANOS);
+        }
         super.lock();
     }
 }
