@@ -213,6 +213,21 @@ public final class Channel implements AutoCloseable {
      */
     public CompletableFuture<PublishResult> publish(String exchange, String routingKey, Message message,
                                                     boolean waitForMemory) {
+        return publish(exchange, routingKey, message, waitForMemory, false);
+    }
+
+    /**
+     * Publishes as {@link #publish(String, String, Message)}, for a caller that waits for the returned future
+     * straight away ({@code get} or {@code join}), such as a synchronous send: the waiting thread may then write a
+     * persistent message to the store itself ({@link io.warren.broker.store.Store#writeAwaited}). A caller that
+     * does not wait at once must use {@link #publish(String, String, Message)}.
+     */
+    public CompletableFuture<PublishResult> publishAwaited(String exchange, String routingKey, Message message) {
+        return publish(exchange, routingKey, message, true, true);
+    }
+
+    private CompletableFuture<PublishResult> publish(String exchange, String routingKey, Message message,
+                                                     boolean waitForMemory, boolean awaited) {
         checkOpen();
         String origin = connection.origin();
         Message m = message.origin() == null || !message.origin().equals(origin)
@@ -237,6 +252,9 @@ public final class Channel implements AutoCloseable {
                 txPublishes.add(m);
             }
             return ROUTED_TX;
+        }
+        if (awaited) {
+            return host.publishAwaited(exchange, routingKey, m);
         }
         return host.publish(exchange, routingKey, m, waitForMemory);
     }

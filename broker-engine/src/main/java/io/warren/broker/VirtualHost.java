@@ -656,13 +656,28 @@ public final class VirtualHost implements QueueHost {
         if (waitForMemory) {
             broker.memory().awaitCapacity();
         }
+        return routeAndDeliver(exchange, routingKey, message, false);
+    }
+
+    /**
+     * As {@link #publish(String, String, Message)}, for a caller that waits for the returned future straight away
+     * ({@code get} or {@code join}): a persistent message is then written to the store by the waiting thread when
+     * the store allows it ({@link io.warren.broker.store.Store#writeAwaited}).
+     */
+    public CompletableFuture<PublishResult> publishAwaited(String exchange, String routingKey, Message message) {
+        broker.memory().awaitCapacity();
+        return routeAndDeliver(exchange, routingKey, message, true);
+    }
+
+    private CompletableFuture<PublishResult> routeAndDeliver(String exchange, String routingKey, Message message,
+                                                             boolean awaited) {
         Exchange target = exchangeForPublish(exchange, routingKey);
         Message m = withRouting(exchange, routingKey, message);
         List<MessageQueue> targets = route(target, m);
         if (targets.isEmpty()) {
             return UNROUTED;
         }
-        return deliver(m, targets, null);
+        return deliver(m, targets, null, awaited);
     }
 
     static Message withRouting(String exchange, String routingKey, Message message) {
@@ -718,10 +733,10 @@ public final class VirtualHost implements QueueHost {
      * ({@code STORE_ERROR}) leaves every queue without the message. One queue takes it by itself; several are
      * locked together, the message's arrival at each is prepared (page content written) before it is enqueued
      * at any, and a persistent message goes to the store in one write for its durable queues, before any
-     * acknowledgement of it can be.
+     * acknowledgement of it can be; {@code awaited} when the caller waits for the result at once.
      */
     private CompletableFuture<PublishResult> deliver(Message m, List<MessageQueue> targets,
-                                                     StoreOperation extra) {
+                                                     StoreOperation extra, boolean awaited) {
         boolean persist = m.persistent() && broker.storesMessages();
         if (targets.size() == 1 && extra == null && !(persist && targets.get(0).isDurable())) {
             // All or nothing by itself: the queue writes page content before it changes.
@@ -775,7 +790,7 @@ public final class VirtualHost implements QueueHost {
                 throw e;
             }
             if (!batch.isEmpty()) {
-                written = store().write(batch);
+                written = awaited ? store().writeAwaited(batch) : store().write(batch);
             }
             arrivals.applyLocked();
         } finally {
@@ -900,7 +915,7 @@ public final class VirtualHost implements QueueHost {
                         dlx == null ? "no dead-letter exchange '" + dlxName + "'" : "unroutable");
                 continue;
             }
-            deliver(dead, targets, dequeue);
+            deliver(dead, targets, dequeue, false);
         }
     }
 

@@ -34,6 +34,16 @@ public interface Store extends AutoCloseable {
     }
 
     /**
+     * Writes a batch whose caller waits for it straight away, on the returned future or on a stage that depends on
+     * it ({@code get} or {@code join}): as {@link #write}, in the same order with the other writes, but a disk store
+     * may leave the write to the waiting thread instead of handing it to a writer thread and back. A caller that
+     * does not wait at once should use {@link #write}: its write may then start late.
+     */
+    default CompletableFuture<Void> writeAwaited(StoreBatch batch) {
+        return write(batch);
+    }
+
+    /**
      * Reads back the content of a stored message that a queue still holds, from disk when the store keeps it
      * there: paged persistent messages and messages recovered with a {@link MessageSummary} only. Safe from any
      * thread, concurrently with writes; may block on I/O, so callers should not hold a lock others wait for.

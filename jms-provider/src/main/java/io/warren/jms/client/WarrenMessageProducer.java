@@ -304,8 +304,11 @@ public class WarrenMessageProducer implements MessageProducer, QueueSender, Topi
                 session.connection().link().origin());
         CompletableFuture<PublishOutcome> result;
         BrokerChannel channel = session.channel();
+        // waited for below, so the broker may let this thread store the message itself
+        boolean awaited = completionListener == null && mode == DeliveryMode.PERSISTENT;
         try {
-            result = channel.publish(target.exchange(), target.routingKey(), m);
+            result = awaited ? channel.publishAwaited(target.exchange(), target.routingKey(), m)
+                    : channel.publish(target.exchange(), target.routingKey(), m);
         } catch (JMSException e) {
             // the message did not leave: once the connection has failed over, it goes on the new channel
             if (!session.connection().failover().recovered(e, session, channel)) {

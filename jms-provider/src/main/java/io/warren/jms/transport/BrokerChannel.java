@@ -44,6 +44,16 @@ public interface BrokerChannel {
     CompletableFuture<PublishOutcome> publish(String exchange, String routingKey, Message message)
             throws JMSException;
 
+    /**
+     * Publishes as {@link #publish}, for a caller that waits for the returned future straight away ({@code get} or
+     * {@code join}), such as a synchronous send: a transport in the broker's process may then let the waiting thread
+     * store a persistent message itself. A caller that does not wait at once must use {@link #publish}.
+     */
+    default CompletableFuture<PublishOutcome> publishAwaited(String exchange, String routingKey, Message message)
+            throws JMSException {
+        return publish(exchange, routingKey, message);
+    }
+
     /** Starts a consumer; returns its tag. */
     String consume(ConsumerSpec spec, ConsumerListener listener) throws JMSException;
 

@@ -25,9 +25,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Writing.</b> {@link #write} may be called from any number of threads; it only queues the batch. One
  * writer thread appends every queued batch as one record each, forces the file once for all of them as the
- * {@link SyncPolicy} says, and then completes their futures in the order they were written. The futures
- * complete on that thread, so stages attached to them without an executor must be quick and must never wait
- * for another write of this store. A batch is rejected (its future fails with {@code STORE_ERROR}) if it
+ * {@link SyncPolicy} says, and then completes their futures in the order they were written. A thread that waits
+ * for a write queued with {@link #writeAwaited} does that work itself when the writer thread is idle, unless the
+ * policy is {@link SyncPolicy#BATCHED}. The futures complete on the thread that wrote them, so stages attached to
+ * them without an executor must be quick and must never wait for another write of this store. The journal's file
+ * I/O survives interrupts of the threads doing it ({@link InterruptSafeChannel}). A batch is rejected (its future fails with {@code STORE_ERROR}) if it
  * enqueues a message that was never stored or holds argument values the codec cannot encode. An I/O error
  * fails the affected futures and every later write.
  *
@@ -189,22 +191,39 @@ public final class JournalStore implements Store {
     }
 
     /**
-     * As {@link #write}; under {@link SyncPolicy#ALWAYS} a sync for lazy batches alone waits up to
-     * {@link JournalWriter#LAZY_SYNC_DELAY_NANOS} for a write that shares it.
+     * As {@link #write}, but the batch waits in the queue for the next group, of a write somebody waits for or the
+     * writer thread's idle check ({@link JournalWriter#IDLE_CHECK_NANOS}); under {@link SyncPolicy#ALWAYS} a sync
+     * for lazy batches alone then waits up to {@link JournalWriter#LAZY_SYNC_DELAY_NANOS} for a write that shares
+     * it.
      */
     @Override
     public CompletableFuture<Void> writeLazily(StoreBatch batch) {
         return submit(batch, true);
     }
 
+    /**
+     * As {@link #write}, for a caller that waits for the future (or a stage depending on it) straight away: the
+     * waiting thread writes the batch itself if the writer thread is idle ({@link AwaitedWrite}). A write nobody
+     * waits for is still written, by the writer thread within {@link JournalWriter#IDLE_CHECK_NANOS}.
+     */
+    @Override
+    public CompletableFuture<Void> writeAwaited(StoreBatch batch) {
+        return submit(batch, false, true);
+    }
+
     private CompletableFuture<Void> submit(StoreBatch batch, boolean lazy) {
+        return submit(batch, lazy, false);
+    }
+
+    private CompletableFuture<Void> submit(StoreBatch batch, boolean lazy, boolean awaited) {
         Objects.requireNonNull(batch, "batch");
-        CompletableFuture<Void> future = new CompletableFuture<>();
+        JournalWriter w = writer;
+        CompletableFuture<Void> future = awaited && w != null ? new AwaitedWrite<>(w) : new CompletableFuture<>();
         if (phase != Phase.OPEN) {
             future.completeExceptionally(notOpen());
             return future;
         }
-        BrokerException failure = writer.failure();
+        BrokerException failure = w.failure();
         if (failure != null) {
             future.completeExceptionally(new BrokerException(ErrorCode.STORE_ERROR, "the journal store in "
                     + config.directory() + " failed earlier and accepts no more writes: " + failure.getMessage(),
@@ -221,8 +240,14 @@ public final class JournalStore implements Store {
         }
         PendingWrite pending = new PendingWrite(ops, future, lazy);
         inFlight.track(ops, future);
-        writer.submit(pending);
-        if (phase != Phase.OPEN && writer.withdraw(pending)) {
+        if (awaited) {
+            w.submitAwaited(pending);
+        } else if (lazy) {
+            w.submitLazily(pending);
+        } else {
+            w.submit(pending);
+        }
+        if (phase != Phase.OPEN && w.withdraw(pending)) {
             future.completeExceptionally(notOpen());
         }
         return future;
@@ -306,7 +331,7 @@ public final class JournalStore implements Store {
      */
     @Override
     public synchronized void close() {
-        if (Thread.currentThread() == writerThread) {
+        if (Thread.currentThread() == writerThread || writer != null && writer.writingOnThisThread()) {
             throw BrokerException.illegalState("the journal store in " + config.directory() + " cannot be closed "
                     + "from a stage of one of its own write futures; close it from another thread");
         }

@@ -12,30 +12,32 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The journal's single writer. It takes every batch waiting in its queue, encodes them into one buffer,
+ * The journal's single writer. A group takes every batch waiting in the queue, encodes them into one buffer,
  * appends them with as few writes as the segment boundaries allow, syncs once according to the
- * {@link SyncPolicy}, and then completes their futures (group commit). Between groups it starts a compaction when
- * live data has become a small part of the journal, and installs the snapshot once the compaction thread has
- * written it ({@link BackgroundCompaction}); it indexes each record it appends ({@link IndexBuilder}). Futures
- * complete on this thread: dependent stages must not block on the store.
+ * {@link SyncPolicy}, and then completes their futures (group commit). Groups are written by whoever holds the
+ * writer role, one at a time and in queue order: the writer thread, or a thread that waits for a write of its own
+ * and finds no group under way ({@link #help}), which then spares the hand-off to the writer thread and back. Only
+ * the writer thread starts a compaction, when live data has become a small part of the journal, and installs the
+ * snapshot once the compaction thread has written it ({@link BackgroundCompaction}); every group indexes the records
+ * it appends ({@link IndexBuilder}). Futures complete on the thread that wrote their group: dependent stages must
+ * not block on the store.
  */
 final class JournalWriter implements Runnable {
     /** Queued by {@link JournalStore#close()}: finish what came before, sync, and stop. */
     static final PendingWrite CLOSE = new PendingWrite(List.of(), new CompletableFuture<>());
-    /** Queued by the compaction thread when a snapshot is ready, so that an idle writer installs it. */
-    private static final PendingWrite WAKE = new PendingWrite(List.of(), new CompletableFuture<>());
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
     private static final int INITIAL_BUFFER = 64 << 10;
+    /** At most this many batches are taken into one group, so that a group ends under any load. */
+    private static final int MAX_GROUP = 1 << 16;
     /** Pending bytes are written out once they reach this, keeping the buffer small under large groups. */
     private static final int FLUSH_BYTES = 1 << 20;
     /** A buffer grown beyond this (by a large batch or a snapshot) is replaced by a small one. */
@@ -46,8 +48,18 @@ final class JournalWriter implements Runnable {
      * that send wait for two.
      */
     static final long LAZY_SYNC_DELAY_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    /**
+     * How long an idle writer thread parks before it looks at the queue again unwoken: a lazy write, or one queued for
+     * a waiter that then never came to write it ({@link WriteQueue#addQuietly}), waits this long at most.
+     */
+    static final long IDLE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    private final BlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
+    private final WriteQueue queue = new WriteQueue();
+    /** Held while a group is written, and guards every field below that is not final or volatile. */
+    private final ReentrantLock role = new ReentrantLock();
+    /** Whether waiting threads may write groups: not when syncs wait for a window ({@link SyncPolicy#BATCHED}). */
+    private final boolean helpers;
+    private volatile Thread writerThread;
     private final Path directory;
     private final JournalConfig config;
     private final LiveState state;
@@ -75,6 +87,8 @@ final class JournalWriter implements Runnable {
     private long snapshotOverhead;
     /** After a failed compaction, the journal size at which to try again. */
     private long retryCompactionAt;
+    /** Set once {@link #CLOSE} is written: later batches are refused, and the writer thread stops. */
+    private boolean closed;
     private volatile BrokerException failure;
 
     JournalWriter(JournalConfig config, LiveState state, SegmentLog log, Compactor compactor, MessageReader reader,
@@ -85,14 +99,73 @@ final class JournalWriter implements Runnable {
         this.log = log;
         this.compactor = compactor;
         this.compaction = new BackgroundCompaction(config.directory(), compactor, state, reader, channels,
-                config.syncPolicy() != SyncPolicy.NEVER, hook, () -> queue.add(WAKE));
+                config.syncPolicy() != SyncPolicy.NEVER, hook, queue::signal);
+        this.helpers = config.syncPolicy() != SyncPolicy.BATCHED;
         this.syncWindowNanos = config.syncWindow().toNanos();
         this.lastSyncNanos = System.nanoTime() - syncWindowNanos;
         this.snapshotOverhead = snapshotOverhead;
     }
 
+    /** Queues a write and wakes the writer thread. */
     void submit(PendingWrite write) {
         queue.add(write);
+    }
+
+    /**
+     * Queues a write whose submitter will wait for it at once, without waking the writer thread: the waiter's
+     * {@link #help} writes it, or wakes the writer. Under {@link SyncPolicy#BATCHED} it wakes the writer at once.
+     */
+    void submitAwaited(PendingWrite write) {
+        if (helpers) {
+            queue.addQuietly(write);
+        } else {
+            queue.add(write);
+        }
+    }
+
+    /**
+     * Queues a lazy write without waking the writer thread: the next group takes it, be it written for a waiting
+     * thread or by the writer thread after at most {@link #IDLE_CHECK_NANOS}. A consumer's acknowledgements then
+     * share the write and the sync of the producer's next message, and do not wake the writer thread to contend
+     * with that producer for the writer role.
+     */
+    void submitLazily(PendingWrite write) {
+        queue.addQuietly(write);
+    }
+
+    /**
+     * Offers the calling thread, which is about to wait for {@code target}, as the writer. If no group is under way,
+     * it writes and syncs every queued batch itself, {@code target}'s among them; otherwise, or if it may not (it is
+     * interrupted, or a stage of a write future it is completing waits on another), it makes sure the writer
+     * thread will. Returns once {@code target} is complete or in the writer thread's hands.
+     */
+    void help(CompletableFuture<?> target) {
+        if (target.isDone() || role.isHeldByCurrentThread() || Thread.currentThread() == writerThread) {
+            return;
+        }
+        if (!helpers || Thread.currentThread().isInterrupted() || !role.tryLock()) {
+            queue.wake();
+            return;
+        }
+        boolean handOver;
+        try {
+            if (!target.isDone()) {
+                runGroup();
+            }
+            // Writes queued meanwhile need no hand-over: their submitters woke the writer thread, will write them,
+            // or are lazy.
+            handOver = !unsynced.isEmpty() || closed || compactionDue();
+        } finally {
+            role.unlock();
+        }
+        if (handOver) {
+            queue.signal();
+        }
+    }
+
+    /** Whether the calling thread is writing a group (and completing its futures). */
+    boolean writingOnThisThread() {
+        return role.isHeldByCurrentThread() || Thread.currentThread() == writerThread;
     }
 
     /** Takes back a write the writer has not seen yet; true if it was still queued. */
@@ -102,9 +175,15 @@ final class JournalWriter implements Runnable {
 
     /** Fails whatever is still queued; called once the writer thread has stopped. */
     void failQueued(BrokerException error) {
-        List<PendingWrite> left = new ArrayList<>();
-        queue.drainTo(left);
-        left.forEach(w -> w.future().completeExceptionally(error));
+        role.lock();
+        try {
+            closed = true;
+            for (PendingWrite w; (w = queue.poll()) != null; ) {
+                w.future().completeExceptionally(error);
+            }
+        } finally {
+            role.unlock();
+        }
     }
 
     /** Why the writer stopped accepting writes, or null while it is healthy. */
@@ -135,52 +214,72 @@ final class JournalWriter implements Runnable {
 
     @Override
     public void run() {
-        boolean stop = false;
-        while (!stop) {
+        writerThread = Thread.currentThread();
+        boolean timed = false;
+        long due = 0;
+        while (true) {
+            long wait = timed ? due - System.nanoTime() : IDLE_CHECK_NANOS;
+            if (wait > 0 && !queue.hasWork()) {
+                queue.await(wait);
+                if (Thread.interrupted()) {
+                    LOG.warn("Journal writer for {} was interrupted; it keeps running until the store closes",
+                            directory);
+                }
+            }
+            role.lock();
             try {
+                queue.takeSignal();
+                if (closed || runGroup()) {
+                    return;
+                }
                 maybeCompact();
-                PendingWrite first = awaitNext();
-                if (first != null) {
-                    drained.add(first);
-                    queue.drainTo(drained);
-                    stop = writeGroup();
-                }
-                finishGroup(stop);
-            } catch (InterruptedException e) {
-                LOG.warn("Journal writer for {} was interrupted; it keeps running until the store closes", directory);
-            } catch (RuntimeException | Error e) {
-                LOG.error("Journal writer for {} failed", directory, e);
-                enterFailed(new BrokerException(ErrorCode.STORE_ERROR, "journal writer for " + directory
-                        + " failed: " + e, e));
-                for (PendingWrite w : drained) {
-                    stop |= w == CLOSE;
-                    w.future().completeExceptionally(failure);
-                }
+                timed = !unsynced.isEmpty() && config.syncPolicy() != SyncPolicy.NEVER;
+                due = config.syncPolicy() == SyncPolicy.ALWAYS ? lazySyncDue : lastSyncNanos + syncWindowNanos;
             } finally {
-                drained.clear();
+                role.unlock();
             }
         }
     }
 
-    private PendingWrite awaitNext() throws InterruptedException {
-        if (unsynced.isEmpty()) {
-            return queue.take();
+    /**
+     * Writes every queued batch and syncs as the policy says, holding the role; returns true if the group closed
+     * the store.
+     */
+    private boolean runGroup() {
+        boolean closing = false;
+        try {
+            for (PendingWrite w; drained.size() < MAX_GROUP && (w = queue.poll()) != null; ) {
+                drained.add(w);
+            }
+            if (!drained.isEmpty()) {
+                closing = writeGroup();
+            }
+            finishGroup(closing);
+        } catch (RuntimeException | Error e) {
+            LOG.error("Journal writer for {} failed", directory, e);
+            enterFailed(new BrokerException(ErrorCode.STORE_ERROR, "journal writer for " + directory
+                    + " failed: " + e, e));
+            for (PendingWrite w : drained) {
+                if (w == CLOSE) {
+                    closed = true;
+                    closing = true;
+                }
+                w.future().completeExceptionally(failure);
+            }
+        } finally {
+            drained.clear();
         }
-        long due = config.syncPolicy() == SyncPolicy.ALWAYS ? lazySyncDue : lastSyncNanos + syncWindowNanos;
-        long wait = due - System.nanoTime();
-        return wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+        return closing;
     }
 
     /** Appends the drained batches; returns true when the store is closing. */
     private boolean writeGroup() {
         boolean closing = false;
         for (PendingWrite w : drained) {
-            if (w == WAKE) {
-                continue;
-            }
             if (w == CLOSE) {
                 closing = true;
-            } else if (closing) {
+                closed = true;
+            } else if (closed) {
                 w.future().completeExceptionally(closedError());
             } else if (failure != null) {
                 w.future().completeExceptionally(failure);
@@ -373,15 +472,10 @@ final class JournalWriter implements Runnable {
             retryCompactionAt = 2 * log.journalBytes();
             compaction.failed();
         }
-        if (compaction.busy() || failure != null) {
+        if (!compactionDue()) {
             return;
         }
         long journalBytes = log.journalBytes();
-        long snapshotEstimate = state.liveMessageBytes() + snapshotOverhead;
-        if (journalBytes < Math.max(config.compactionMinBytes(), retryCompactionAt)
-                || snapshotEstimate > journalBytes * config.compactionLiveRatio()) {
-            return;
-        }
         List<StoreOperation> declarations = new ArrayList<>();
         state.entities().forEachDeclaration(declarations::add);
         List<StoreOperation> prepared = new ArrayList<>();
@@ -396,6 +490,17 @@ final class JournalWriter implements Runnable {
         }
         compaction.start(new Compactor.Plan(last, reserved, state.highestMessageId(), declarations, prepared,
                 journalBytes, System.nanoTime()));
+    }
+
+    /** Whether a compaction should start: live data has become a small part of a journal large enough. */
+    private boolean compactionDue() {
+        if (compaction.busy() || failure != null || closed) {
+            return false;
+        }
+        long journalBytes = log.journalBytes();
+        long snapshotEstimate = state.liveMessageBytes() + snapshotOverhead;
+        return journalBytes >= Math.max(config.compactionMinBytes(), retryCompactionAt)
+                && snapshotEstimate <= journalBytes * config.compactionLiveRatio();
     }
 
     /** Renames the snapshot into place and stops counting the segments it replaces; a short pause for writers. */

@@ -20,8 +20,8 @@ import org.agrona.collections.Long2ObjectHashMap;
  * {@link QueueHolds} object on the side. Blocks shrink and merge as messages go, so a table thinned by random
  * acknowledgements stays at least about half full.
  *
- * <p>Thread-safe: every method locks the table for a lookup or one change; the writer thread changes it, any thread
- * may look up a location.
+ * <p>Thread-safe: every method locks the table for a lookup or one change; the journal's writer (whoever holds its
+ * writer role) changes it, any thread may look up a location.
  */
 final class MessageTable {
     /** Holder of a message stored but not (yet) enqueued on any queue. */

@@ -13,7 +13,8 @@ import java.nio.channels.FileChannel;
  * stays small. It is cut off when the segment is sealed or closed, so a sealed segment ends with its last record;
  * after a crash, recovery recognises the zeros after the last record as this space
  * ({@link SegmentReader#isZeroFrom}). A zero-fill that fails (a full disk) stops the preallocation of this segment,
- * whose appends then grow the file as they would without it. Used by the writer thread only.
+ * whose appends then grow the file as they would without it. Used under the journal's writer role only
+ * ({@link JournalWriter}).
  */
 final class PreallocatedTail {
     static final int MIN_STEP = 256 << 10;

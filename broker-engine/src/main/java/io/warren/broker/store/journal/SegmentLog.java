@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The segment files of a running journal: appends to the active segment, rolls to a new one, syncs, and puts a
  * compaction's snapshot segment in the place of the segments it replaces. Keeps the active segment's index open
  * ({@link IndexBuilder}) and seals it when the segment is sealed; a failure to index is logged and leaves the
- * segment without an index, which recovery then scans. Used by the writer thread only.
+ * segment without an index, which recovery then scans. Used under the journal's writer role only ({@link JournalWriter}): by the
+ * writer thread or a thread writing its own group.
  */
 final class SegmentLog implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentLog.class);
@@ -28,7 +29,7 @@ final class SegmentLog implements Closeable {
     private final boolean syncMetadata;
     private final long segmentSize;
     private final List<SegmentFile> sealed = new ArrayList<>();
-    // volatile: metrics read the journal's size from other threads; only the writer thread changes them
+    // volatile: metrics read the journal's size from other threads; only the writer role's holder changes them
     private volatile long sealedBytes;
     /** Bytes of the sealed segments' indexes, which take disk space too. */
     private volatile long indexBytes;
@@ -153,7 +154,7 @@ final class SegmentLog implements Closeable {
 
     /** Makes a created, renamed or deleted file's directory entry durable; not every platform can. */
     static void syncDirectory(Path directory) {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+        try (FileChannel dir = ChannelOpener.DEFAULT.open(directory, StandardOpenOption.READ)) {
             dir.force(true);
         } catch (IOException e) {
             LOG.debug("Cannot sync directory {}: {}", directory, e.toString());

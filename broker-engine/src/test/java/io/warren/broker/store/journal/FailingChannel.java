@@ -11,21 +11,30 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A file channel whose writes and syncs fail while {@code broken} is set, like a disk that died, and whose
- * positional writes alone fail while {@code positionalBroken} is set, like a disk too full to preallocate.
+ * positional writes alone fail while {@code positionalBroken} is set, like a disk too full to preallocate. Once
+ * {@link #interruptNextSync} is set, its next sync interrupts the calling thread first, like an interrupt that lands
+ * while the sync runs: the channel underneath closes with a {@link java.nio.channels.ClosedByInterruptException}.
  */
 final class FailingChannel extends FileChannel {
     private final FileChannel delegate;
     private final AtomicBoolean broken;
     private final AtomicBoolean positionalBroken;
+    private final AtomicBoolean interruptNextSync;
 
     FailingChannel(FileChannel delegate, AtomicBoolean broken) {
         this(delegate, broken, new AtomicBoolean());
     }
 
     FailingChannel(FileChannel delegate, AtomicBoolean broken, AtomicBoolean positionalBroken) {
+        this(delegate, broken, positionalBroken, new AtomicBoolean());
+    }
+
+    FailingChannel(FileChannel delegate, AtomicBoolean broken, AtomicBoolean positionalBroken,
+                   AtomicBoolean interruptNextSync) {
         this.delegate = delegate;
         this.broken = broken;
         this.positionalBroken = positionalBroken;
+        this.interruptNextSync = interruptNextSync;
     }
 
     private void check() throws IOException {
@@ -82,6 +91,9 @@ final class FailingChannel extends FileChannel {
     @Override
     public void force(boolean metaData) throws IOException {
         check();
+        if (interruptNextSync.getAndSet(false)) {
+            Thread.currentThread().interrupt();
+        }
         delegate.force(metaData);
     }
 

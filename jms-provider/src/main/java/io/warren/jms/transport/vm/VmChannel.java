@@ -105,6 +105,16 @@ final class VmChannel implements BrokerChannel {
         }
     }
 
+    @Override
+    public CompletableFuture<PublishOutcome> publishAwaited(String exchange, String routingKey, Message message)
+            throws JMSException {
+        try {
+            return outcome(channel.publishAwaited(exchange, routingKey, message));
+        } catch (BrokerException e) {
+            throw EngineErrors.toJms(e);
+        }
+    }
+
     private static CompletableFuture<PublishOutcome> outcome(CompletableFuture<PublishResult> result) {
         if (result.isDone() && !result.isCompletedExceptionally()) {
             return result.join() == PublishResult.REJECTED ? REJECTED : ACCEPTED;
