@@ -60,6 +60,12 @@ final class JournalWriter implements Runnable {
     /** Whether waiting threads may write groups: not when syncs wait for a window ({@link SyncPolicy#BATCHED}). */
     private final boolean helpers;
     private volatile Thread writerThread;
+    /**
+     * Set while groups hold writes of several waiting producers: the writer thread then writes every group, as it
+     * starts the next one the moment a sync ends, where a waiting thread that wrote a group would first return to its
+     * producer and leave the next group to a writer thread just woken.
+     */
+    private volatile boolean concurrentWaiters;
     private final Path directory;
     private final JournalConfig config;
     private final LiveState state;
@@ -143,7 +149,7 @@ final class JournalWriter implements Runnable {
         if (target.isDone() || role.isHeldByCurrentThread() || Thread.currentThread() == writerThread) {
             return;
         }
-        if (!helpers || Thread.currentThread().isInterrupted() || !role.tryLock()) {
+        if (!helpers || concurrentWaiters || Thread.currentThread().isInterrupted() || !role.tryLock()) {
             queue.wake();
             return;
         }
@@ -275,7 +281,11 @@ final class JournalWriter implements Runnable {
     /** Appends the drained batches; returns true when the store is closing. */
     private boolean writeGroup() {
         boolean closing = false;
+        int waited = 0;
         for (PendingWrite w : drained) {
+            if (!w.lazy() && w != CLOSE) {
+                waited++;
+            }
             if (w == CLOSE) {
                 closing = true;
                 closed = true;
@@ -291,6 +301,9 @@ final class JournalWriter implements Runnable {
                     w.future().completeExceptionally(failure);
                 }
             }
+        }
+        if (waited > 0) {
+            concurrentWaiters = waited > 1;
         }
         if (failure == null) {
             try {
