@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * for a write queued with {@link #writeAwaited} does that work itself when the writer thread is idle, unless the
  * policy is {@link SyncPolicy#BATCHED}. The futures complete on the thread that wrote them, so stages attached to
  * them without an executor must be quick and must never wait for another write of this store. The journal's file
- * I/O survives interrupts of the threads doing it ({@link InterruptSafeChannel}). A batch is rejected (its future fails with {@code STORE_ERROR}) if it
- * enqueues a message that was never stored or holds argument values the codec cannot encode. An I/O error
- * fails the affected futures and every later write.
+ * I/O survives interrupts of the threads doing it ({@link InterruptSafeChannel}). A batch is rejected (its future
+ * fails with {@code STORE_ERROR}) if it enqueues a message that was never stored or holds argument values the codec
+ * cannot encode. An I/O error fails the affected futures and every later write.
  *
  * <p><b>Recovery.</b> {@link #open} locks the data directory against other brokers, reads the segments,
  * cuts off a torn tail of the last one (a write the crash interrupted, which was never acknowledged) and
@@ -193,7 +193,7 @@ public final class JournalStore implements Store {
     /**
      * As {@link #write}, but the batch waits in the queue for the next group, of a write somebody waits for or the
      * writer thread's idle check ({@link JournalWriter#IDLE_CHECK_NANOS}); under {@link SyncPolicy#ALWAYS} a sync
-     * for lazy batches alone then waits up to {@link JournalWriter#LAZY_SYNC_DELAY_NANOS} for a write that shares
+     * for lazy batches alone then waits up to {@link UnsyncedWrites#LAZY_SYNC_DELAY_NANOS} for a write that shares
      * it.
      */
     @Override
@@ -217,12 +217,11 @@ public final class JournalStore implements Store {
 
     private CompletableFuture<Void> submit(StoreBatch batch, boolean lazy, boolean awaited) {
         Objects.requireNonNull(batch, "batch");
-        JournalWriter w = writer;
-        CompletableFuture<Void> future = awaited && w != null ? new AwaitedWrite<>(w) : new CompletableFuture<>();
         if (phase != Phase.OPEN) {
-            future.completeExceptionally(notOpen());
-            return future;
+            return CompletableFuture.failedFuture(notOpen());
         }
+        JournalWriter w = writer;
+        CompletableFuture<Void> future = awaited ? new AwaitedWrite<>(w) : new CompletableFuture<>();
         BrokerException failure = w.failure();
         if (failure != null) {
             future.completeExceptionally(new BrokerException(ErrorCode.STORE_ERROR, "the journal store in "

@@ -43,12 +43,6 @@ final class JournalWriter implements Runnable {
     /** A buffer grown beyond this (by a large batch or a snapshot) is replaced by a small one. */
     private static final int RETAINED_BUFFER = 4 << 20;
     /**
-     * Under {@link SyncPolicy#ALWAYS}, how long a sync that only lazy writes need is held back for a write somebody
-     * waits for: a consumer's acknowledgement then shares the sync of the producer's next send instead of making
-     * that send wait for two.
-     */
-    static final long LAZY_SYNC_DELAY_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
-    /**
      * How long an idle writer thread parks before it looks at the queue again unwoken: a lazy write, or one queued for
      * a waiter that then never came to write it ({@link WriteQueue#addQuietly}), waits this long at most.
      */
@@ -70,29 +64,16 @@ final class JournalWriter implements Runnable {
     private final JournalConfig config;
     private final LiveState state;
     private final SegmentLog log;
-    private final Compactor compactor;
-    private final BackgroundCompaction compaction;
-    private final long syncWindowNanos;
+    private final CompactionScheduler compactions;
     private final List<PendingWrite> drained = new ArrayList<>();
-    /** Futures of batches written but not yet synced. */
-    private final List<CompletableFuture<Void>> unsynced = new ArrayList<>();
+    private final UnsyncedWrites unsynced;
     private final AtomicLong syncs = new AtomicLong();
-    private final AtomicLong compactions = new AtomicLong();
     private final java.util.concurrent.atomic.LongAdder syncNanos = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
     private final List<StoreObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ByteWriter buffer = new ByteWriter(INITIAL_BUFFER);
     /** Bytes of {@link #buffer} already written to the log. */
     private int flushed;
-    private long lastSyncNanos;
-    /** Whether {@link #unsynced} holds the future of a write that is not lazy. */
-    private boolean urgentUnsynced;
-    /** Under {@link SyncPolicy#ALWAYS}, when the lazy writes in {@link #unsynced} are synced at the latest; 0: none. */
-    private long lazySyncDue;
-    /** What a snapshot holds besides message records, as measured by the last one. */
-    private long snapshotOverhead;
-    /** After a failed compaction, the journal size at which to try again. */
-    private long retryCompactionAt;
     /** Set once {@link #CLOSE} is written: later batches are refused, and the writer thread stops. */
     private boolean closed;
     private volatile BrokerException failure;
@@ -103,13 +84,12 @@ final class JournalWriter implements Runnable {
         this.config = config;
         this.state = state;
         this.log = log;
-        this.compactor = compactor;
-        this.compaction = new BackgroundCompaction(config.directory(), compactor, state, reader, channels,
-                config.syncPolicy() != SyncPolicy.NEVER, hook, queue::signal);
+        BackgroundCompaction compaction = new BackgroundCompaction(config.directory(), compactor, state, reader,
+                channels, config.syncPolicy() != SyncPolicy.NEVER, hook, queue::signal);
+        this.compactions = new CompactionScheduler(config, state, log, compactor, compaction, observers,
+                snapshotOverhead);
         this.helpers = config.syncPolicy() != SyncPolicy.BATCHED;
-        this.syncWindowNanos = config.syncWindow().toNanos();
-        this.lastSyncNanos = System.nanoTime() - syncWindowNanos;
-        this.snapshotOverhead = snapshotOverhead;
+        this.unsynced = new UnsyncedWrites(config.syncPolicy(), config.syncWindow().toNanos());
     }
 
     /** Queues a write and wakes the writer thread. */
@@ -160,7 +140,7 @@ final class JournalWriter implements Runnable {
             }
             // Writes queued meanwhile need no hand-over: their submitters woke the writer thread, will write them,
             // or are lazy.
-            handOver = !unsynced.isEmpty() || closed || compactionDue();
+            handOver = !unsynced.isEmpty() || closed || failure == null && compactions.due();
         } finally {
             role.unlock();
         }
@@ -206,12 +186,12 @@ final class JournalWriter implements Runnable {
     }
 
     long compactionCount() {
-        return compactions.get();
+        return compactions.count();
     }
 
     StoreStatistics statistics() {
         return new StoreStatistics(batches.sum(), log.appendedBytes(), syncs.get(), syncNanos.sum(),
-                compactions.get(), log.journalBytes());
+                compactions.count(), log.journalBytes());
     }
 
     void addObserver(StoreObserver observer) {
@@ -238,9 +218,13 @@ final class JournalWriter implements Runnable {
                 if (closed || runGroup()) {
                     return;
                 }
-                maybeCompact();
-                timed = !unsynced.isEmpty() && config.syncPolicy() != SyncPolicy.NEVER;
-                due = config.syncPolicy() == SyncPolicy.ALWAYS ? lazySyncDue : lastSyncNanos + syncWindowNanos;
+                try {
+                    maybeCompact();
+                } catch (RuntimeException | Error e) {
+                    failUnexpectedly(e);
+                }
+                timed = unsynced.waiting();
+                due = unsynced.deadline();
             } finally {
                 role.unlock();
             }
@@ -262,9 +246,7 @@ final class JournalWriter implements Runnable {
             }
             finishGroup(closing);
         } catch (RuntimeException | Error e) {
-            LOG.error("Journal writer for {} failed", directory, e);
-            enterFailed(new BrokerException(ErrorCode.STORE_ERROR, "journal writer for " + directory
-                    + " failed: " + e, e));
+            failUnexpectedly(e);
             for (PendingWrite w : drained) {
                 if (w == CLOSE) {
                     closed = true;
@@ -276,6 +258,13 @@ final class JournalWriter implements Runnable {
             drained.clear();
         }
         return closing;
+    }
+
+    /** A bug or an error of the JVM: the store accepts no more writes. */
+    private void failUnexpectedly(Throwable e) {
+        LOG.error("Journal writer for {} failed", directory, e);
+        enterFailed(new BrokerException(ErrorCode.STORE_ERROR, "journal writer for " + directory + " failed: " + e,
+                e));
     }
 
     /** Appends the drained batches; returns true when the store is closing. */
@@ -363,8 +352,7 @@ final class JournalWriter implements Runnable {
     }
 
     private void awaitSync(PendingWrite w) {
-        unsynced.add(w.future());
-        urgentUnsynced |= !w.lazy();
+        unsynced.add(w.future(), w.lazy());
     }
 
     /** Adds the record just encoded at {@code start} of the buffer to the active segment's index. */
@@ -426,13 +414,7 @@ final class JournalWriter implements Runnable {
         if (failure != null || unsynced.isEmpty() && !closing) {
             return;
         }
-        SyncPolicy policy = config.syncPolicy();
-        boolean due = switch (policy) {
-            case ALWAYS -> closing || urgentUnsynced || lazySyncDue();
-            case BATCHED -> closing || System.nanoTime() - lastSyncNanos >= syncWindowNanos;
-            case NEVER -> false;
-        };
-        if (due) {
+        if (unsynced.syncDue(closing)) {
             long before = System.nanoTime();
             try {
                 log.sync();
@@ -440,116 +422,38 @@ final class JournalWriter implements Runnable {
                 enterFailed(ioError(e));
                 return;
             }
-            lastSyncNanos = System.nanoTime();
-            long took = lastSyncNanos - before;
-            syncNanos.add(took);
+            long after = System.nanoTime();
+            unsynced.synced(after);
+            syncNanos.add(after - before);
             syncs.incrementAndGet();
             for (StoreObserver o : observers) {
-                o.synced(took);
+                o.synced(after - before);
             }
-        } else if (policy != SyncPolicy.NEVER) {
+        } else if (!unsynced.needNoSync()) {
             return;
         }
-        urgentUnsynced = false;
-        lazySyncDue = 0;
-        for (CompletableFuture<Void> f : unsynced) {
-            f.complete(null);
-        }
-        unsynced.clear();
+        unsynced.complete();
     }
 
-    /** Whether lazy writes alone have waited long enough for their sync; starts their wait if they just came. */
-    private boolean lazySyncDue() {
-        long now = System.nanoTime();
-        if (lazySyncDue == 0) {
-            lazySyncDue = now + LAZY_SYNC_DELAY_NANOS;
-            return false;
-        }
-        return now - lazySyncDue >= 0;
-    }
-
-    /**
-     * Between groups, when everything applied is durable: installs a snapshot the compaction thread finished, and
-     * starts a compaction when live data has become a small part of the journal.
-     */
+    /** Between groups, when everything applied is durable: lets the scheduler install or start a compaction. */
     private void maybeCompact() {
         if (failure != null || !unsynced.isEmpty()) {
             return;
         }
-        Object outcome = compaction.takeOutcome();
-        if (outcome instanceof Compactor.Snapshot snapshot) {
-            install(snapshot);
-        } else if (outcome instanceof Exception e) {
-            LOG.warn("Compacting the journal in {} failed; continuing with the existing segments and trying again "
-                    + "once the journal has doubled: {}", directory, e.toString());
-            retryCompactionAt = 2 * log.journalBytes();
-            compaction.failed();
-        }
-        if (!compactionDue()) {
-            return;
-        }
-        long journalBytes = log.journalBytes();
-        List<StoreOperation> declarations = new ArrayList<>();
-        state.entities().forEachDeclaration(declarations::add);
-        List<StoreOperation> prepared = new ArrayList<>();
-        state.entities().prepared().forEach(prepared::add);
-        long last = log.activeSequence();
-        long reserved;
         try {
-            reserved = log.rollLeavingGap();
+            compactions.run();
         } catch (IOException e) {
             enterFailed(ioError(e));
-            return;
         }
-        compaction.start(new Compactor.Plan(last, reserved, state.highestMessageId(), declarations, prepared,
-                journalBytes, System.nanoTime()));
-    }
-
-    /** Whether a compaction should start: live data has become a small part of a journal large enough. */
-    private boolean compactionDue() {
-        if (compaction.busy() || failure != null || closed) {
-            return false;
-        }
-        long journalBytes = log.journalBytes();
-        long snapshotEstimate = state.liveMessageBytes() + snapshotOverhead;
-        return journalBytes >= Math.max(config.compactionMinBytes(), retryCompactionAt)
-                && snapshotEstimate <= journalBytes * config.compactionLiveRatio();
-    }
-
-    /** Renames the snapshot into place and stops counting the segments it replaces; a short pause for writers. */
-    private void install(Compactor.Snapshot snapshot) {
-        SegmentFile file;
-        try {
-            file = compactor.install(snapshot);
-        } catch (IOException e) {
-            LOG.warn("Installing the compacted journal segment in {} failed; continuing with the existing segments: "
-                    + "{}", directory, e.toString());
-            compactor.discard(snapshot);
-            retryCompactionAt = 2 * log.journalBytes();
-            compaction.failed();
-            return;
-        }
-        List<SegmentFile> obsolete = log.installSnapshot(file);
-        compaction.cleanUp(snapshot, obsolete);
-        snapshotOverhead = Math.max(0, file.size() - state.liveMessageBytes());
-        retryCompactionAt = 0;
-        compactions.incrementAndGet();
-        long took = System.nanoTime() - snapshot.plan().startedNanos();
-        for (StoreObserver o : observers) {
-            o.compacted(took, snapshot.plan().journalBytes(), log.journalBytes());
-        }
-        LOG.debug("Compacted the journal in {}: {} segments of {} bytes became a snapshot of {} bytes in {} ms",
-                directory, obsolete.size(), snapshot.plan().journalBytes(), file.size(),
-                TimeUnit.NANOSECONDS.toMillis(took));
     }
 
     boolean compacting() {
-        return compaction.busy();
+        return compactions.busy();
     }
 
     /** Stops compacting; called once the writer thread has stopped. */
     void closeCompaction() {
-        compaction.close();
+        compactions.close();
     }
 
     private void enterFailed(BrokerException error) {
@@ -557,12 +461,7 @@ final class JournalWriter implements Runnable {
             failure = error;
             LOG.error("Journal in {} stopped accepting writes: {}", directory, error.getMessage(), error.getCause());
         }
-        for (CompletableFuture<Void> f : unsynced) {
-            f.completeExceptionally(error);
-        }
-        unsynced.clear();
-        urgentUnsynced = false;
-        lazySyncDue = 0;
+        unsynced.fail(error);
         buffer.reset();
         flushed = 0;
     }
