@@ -74,14 +74,24 @@ class JournalCrashTest {
 
     @Test
     void everyAcknowledgedLazyDequeueSurvivesAKillAndNothingElseIsLost() throws Exception {
+        killWhileDequeuing("lazy-dequeues", 20261206);
+    }
+
+    /** The publishing thread writes and syncs most groups itself, its producer's and the lazy dequeues. */
+    @Test
+    void everyAcknowledgedWriteOfAWaitingProducerAndLazyDequeueSurvivesAKill() throws Exception {
+        killWhileDequeuing("awaited", 20261207);
+    }
+
+    private void killWhileDequeuing(String mode, long seed) throws Exception {
         Path data = dir.resolve("data");
-        Random random = new Random(20261206);
+        Random random = new Random(seed);
         Set<Long> dequeued = new HashSet<>();
         long acknowledgedUpTo = 0;
         for (int run = 0; run < RUNS; run++) {
             int killAfter = 1 + random.nextInt(300);
-            Path errors = dir.resolve("lazy-child-" + run + ".err");
-            Process child = startWriter(data, errors, "lazy-dequeues");
+            Path errors = dir.resolve(mode + "-child-" + run + ".err");
+            Process child = startWriter(data, errors, mode);
             try {
                 BlockingQueue<String> lines = readLines(child);
                 assertThat(next(lines, child, errors)).startsWith("ready ");
