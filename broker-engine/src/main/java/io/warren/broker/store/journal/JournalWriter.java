@@ -47,6 +47,8 @@ final class JournalWriter implements Runnable {
      * a waiter that then never came to write it ({@link WriteQueue#addQuietly}), waits this long at most.
      */
     static final long IDLE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** While a waiting thread wrote a group this recently, lazy writes wait quietly for the next one. */
+    static final long HELPED_RECENTLY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final WriteQueue queue = new WriteQueue();
     /** Held while a group is written, and guards every field below that is not final or volatile. */
@@ -60,6 +62,8 @@ final class JournalWriter implements Runnable {
      * producer and leave the next group to a writer thread just woken.
      */
     private volatile boolean concurrentWaiters;
+    /** When a waiting thread last wrote a group ({@link System#nanoTime()}). */
+    private volatile long lastHelpedNanos = System.nanoTime() - HELPED_RECENTLY_NANOS;
     private final Path directory;
     private final JournalConfig config;
     private final LiveState state;
@@ -110,13 +114,19 @@ final class JournalWriter implements Runnable {
     }
 
     /**
-     * Queues a lazy write without waking the writer thread: the next group takes it, be it written for a waiting
-     * thread or by the writer thread after at most {@link #IDLE_CHECK_NANOS}. A consumer's acknowledgements then
-     * share the write and the sync of the producer's next message, and do not wake the writer thread to contend
-     * with that producer for the writer role.
+     * Queues a lazy write. While waiting threads write groups themselves (one did within
+     * {@link #HELPED_RECENTLY_NANOS}), it wakes nobody: the next group takes it, be it written for a waiting thread or
+     * by the writer thread after at most {@link #IDLE_CHECK_NANOS}. A consumer's acknowledgements then share the
+     * write and the sync of a synchronous producer's next message, and do not wake the writer thread to contend with
+     * that producer for the writer role. Otherwise it wakes the writer thread, which writes it at once, off the path
+     * of the next write somebody waits for.
      */
     void submitLazily(PendingWrite write) {
-        queue.addQuietly(write);
+        if (helpers && System.nanoTime() - lastHelpedNanos < HELPED_RECENTLY_NANOS) {
+            queue.addQuietly(write);
+        } else {
+            queue.add(write);
+        }
     }
 
     /**
@@ -137,6 +147,7 @@ final class JournalWriter implements Runnable {
         try {
             if (!target.isDone()) {
                 runGroup();
+                lastHelpedNanos = System.nanoTime();
             }
             // Writes queued meanwhile need no hand-over: their submitters woke the writer thread, will write them,
             // or are lazy.
